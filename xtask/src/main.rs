@@ -2,7 +2,12 @@
 //!
 //! Each task is one module; with no arguments this prints the list.
 
-use anyhow::{bail, Result};
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+mod eval;
 
 const HELP: &str = "\
 usage: cargo xtask <task> [args]
@@ -34,6 +39,27 @@ fn run(args: &[String]) -> Result<()> {
             print!("{HELP}");
             Ok(())
         }
+        "eval" => eval::run(rest),
         other => bail!("unknown task {other:?}\n\n{HELP}"),
     }
+}
+
+/// The workspace root (the parent of `xtask/`).
+pub fn root() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    dir.parent().map(PathBuf::from).unwrap_or(dir)
+}
+
+/// Runs cargo (the one that runs this task) in the workspace root.
+pub fn cargo(args: &[&str]) -> Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(&cargo)
+        .args(args)
+        .current_dir(root())
+        .status()
+        .with_context(|| format!("running cargo {}", args.join(" ")))?;
+    if !status.success() {
+        bail!("cargo {} failed: {status}", args.join(" "));
+    }
+    Ok(())
 }
