@@ -8,6 +8,7 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 
 mod eval;
+mod spark;
 
 const HELP: &str = "\
 usage: cargo xtask <task> [args]
@@ -40,6 +41,7 @@ fn run(args: &[String]) -> Result<()> {
             Ok(())
         }
         "eval" => eval::run(rest),
+        "spark" => spark::run(rest),
         other => bail!("unknown task {other:?}\n\n{HELP}"),
     }
 }
