@@ -1,0 +1,1321 @@
+//! The attribution engine: tokens, sentences, people, cues, speakers.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lexicon::{f, BuildFx, Lexicon};
+use crate::scan::{find_quotations_in, paragraphs, Quotation};
+use crate::{Attribution, Gender, KnownMention, MentionKind, Person, Quote, QuoteKind, Rule, Speaker};
+
+/// How far back (in mentions) a pronoun looks for its antecedent.
+const PRONOUN_WINDOW: usize = 40;
+/// Longest noun phrase read around a cue, in tokens.
+const NP_MAX: usize = 9;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum TK {
+    Word,
+    Punct,
+    Quote,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    s: usize,
+    e: usize,
+    kind: TK,
+    /// First character (for punctuation: the character).
+    c: char,
+    /// Starts with an upper-case letter.
+    cap: bool,
+    /// Lexicon flags (words only).
+    fl: u32,
+    /// Quotation index (quotes only).
+    q: usize,
+}
+
+impl Tok {
+    fn is_word(&self) -> bool {
+        self.kind == TK::Word
+    }
+    fn is_p(&self, c: char) -> bool {
+        self.kind == TK::Punct && self.c == c
+    }
+    fn has(&self, fl: u32) -> bool {
+        self.kind == TK::Word && self.fl & fl != 0
+    }
+    fn is_dash(&self) -> bool {
+        self.kind == TK::Punct && matches!(self.c, '\u{2014}' | '\u{2013}' | '\u{2015}' | '-')
+    }
+    fn is_term(&self) -> bool {
+        self.kind == TK::Punct && matches!(self.c, '.' | '?' | '!' | '\u{2026}')
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Cuts `text[ps..pe]` into words, punctuation and quotation tokens. `quotes` are
+/// the (sorted) quotations, `qi` the index of the first one that may touch the
+/// paragraph.
+fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation], mut qi: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = ps;
+    while qi < quotes.len() && quotes[qi].span.end <= ps {
+        qi += 1;
+    }
+    while i < pe {
+        if qi < quotes.len() && quotes[qi].span.start <= i {
+            let q = &quotes[qi];
+            let e = q.span.end.min(pe);
+            out.push(Tok { s: i, e, kind: TK::Quote, c: '"', cap: false, fl: 0, q: qi });
+            i = e.max(i + 1);
+            qi += 1;
+            continue;
+        }
+        let lim = if qi < quotes.len() { quotes[qi].span.start.min(pe) } else { pe };
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let ch = if c < 0x80 {
+            c as char
+        } else {
+            match text.get(i..pe).and_then(|s| s.chars().next()) {
+                Some(ch) => ch,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        if ch.is_whitespace() {
+            i += ch.len_utf8();
+            continue;
+        }
+        if is_word_char(ch) {
+            let s = i;
+            i += ch.len_utf8();
+            while i < lim {
+                let c = b[i];
+                if c.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                if c < 0x80 {
+                    // joiners: ' - . & followed by a word character
+                    if matches!(c, b'\'' | b'-' | b'.' | b'&') && i + 1 < lim && b[i + 1].is_ascii_alphanumeric() {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                let Some(ch) = text.get(i..lim).and_then(|s| s.chars().next()) else { break };
+                if is_word_char(ch) {
+                    i += ch.len_utf8();
+                    continue;
+                }
+                if (ch == '\u{2019}' || ch == '\u{2010}' || ch == '\u{2011}')
+                    && text.get(i + 3..lim).and_then(|s| s.chars().next()).is_some_and(is_word_char)
+                {
+                    i += 3;
+                    continue;
+                }
+                break;
+            }
+            let w = &b[s..i];
+            let fl = lx.flags(w);
+            out.push(Tok { s, e: i, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
+        } else {
+            let e = i + ch.len_utf8();
+            out.push(Tok { s: i, e, kind: TK::Punct, c: ch, cap: false, fl: 0, q: usize::MAX });
+            i = e;
+        }
+    }
+}
+
+/// A noun phrase standing as a cue's subject (or inverted after it).
+#[derive(Clone, Debug)]
+struct Np {
+    /// Words the attribution rests on.
+    mention: Range<usize>,
+    what: NpWhat,
+    role: Option<Range<usize>>,
+    /// Gender given by an honorific in the phrase.
+    gender: Option<Gender>,
+}
+
+#[derive(Clone, Debug)]
+enum NpWhat {
+    /// A capitalised name (titles stripped).
+    Name(Range<usize>),
+    /// he / she / they / it
+    Pronoun(u32),
+    /// I / we / you: never a speaker.
+    FirstPerson,
+    /// who / which: the antecedent.
+    Relative(Option<Box<Np>>),
+    /// A common noun phrase ("the source", "officials").
+    Common(Range<usize>),
+}
+
+#[derive(Clone, Debug)]
+struct Found {
+    np: Np,
+    cue: Range<usize>,
+    rule: Rule,
+}
+
+struct PersonRec {
+    words: Vec<String>,
+    kind: MentionKind,
+    gender: Option<Gender>,
+    role: Option<String>,
+    mentions: Vec<Range<usize>>,
+    known: Option<String>,
+    plural: bool,
+    last_pos: usize,
+}
+
+#[derive(Default)]
+struct Registry {
+    people: Vec<PersonRec>,
+    by_key: HashMap<String, Vec<usize>, BuildFx>,
+    by_first: HashMap<String, Vec<usize>, BuildFx>,
+    /// (position, person) of mentions outside quotes, in text order.
+    mentions: Vec<(usize, usize)>,
+}
+
+fn key_of(w: &str) -> String {
+    let w = w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    w.to_lowercase()
+}
+
+impl Registry {
+    /// Registers a name (its words) mentioned at `span`; returns the person.
+    fn register(&mut self, words: Vec<String>, span: Range<usize>, kind: MentionKind, gender: Option<Gender>, role: Option<String>, known: Option<String>) -> usize {
+        let Some(last) = words.last() else { return usize::MAX };
+        let key = key_of(last);
+        let first = key_of(&words[0]);
+        let mut best: Option<usize> = None;
+        if let Some(cands) = self.by_key.get(&key) {
+            for &c in cands.iter().rev() {
+                let p = &self.people[c];
+                let compatible = words.len() == 1 || p.words.len() == 1 || key_of(&p.words[0]) == first;
+                let g_ok = gender.is_none() || p.gender.is_none() || gender == p.gender;
+                if compatible && g_ok && best.map_or(true, |b| self.people[b].last_pos < p.last_pos) {
+                    best = Some(c);
+                }
+            }
+        }
+        if best.is_none() && words.len() == 1 {
+            if let Some(cands) = self.by_first.get(&key) {
+                best = cands.iter().copied().max_by_key(|&c| self.people[c].last_pos);
+            }
+        }
+        let id = match best {
+            Some(id) => {
+                let p = &mut self.people[id];
+                if words.len() > p.words.len() {
+                    p.words = words;
+                    let f = key_of(&p.words[0]);
+                    self.by_first.entry(f).or_default().push(id);
+                }
+                if p.gender.is_none() {
+                    p.gender = gender;
+                }
+                if p.role.is_none() {
+                    p.role = role;
+                }
+                if p.known.is_none() {
+                    p.known = known;
+                }
+                if p.kind == MentionKind::Other {
+                    p.kind = kind;
+                }
+                id
+            }
+            None => {
+                let id = self.people.len();
+                if words.len() > 1 {
+                    self.by_first.entry(first).or_default().push(id);
+                }
+                self.by_key.entry(key).or_default().push(id);
+                self.people.push(PersonRec { words, kind, gender, role, mentions: Vec::new(), known, plural: false, last_pos: 0 });
+                id
+            }
+        };
+        self.add_mention(id, span);
+        id
+    }
+
+    fn add_mention(&mut self, id: usize, span: Range<usize>) {
+        let p = &mut self.people[id];
+        if p.mentions.last().is_some_and(|m| m.start == span.start) {
+            return;
+        }
+        p.last_pos = p.last_pos.max(span.start);
+        p.mentions.push(span.clone());
+        let pos = span.start;
+        // mentions arrive nearly sorted; keep the vector sorted
+        let at = self.mentions.partition_point(|&(p, _)| p <= pos);
+        if self.mentions.get(at.wrapping_sub(1)).is_some_and(|&(p, i)| p == pos && i == id) {
+            return;
+        }
+        self.mentions.insert(at, (pos, id));
+    }
+
+    /// A common noun phrase or group as a "person" (one per distinct text).
+    fn register_common(&mut self, text: &str, span: Range<usize>, plural: bool) -> usize {
+        let key = format!("\u{0}{}", text.to_lowercase());
+        let id = if let Some(&id) = self.by_key.get(&key).and_then(|v| v.last()) {
+            id
+        } else {
+            let id = self.people.len();
+            self.people.push(PersonRec { words: vec![text.to_string()], kind: MentionKind::Other, gender: None, role: None, mentions: Vec::new(), known: None, plural, last_pos: 0 });
+            self.by_key.entry(key).or_default().push(id);
+            id
+        };
+        self.add_mention(id, span);
+        id
+    }
+
+    /// The nearest person mentioned before `pos` fitting the pronoun.
+    fn resolve(&self, pos: usize, pron: u32) -> Option<usize> {
+        let at = self.mentions.partition_point(|&(p, _)| p < pos);
+        for &(_, id) in self.mentions[..at].iter().rev().take(PRONOUN_WINDOW) {
+            let p = &self.people[id];
+            let fits = if pron & f::PRON_M != 0 {
+                p.kind == MentionKind::Person && p.gender != Some(Gender::Female)
+            } else if pron & f::PRON_F != 0 {
+                p.kind == MentionKind::Person && p.gender != Some(Gender::Male)
+            } else if pron & f::PRON_P != 0 {
+                p.plural || p.kind == MentionKind::Organization
+            } else {
+                !p.plural && matches!(p.kind, MentionKind::Organization | MentionKind::Place | MentionKind::Other)
+            };
+            if fits {
+                return Some(id);
+            }
+        }
+        None
+    }
+
+    fn name(&self, id: usize) -> String {
+        let p = &self.people[id];
+        p.known.clone().unwrap_or_else(|| p.words.join(" "))
+    }
+}
+
+/// Per-quotation state gathered while reading the paragraphs.
+#[derive(Clone, Debug, Default)]
+struct QState {
+    left: Option<Found>,
+    /// Sentence-level: nothing of the reporter's sentence before it.
+    starts_sentence: bool,
+    /// The reporter's sentence continues after it (other than a cue).
+    partial: bool,
+    transcript: Option<Range<usize>>,
+    /// (person, mention, role) once resolved.
+    speaker: Option<(usize, Range<usize>, Option<String>)>,
+    cue: Option<Range<usize>>,
+    rule: Option<Rule>,
+    /// A cue was found but gives no speaker (I/we, unresolved): no continuation.
+    blocked: bool,
+}
+
+struct Ctx<'a> {
+    lx: &'a Lexicon,
+    text: &'a str,
+    known: &'a [KnownMention],
+    reg: Registry,
+}
+
+fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
+    text.get(t.s..t.e).unwrap_or("")
+}
+
+fn honorific_gender(t: &Tok) -> Option<Gender> {
+    if t.has(f::HON_M) {
+        Some(Gender::Male)
+    } else if t.has(f::HON_F) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// Is the word at `k` a usable cue? Returns (last token of the cue, class flags).
+    fn cue_at(&self, t: &[Tok], k: usize, hi: usize) -> Option<(usize, u32)> {
+        let tk = &t[k];
+        if tk.kind != TK::Word || tk.cap && k > 0 && !t[k - 1].is_term() {
+            // a capitalised cue word mid-sentence is a name ("Said", "Price")
+            if tk.kind != TK::Word || tk.cap {
+                return None;
+            }
+        }
+        if tk.fl & (f::CUE | f::MULTI) == 0 {
+            return None;
+        }
+        // after a determiner it is a noun ("the report", "a call")
+        if k > 0 && t[k - 1].has(f::DET) && !word(self.text, &t[k - 1]).eq_ignore_ascii_case("that") {
+            return None;
+        }
+        if k > 0 && t[k - 1].has(f::BE) && tk.fl & f::PARTICIPLE == 0 {
+            return None; // passive: "it was said"
+        }
+        if tk.fl & f::MULTI != 0 {
+            for m in self.lx.multi(word(self.text, tk).as_bytes()) {
+                let n = m.rest.len();
+                if k + n < hi
+                    && m.rest.iter().enumerate().all(|(j, r)| {
+                        let x = &t[k + 1 + j];
+                        x.kind == TK::Word && word(self.text, x).eq_ignore_ascii_case(std::str::from_utf8(r).unwrap_or(""))
+                    })
+                {
+                    return Some((k + n, m.class | (tk.fl & f::PARTICIPLE)));
+                }
+            }
+        }
+        if tk.fl & f::CUE != 0 {
+            if tk.fl & f::BASE != 0 && tk.fl & f::CUE_S == 0 && k > 0 && !t[k - 1].has(f::PRON | f::PRON_1 | f::ADV) {
+                // base form of a belief/evaluation verb: needs a pronoun or an auxiliary
+                let prev = word(self.text, &t[k - 1]);
+                if !prev.eq_ignore_ascii_case("to") && !prev.ends_with('s') {
+                    return None;
+                }
+            }
+            return Some((k, tk.fl & (f::CUE | f::PARTICIPLE)));
+        }
+        None
+    }
+
+    /// Capitalised name run ending just before `end` (exclusive), not before `lo`.
+    /// Returns (start of run incl. titles, start of the name proper, gender).
+    fn name_run_before(&self, t: &[Tok], end: usize, lo: usize) -> Option<(usize, usize)> {
+        let mut j = end;
+        while j > lo {
+            let x = &t[j - 1];
+            if x.is_word() && x.cap {
+                j -= 1;
+                continue;
+            }
+            if x.is_word() && x.has(f::PARTICLE) && j - 1 > lo && j < end && t[j - 2].is_word() && t[j - 2].cap {
+                j -= 1;
+                continue;
+            }
+            if x.is_p('.') && j - 1 > lo && j < end {
+                let y = &t[j - 2];
+                if y.is_word() && y.cap && (y.has(f::ABBREV | f::HON | f::TITLE) || y.e - y.s == 1) {
+                    j -= 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if j == end {
+            return None;
+        }
+        // strip leading stop words ("But", "The") and split off titles
+        let mut s = j;
+        while s < end && (t[s].has(f::STOP) || t[s].is_p('.')) {
+            s += 1;
+        }
+        let mut name = s;
+        for k in s..end {
+            if t[k].has(f::TITLE | f::HON) || t[k].is_p('.') {
+                name = k + 1;
+            }
+        }
+        // the name proper must hold a capitalised word that is not a time word
+        let ok = (name..end).any(|k| t[k].is_word() && t[k].cap && !t[k].has(f::TIME | f::STOP));
+        if !ok {
+            if s < end && (s..end).any(|k| t[k].has(f::TITLE)) {
+                return Some((s, end)); // title only: "the President said"
+            }
+            return None;
+        }
+        Some((s, name))
+    }
+
+    /// Builds a name NP from a run [s, name) titles + [name, end) name.
+    fn name_np(&self, t: &[Tok], s: usize, name: usize, end: usize, role_lo: usize) -> Np {
+        let mut gender = None;
+        for x in &t[s..name] {
+            gender = gender.or(honorific_gender(x));
+        }
+        // role: lower-case words before the titles, back to a determiner
+        let mut r = s;
+        let mut n = 0;
+        while r > role_lo && n < 5 {
+            let x = &t[r - 1];
+            if !x.is_word() || x.has(f::DET | f::STOP | f::CUE | f::PRON | f::PRON_1) || x.cap && x.has(f::TIME) {
+                break;
+            }
+            r -= 1;
+            n += 1;
+        }
+        let role_start = r;
+        let role = if role_start < name && (role_start..name).any(|k| t[k].is_word() && !t[k].has(f::HON)) {
+            let rs = (role_start..name).find(|&k| !t[k].has(f::HON) && t[k].is_word()).unwrap_or(role_start);
+            let mut re = name;
+            while re > rs && !t[re - 1].is_word() {
+                re -= 1;
+            }
+            if re > rs {
+                Some(t[rs].s..t[re - 1].e)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if name >= end {
+            return Np { mention: t[s].s..t[end - 1].e, what: NpWhat::Common(t[s].s..t[end - 1].e), role: None, gender };
+        }
+        Np { mention: t[s].s..t[end - 1].e, what: NpWhat::Name(t[name].s..t[end - 1].e), role, gender }
+    }
+
+    /// The subject noun phrase ending just before token `c` (a cue).
+    fn np_before(&self, t: &[Tok], c: usize, lo: usize, depth: u8) -> Option<Np> {
+        let mut k = c;
+        let mut skipped = 0;
+        while k > lo && skipped < 5 {
+            let x = &t[k - 1];
+            if x.is_word() && !x.cap && x.has(f::ADV) {
+                k -= 1;
+                skipped += 1;
+                continue;
+            }
+            if x.is_word() && x.has(f::TIME) {
+                k -= 1;
+                skipped += 1;
+                if k > lo && matches!(word(self.text, &t[k - 1]).to_ascii_lowercase().as_str(), "on" | "last" | "this" | "early" | "late" | "on the") {
+                    k -= 1;
+                }
+                continue;
+            }
+            break;
+        }
+        if k <= lo {
+            return None;
+        }
+        let x = t[k - 1];
+        if x.is_p(')') {
+            let mut j = k - 1;
+            let stop = j.saturating_sub(10).max(lo);
+            while j > stop && !t[j].is_p('(') {
+                j -= 1;
+            }
+            if t[j].is_p('(') && j > lo {
+                return self.np_before(t, j, lo, depth);
+            }
+            return None;
+        }
+        if x.is_p(',') && depth < 2 {
+            // apposition: NAME, role words, cue
+            let mut j = k - 1;
+            let stop = j.saturating_sub(30).max(lo);
+            while j > stop {
+                j -= 1;
+                if t[j].is_p(',') {
+                    break;
+                }
+                if t[j].kind == TK::Quote || t[j].is_term() {
+                    return None;
+                }
+            }
+            if t[j].is_p(',') && j > lo {
+                let role = t[j + 1].s..t[k - 2].e;
+                if let Some((s, name)) = self.name_run_before(t, j, lo) {
+                    let mut np = self.name_np(t, s, name, j, lo);
+                    if matches!(np.what, NpWhat::Name(_)) {
+                        np.role = Some(role);
+                        return Some(np);
+                    }
+                }
+                // "he, ..., said" or "the group, ..., said"
+                let y = &t[j - 1];
+                if y.has(f::PRON) {
+                    return Some(Np { mention: y.s..y.e, what: NpWhat::Pronoun(y.fl & f::PRON), role: None, gender: None });
+                }
+            }
+            return None;
+        }
+        if !x.is_word() || x.has(f::BE) {
+            return None;
+        }
+        if x.has(f::PRON_1) && !x.cap || word(self.text, &x) == "I" {
+            return Some(Np { mention: x.s..x.e, what: NpWhat::FirstPerson, role: None, gender: None });
+        }
+        if x.has(f::PRON) {
+            return Some(Np { mention: x.s..x.e, what: NpWhat::Pronoun(x.fl & f::PRON), role: None, gender: None });
+        }
+        if x.has(f::REL) && !x.cap {
+            let w = word(self.text, &x).to_ascii_lowercase();
+            if w == "that" && !(k >= 2 && t[k - 2].is_word()) {
+                return None;
+            }
+            let mut j = k - 1;
+            if j > lo && t[j - 1].is_p(',') {
+                j -= 1;
+            }
+            let ante = if depth < 2 { self.np_before_plain(t, j, lo) } else { None };
+            return Some(Np { mention: x.s..x.e, what: NpWhat::Relative(ante.map(Box::new)), role: None, gender: None });
+        }
+        if x.cap {
+            let (s, name) = self.name_run_before(t, k, lo)?;
+            return Some(self.name_np(t, s, name, k, lo));
+        }
+        // a common noun phrase: back to a determiner
+        if x.has(f::STOP) {
+            return None;
+        }
+        let mut j = k - 1;
+        let mut n = 1;
+        while j > lo && n < 5 {
+            let y = &t[j - 1];
+            if !y.is_word() || y.has(f::CUE) && !y.cap {
+                break;
+            }
+            if y.has(f::DET) {
+                j -= 1;
+                break;
+            }
+            if y.has(f::STOP | f::BE | f::ADV | f::PRON | f::PRON_1 | f::REL) && !y.cap {
+                break;
+            }
+            j -= 1;
+            n += 1;
+        }
+        Some(Np { mention: t[j].s..x.e, what: NpWhat::Common(t[j].s..x.e), role: None, gender: None })
+    }
+
+    /// A name or pronoun ending before `end` (no apposition, no relative).
+    fn np_before_plain(&self, t: &[Tok], end: usize, lo: usize) -> Option<Np> {
+        if end <= lo {
+            return None;
+        }
+        let x = &t[end - 1];
+        if x.has(f::PRON) {
+            return Some(Np { mention: x.s..x.e, what: NpWhat::Pronoun(x.fl & f::PRON), role: None, gender: None });
+        }
+        if x.is_word() && x.cap {
+            let (s, name) = self.name_run_before(t, end, lo)?;
+            return Some(self.name_np(t, s, name, end, lo));
+        }
+        if x.is_word() && !x.has(f::STOP | f::BE) {
+            return self.np_before(t, end, lo, 2);
+        }
+        None
+    }
+
+    /// The noun phrase starting at `j` (after an inverted cue, or a sentence's
+    /// subject), ending before punctuation or a function word. Returns the NP and
+    /// the index after it.
+    fn np_after(&self, t: &[Tok], mut j: usize, hi: usize) -> Option<(Np, usize)> {
+        // skip "on Tuesday", "Tuesday", adverbs
+        let mut guard = 0;
+        while j < hi && guard < 4 {
+            let x = &t[j];
+            if x.has(f::TIME) || x.is_word() && !x.cap && x.has(f::ADV) && !x.has(f::DET) {
+                j += 1;
+                guard += 1;
+                continue;
+            }
+            if x.is_word() && !x.cap && word(self.text, x) == "on" && j + 1 < hi && t[j + 1].has(f::TIME) {
+                j += 2;
+                guard += 1;
+                continue;
+            }
+            break;
+        }
+        if j >= hi {
+            return None;
+        }
+        let x = t[j];
+        if x.has(f::PRON_1) && !x.cap || word(self.text, &x) == "I" {
+            return Some((Np { mention: x.s..x.e, what: NpWhat::FirstPerson, role: None, gender: None }, j + 1));
+        }
+        if x.has(f::PRON) && !x.has(f::DET) {
+            return Some((Np { mention: x.s..x.e, what: NpWhat::Pronoun(x.fl & f::PRON), role: None, gender: None }, j + 1));
+        }
+        let s = j;
+        let mut e = j;
+        while e < hi && e - s < NP_MAX {
+            let y = &t[e];
+            if y.is_word() {
+                if !y.cap && y.has(f::STOP) && !y.has(f::DET) && !y.has(f::PARTICLE) {
+                    break;
+                }
+                if e > s && !y.cap && y.has(f::DET) {
+                    break;
+                }
+                if !y.cap && (y.has(f::CUE | f::BE) || y.fl & f::MULTI != 0) {
+                    break;
+                }
+                if e > s && y.cap && y.has(f::STOP) && !t[e - 1].cap {
+                    break;
+                }
+                e += 1;
+                continue;
+            }
+            if y.is_p('.') && e > s {
+                let p = &t[e - 1];
+                if p.cap && (p.has(f::ABBREV | f::HON | f::TITLE) || p.e - p.s == 1) && e + 1 < hi && t[e + 1].is_word() && t[e + 1].cap {
+                    e += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if e == s {
+            return None;
+        }
+        let last = &t[e - 1];
+        if last.is_word() && last.cap && !last.has(f::TIME) {
+            // trailing name run
+            let (rs, name) = self.name_run_before(t, e, s)?;
+            let mut np = self.name_np(t, rs, name, e, s);
+            if np.role.is_none() && s < rs {
+                let mut a = s;
+                while a < rs && t[a].has(f::DET) {
+                    a += 1;
+                }
+                if a < rs {
+                    np.role = Some(t[a].s..t[rs - 1].e);
+                }
+            }
+            return Some((np, e));
+        }
+        if (s..e).all(|k| t[k].has(f::DET | f::TIME | f::ADV)) {
+            return None;
+        }
+        Some((Np { mention: t[s].s..last.e, what: NpWhat::Common(t[s].s..last.e), role: None, gender: None }, e))
+    }
+
+    /// Subject of the sentence starting at `lo`: skips an opening phrase up to a
+    /// comma when the sentence starts with a function word.
+    fn sentence_subject(&self, t: &[Tok], lo: usize, hi: usize) -> Option<Np> {
+        let mut s = lo;
+        if s < hi && t[s].has(f::STOP) && !t[s].has(f::PRON | f::DET) {
+            let mut j = s;
+            while j < hi && !t[j].is_p(',') && t[j].kind != TK::Quote {
+                j += 1;
+            }
+            if j < hi && t[j].is_p(',') {
+                s = j + 1;
+            }
+        }
+        let (np, _) = self.np_after(t, s, hi)?;
+        Some(np)
+    }
+
+    /// Finds a cue with its subject inside t[lo..hi), nearest to `hi` first.
+    fn cue_in_left(&self, t: &[Tok], lo: usize, hi: usize) -> Option<Found> {
+        let mut k = hi;
+        while k > lo {
+            k -= 1;
+            if t[k].kind == TK::Quote {
+                continue;
+            }
+            let Some((ce, class)) = self.cue_at(t, k, hi) else { continue };
+            let cue = t[k].s..t[ce].e;
+            let is_according = word(self.text, &t[k]).eq_ignore_ascii_case("according");
+            if is_according {
+                if let Some((np, _)) = self.np_after(t, ce + 1, hi) {
+                    return Some(Found { np, cue, rule: Rule::AccordingTo });
+                }
+                continue;
+            }
+            let infinitive = k > lo && word(self.text, &t[k - 1]).eq_ignore_ascii_case("to");
+            if class & f::PARTICIPLE != 0 || infinitive {
+                // subject of the main clause: an earlier finite cue, else the sentence subject
+                if let Some(prev) = self.cue_in_left(t, lo, k) {
+                    return Some(Found { np: prev.np, cue, rule: Rule::SentenceSubject });
+                }
+                if let Some(np) = self.sentence_subject(t, lo, k) {
+                    return Some(Found { np, cue, rule: Rule::SentenceSubject });
+                }
+                continue;
+            }
+            if let Some(np) = self.np_before(t, k, lo, 0) {
+                return Some(Found { np, cue, rule: Rule::CueBefore });
+            }
+            // inverted: "said Mr X:"
+            if let Some((np, e)) = self.np_after(t, ce + 1, hi) {
+                if matches!(np.what, NpWhat::Name(_)) && (e >= hi || t[e].is_p(':') || t[e].is_p(',')) {
+                    return Some(Found { np, cue, rule: Rule::CueBefore });
+                }
+            }
+        }
+        None
+    }
+
+    /// A cue right after the quote at `i`: `"...," X said` / `"...," said X`.
+    fn cue_right_after(&self, t: &[Tok], i: usize, hi: usize, content_end_char: Option<char>) -> Option<Found> {
+        let mut j = i + 1;
+        if j < hi && (t[j].is_p(',') || t[j].is_dash()) {
+            j += 1;
+        }
+        if j >= hi {
+            return None;
+        }
+        let strict = matches!(content_end_char, Some('.'));
+        let ends_ok = |e: usize| e >= t.len() || t[e].is_term() || t[e].is_p(',') || t[e].kind == TK::Quote || t[e].is_p(';');
+        if let Some((ce, class)) = self.cue_at(t, j, t.len()) {
+            if class & f::CUE_S == 0 && class & f::CUE_E == 0 {
+                return None;
+            }
+            let cue = t[j].s..t[ce].e;
+            let (np, e) = self.np_after(t, ce + 1, t.len())?;
+            if strict && !ends_ok(e) {
+                return None;
+            }
+            let rule = if word(self.text, &t[j]).eq_ignore_ascii_case("according") { Rule::AccordingTo } else { Rule::CueAfterInverted };
+            return Some(Found { np, cue, rule });
+        }
+        // subject then cue, within a few tokens (an apposition may sit between)
+        let mut k = j;
+        let lim = (j + 14).min(t.len());
+        while k < lim {
+            let x = &t[k];
+            if x.kind == TK::Quote || x.is_term() || x.is_p(':') || x.is_p(';') {
+                return None;
+            }
+            if let Some((ce, class)) = self.cue_at(t, k, t.len()) {
+                if class & (f::CUE_S | f::CUE_E) == 0 || class & f::PARTICIPLE != 0 {
+                    return None;
+                }
+                let np = self.np_before(t, k, j, 0)?;
+                if strict && !ends_ok(ce + 1) && !matches!(np.what, NpWhat::Pronoun(_)) {
+                    return None;
+                }
+                let cue = t[k].s..t[ce].e;
+                return Some(Found { np, cue, rule: Rule::CueAfter });
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A cue later in the quote's sentence: `... "a disaster" for us, she said.`
+    fn cue_later(&self, t: &[Tok], i: usize, hi: usize) -> Option<Found> {
+        let mut k = i + 1;
+        while k < hi {
+            if t[k].kind == TK::Quote {
+                return None;
+            }
+            if let Some((ce, class)) = self.cue_at(t, k, hi) {
+                if class & f::CUE_S != 0 && class & f::PARTICIPLE == 0 {
+                    let cue = t[k].s..t[ce].e;
+                    if word(self.text, &t[k]).eq_ignore_ascii_case("according") {
+                        let (np, _) = self.np_after(t, ce + 1, hi)?;
+                        return Some(Found { np, cue, rule: Rule::AccordingTo });
+                    }
+                    // only a clause closing the sentence: ", X said." / ", said X."
+                    let np = self.np_before(t, k, i + 1, 0);
+                    let after_ok = ce + 1 >= hi || t[ce + 1].is_term() || t[ce + 1].is_p(',') || t[ce + 1].has(f::TIME) || t[ce + 1].is_word() && matches!(word(self.text, &t[ce + 1]), "in" | "on" | "at" | "during" | "after" | "before" | "to" | "told" | "via");
+                    if let Some(np) = np {
+                        let start = self.np_start(t, &np, k);
+                        if start > i + 1 && t[start - 1].is_p(',') && after_ok {
+                            return Some(Found { np, cue, rule: Rule::CueLater });
+                        }
+                    }
+                    return None;
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Token index where `np` starts (searching back from `k`).
+    fn np_start(&self, t: &[Tok], np: &Np, k: usize) -> usize {
+        let mut j = k;
+        while j > 0 && t[j - 1].s >= np.mention.start {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Resolves an NP to (person, mention span, role); None for I/we or no referent.
+    fn resolve(&mut self, np: &Np) -> Option<(usize, Range<usize>, Option<String>)> {
+        let text = self.text;
+        let role = np.role.clone().and_then(|r| text.get(r)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        match &np.what {
+            NpWhat::FirstPerson => None,
+            NpWhat::Pronoun(p) => {
+                let id = self.reg.resolve(np.mention.start, *p)?;
+                let g = if p & f::PRON_M != 0 {
+                    Some(Gender::Male)
+                } else if p & f::PRON_F != 0 {
+                    Some(Gender::Female)
+                } else {
+                    None
+                };
+                let person = &mut self.reg.people[id];
+                if person.gender.is_none() {
+                    person.gender = g;
+                }
+                Some((id, np.mention.clone(), None))
+            }
+            NpWhat::Relative(ante) => {
+                let ante = ante.as_deref()?;
+                let (id, _, role) = self.resolve(ante)?;
+                Some((id, np.mention.clone(), role))
+            }
+            NpWhat::Name(r) => {
+                let id = self.register_name(r.clone(), np.gender, role.clone())?;
+                Some((id, np.mention.clone(), role))
+            }
+            NpWhat::Common(r) => {
+                let s = text.get(r.clone())?.to_string();
+                let plural = s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("'s") && !s.ends_with("\u{2019}s");
+                let id = self.reg.register_common(&s, r.clone(), plural);
+                Some((id, np.mention.clone(), None))
+            }
+        }
+    }
+
+    /// Registers the name at byte span `r` (words split on whitespace).
+    fn register_name(&mut self, r: Range<usize>, gender: Option<Gender>, role: Option<String>) -> Option<usize> {
+        let text = self.text;
+        let s = text.get(r.clone())?;
+        let mut words: Vec<String> = s.split_whitespace().map(|w| w.trim_end_matches(['.', ',']).to_string()).filter(|w| !w.is_empty()).collect();
+        // a possessive at the end belongs to the next word: "Trump's" -> "Trump"
+        if let Some(l) = words.last_mut() {
+            if let Some(x) = l.strip_suffix("\u{2019}s").or_else(|| l.strip_suffix("'s")) {
+                *l = x.to_string();
+            }
+        }
+        if words.is_empty() {
+            return None;
+        }
+        let kn = self.known_at(&r);
+        let mut kind = MentionKind::Person;
+        let mut known_name = None;
+        if let Some(k) = kn {
+            kind = k.kind;
+            known_name = Some(k.name.clone());
+        } else if words.iter().any(|w| self.lx.flags(w.as_bytes()) & f::ORG != 0) || words.len() > 4 {
+            kind = MentionKind::Organization;
+        }
+        let gender = gender.or_else(|| {
+            if words.len() >= 2 {
+                let fl = self.lx.flags(words[0].as_bytes());
+                match (fl & f::NAME_M != 0, fl & f::NAME_F != 0) {
+                    (true, false) => Some(Gender::Male),
+                    (false, true) => Some(Gender::Female),
+                    _ => None,
+                }
+            } else {
+                None
+            }
+        });
+        Some(self.reg.register(words, r, kind, gender, role, known_name))
+    }
+
+    fn known_at(&self, r: &Range<usize>) -> Option<&'a KnownMention> {
+        let known = self.known;
+        let at = known.partition_point(|k| k.span.end <= r.start);
+        known[at..].iter().take_while(|k| k.span.start < r.end).find(|k| k.span.start < r.end && r.start < k.span.end)
+    }
+
+    /// Registers the people a paragraph names by shape: titled names, names that
+    /// a cue's subject or an inverted cue gives, names the caller knows, names
+    /// matching someone already known.
+    fn register_paragraph(&mut self, t: &[Tok], sent_of: &[usize]) {
+        let mut k = 0;
+        while k < t.len() {
+            let x = &t[k];
+            if !(x.is_word() && x.cap) {
+                k += 1;
+                continue;
+            }
+            let mut e = k + 1;
+            while e < t.len() {
+                let y = &t[e];
+                if y.is_word() && y.cap || y.has(f::PARTICLE) && e + 1 < t.len() && t[e + 1].cap && t[e + 1].is_word() {
+                    e += 1;
+                    continue;
+                }
+                if y.is_p('.') && t[e - 1].has(f::ABBREV | f::HON | f::TITLE) && e + 1 < t.len() && t[e + 1].is_word() && t[e + 1].cap {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            let lo = k;
+            k = e;
+            let Some((s, name)) = self.name_run_before(t, e, lo) else { continue };
+            if name >= e {
+                continue;
+            }
+            let titled = (s..name).any(|j| t[j].has(f::TITLE | f::HON));
+            let r = t[name].s..t[e - 1].e;
+            let sentence_start = s == 0 || sent_of[s] != sent_of[s - 1];
+            let known = self.known_at(&r);
+            let existing = {
+                let last = word(self.text, &t[e - 1]);
+                self.reg.by_key.contains_key(&key_of(last))
+            };
+            let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
+            let next_is_cue = e < t.len() && self.cue_at(t, e, t.len()).is_some();
+            if let Some(kn) = known {
+                if matches!(kn.kind, MentionKind::Person | MentionKind::Organization) {
+                    let np = self.name_np(t, s, name, e, lo);
+                    let role = np.role.and_then(|r| self.text.get(r)).map(str::to_string);
+                    self.register_name(r, np.gender, role);
+                }
+                continue;
+            }
+            if titled || existing || first_name || next_is_cue && !sentence_start || next_is_cue && e - name >= 2 {
+                let np = self.name_np(t, s, name, e, lo);
+                if !matches!(np.what, NpWhat::Name(_)) {
+                    continue;
+                }
+                let role = np.role.and_then(|r| self.text.get(r)).map(str::to_string);
+                if titled || existing || first_name || next_is_cue {
+                    self.register_name(r, np.gender, role);
+                }
+            }
+        }
+    }
+}
+
+/// Sentence index of every token of a paragraph.
+fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) {
+    out.clear();
+    let mut sid = 0;
+    for k in 0..t.len() {
+        if k > 0 {
+            let p = &t[k - 1];
+            let x = &t[k];
+            let next_starts = x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
+            let boundary = if p.is_term() && next_starts {
+                if p.c == '.' && k >= 2 {
+                    let w = &t[k - 2];
+                    !(w.is_word() && (w.has(f::ABBREV | f::HON) || w.e - w.s == 1 && w.cap || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
+                } else {
+                    true
+                }
+            } else if p.kind == TK::Quote && next_starts && x.kind != TK::Quote {
+                matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
+            } else {
+                p.kind == TK::Quote && x.kind == TK::Quote
+            };
+            if boundary {
+                sid += 1;
+            }
+        }
+        out.push(sid);
+    }
+}
+
+/// Last non-space, non-mark character of a quotation's content.
+fn quote_end_char(text: &str, q: &Quotation) -> Option<char> {
+    text.get(q.content.clone())?
+        .chars()
+        .rev()
+        .find(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}'))
+}
+
+/// All-caps speaker label opening a quotation: `"SMITH: ...`.
+fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
+    let c = text.get(q.content.clone())?;
+    let colon = c.get(..c.len().min(40))?.find(':')?;
+    let label = &c[..colon];
+    let trimmed = label.trim();
+    if trimmed.len() < 2 || !trimmed.chars().any(|ch| ch.is_uppercase()) || trimmed.chars().any(|ch| ch.is_lowercase() || ch.is_ascii_digit()) {
+        return None;
+    }
+    let lead = label.len() - label.trim_start().len();
+    let s = q.content.start + lead;
+    Some(s..s + trimmed.len())
+}
+
+pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownMention]) -> Attribution {
+    let paras = paragraphs(text);
+    let quotes = find_quotations_in(text, &paras);
+    let mut known_sorted: Vec<KnownMention>;
+    let known = if known.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
+        known
+    } else {
+        known_sorted = known.to_vec();
+        known_sorted.sort_by_key(|k| k.span.start);
+        &known_sorted
+    };
+    let mut cx = Ctx { lx, text, known, reg: Registry::default() };
+    let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
+    let mut indirect: Vec<Quote> = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut sent_of: Vec<usize> = Vec::new();
+    let mut qi = 0usize;
+    let mut colon_cue: Option<Found> = None;
+    for (pi, para) in paras.iter().enumerate() {
+        while qi < quotes.len() && quotes[qi].span.end <= para.start {
+            qi += 1;
+        }
+        tokenize(lx, text, para.start, para.end, &quotes, qi, &mut toks);
+        sentences(text, &toks, &quotes, &mut sent_of);
+        let t = &toks[..];
+        cx.register_paragraph(t, &sent_of);
+        let prev_colon = colon_cue.take();
+        for i in 0..t.len() {
+            if t[i].kind != TK::Quote {
+                continue;
+            }
+            let k = t[i].q;
+            let q = &quotes[k];
+            let sid = sent_of[i];
+            let lo = sent_of.partition_point(|&s| s < sid);
+            let hi = sent_of.partition_point(|&s| s <= sid);
+            let first_piece = q.first_paragraph == pi && t[i].s == q.span.start;
+            let last_piece = q.last_paragraph == pi;
+            if first_piece {
+                st[k].starts_sentence = i == lo;
+                st[k].transcript = if i == 0 { transcript_label(text, q) } else { None };
+                // cue before the quote in its sentence
+                let left = cx.cue_in_left(t, lo, i);
+                let left = left.map(|mut fd| {
+                    if i > lo && (t[i - 1].is_p(':') || t[i - 1].is_p(',')) && fd.rule == Rule::CueBefore {
+                        fd.rule = Rule::CueBeforeColon;
+                    }
+                    fd
+                });
+                let left = left.or_else(|| if i == 0 { prev_colon.clone() } else { None });
+                st[k].left = left;
+                if i > lo && !(t[i - 1].is_p(':') || t[i - 1].is_p(',') || t[i - 1].is_dash() || t[i - 1].is_p('(')) {
+                    st[k].partial = true;
+                }
+            }
+            if last_piece {
+                let end_char = quote_end_char(text, q);
+                let after = cx.cue_right_after(t, i, hi, end_char);
+                if after.is_none() && i + 1 < hi && !(t[i + 1].is_term() || t[i + 1].is_p(',') || t[i + 1].is_p(')') || t[i + 1].is_p(';') || t[i + 1].is_dash()) {
+                    st[k].partial = true;
+                }
+                if after.is_some() && st[k].starts_sentence {
+                    st[k].partial = false;
+                }
+                let dash = if after.is_none() && i + 2 < t.len() && t[i + 1].is_dash() {
+                    cx.name_run_before(t, t.len(), i + 2).filter(|&(s, _)| s == i + 2).map(|(s, name)| {
+                        let np = cx.name_np(t, s, name, t.len(), s);
+                        Found { np, cue: t[i + 1].s..t[i + 1].e, rule: Rule::DashCredit }
+                    })
+                } else {
+                    None
+                };
+                let later = if after.is_none() && st[k].left.is_none() { cx.cue_later(t, i, hi) } else { None };
+                let chosen = if st[k].starts_sentence || after.is_some() { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
+                let chosen = chosen.or(dash).or(later);
+                if let Some(fd) = chosen {
+                    match cx.resolve(&fd.np) {
+                        Some(res) => {
+                            st[k].speaker = Some(res);
+                            st[k].cue = Some(fd.cue);
+                            st[k].rule = Some(fd.rule);
+                        }
+                        None => st[k].blocked = true,
+                    }
+                } else if let Some(label) = st[k].transcript.clone() {
+                    let name: String = text
+                        .get(label.clone())
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .filter(|w| cx.lx.flags(w.trim_end_matches('.').as_bytes()) & (f::HON | f::TITLE) == 0)
+                        .map(title_case)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if !name.is_empty() {
+                        let words = name.split(' ').map(str::to_string).collect();
+                        let id = cx.reg.register(words, label.clone(), MentionKind::Person, None, None, None);
+                        st[k].speaker = Some((id, label, None));
+                        st[k].rule = Some(Rule::Transcript);
+                    }
+                }
+            }
+        }
+        // indirect quotes: sentences without quotation marks
+        if with_indirect {
+            indirect_in(&mut cx, t, &sent_of, &mut indirect);
+        }
+        // a paragraph ending in a colon after a cue introduces the next one
+        if let Some(last) = t.last() {
+            if last.is_p(':') {
+                let sid = sent_of[t.len() - 1];
+                let lo = sent_of.partition_point(|&s| s < sid);
+                colon_cue = cx.cue_in_left(t, lo, t.len() - 1).map(|mut fd| {
+                    fd.rule = Rule::PreviousParagraph;
+                    fd
+                });
+            }
+        }
+    }
+    finish(&mut cx, &quotes, st, indirect)
+}
+
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+fn indirect_in(cx: &mut Ctx<'_>, t: &[Tok], sent_of: &[usize], out: &mut Vec<Quote>) {
+    let mut lo = 0;
+    while lo < t.len() {
+        let sid = sent_of[lo];
+        let mut hi = lo;
+        while hi < t.len() && sent_of[hi] == sid {
+            hi += 1;
+        }
+        let has_quote = t[lo..hi].iter().any(|x| x.kind == TK::Quote);
+        if !has_quote && hi - lo >= 5 {
+            indirect_sentence(cx, t, lo, hi, out);
+        }
+        lo = hi;
+    }
+}
+
+fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mut Vec<Quote>) {
+    let mut end = hi;
+    while end > lo && t[end - 1].kind == TK::Punct {
+        end -= 1;
+    }
+    if end <= lo {
+        return;
+    }
+    let mut k = lo;
+    while k < end {
+        let Some((ce, class)) = cx.cue_at(t, k, end) else {
+            k += 1;
+            continue;
+        };
+        if class & (f::CUE_S | f::CUE_B) == 0 || class & f::PARTICIPLE != 0 {
+            k = ce + 1;
+            continue;
+        }
+        let cue = t[k].s..t[ce].e;
+        let according = word(cx.text, &t[k]).eq_ignore_ascii_case("according");
+        // subject and content
+        let (np, content, rule) = if according {
+            let Some((np, e)) = cx.np_after(t, ce + 1, end) else {
+                k = ce + 1;
+                continue;
+            };
+            if e < end && t[e].is_p(',') && e + 1 < end {
+                (np, t[e + 1].s..t[end - 1].e, Rule::AccordingTo)
+            } else if k > lo + 2 && t[k - 1].is_p(',') {
+                (np, t[lo].s..t[k - 2].e, Rule::AccordingTo)
+            } else {
+                k = ce + 1;
+                continue;
+            }
+        } else {
+            let Some(np) = cx.np_before(t, k, lo, 0) else {
+                k = ce + 1;
+                continue;
+            };
+            let ns = cx.np_start(t, &np, k);
+            if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
+                // X said (that) CLAUSE; X told Y (that) CLAUSE
+                let mut c = ce + 1;
+                if word(cx.text, &t[k]).eq_ignore_ascii_case("told") || word(cx.text, &t[k]).eq_ignore_ascii_case("tells") {
+                    let mut n = 0;
+                    while c < end && n < 4 && t[c].is_word() && !word(cx.text, &t[c]).eq_ignore_ascii_case("that") {
+                        c += 1;
+                        n += 1;
+                    }
+                }
+                while c < end && (t[c].has(f::TIME) || t[c].is_p(',')) {
+                    c += 1;
+                }
+                if c < end && word(cx.text, &t[c]).eq_ignore_ascii_case("that") {
+                    c += 1;
+                }
+                if end - c < 3 || !t[c].is_word() {
+                    k = ce + 1;
+                    continue;
+                }
+                (np, t[c].s..t[end - 1].e, Rule::IndirectSaid)
+            } else if ns > lo + 2 && t[ns - 1].is_p(',') && ce + 1 >= end {
+                (np, t[lo].s..t[ns - 2].e, Rule::IndirectAfter)
+            } else {
+                k = ce + 1;
+                continue;
+            }
+        };
+        if let Some((id, mention, role)) = cx.resolve(&np) {
+            let name = cx.reg.name(id);
+            out.push(Quote { span: content, kind: QuoteKind::Indirect, speaker: Some(Speaker { name, mention, person: id, role }), cue: Some(cue), rule });
+        }
+        return;
+    }
+}
+
+fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect: Vec<Quote>) -> Attribution {
+    // continuation: a sentence-level quote with no cue right after an attributed one
+    for k in 1..st.len() {
+        let s = &st[k];
+        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.partial {
+            continue;
+        }
+        if quotes[k].first_paragraph > quotes[k - 1].last_paragraph + 1 {
+            continue;
+        }
+        if let Some(sp) = st[k - 1].speaker.clone() {
+            st[k].speaker = Some((sp.0, sp.1, sp.2));
+            st[k].rule = Some(Rule::Continuation);
+        }
+    }
+    // ... or right before one, in the same paragraph: "A." "B," she said.
+    for k in (0..st.len().saturating_sub(1)).rev() {
+        let s = &st[k];
+        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.partial {
+            continue;
+        }
+        if quotes[k + 1].first_paragraph != quotes[k].last_paragraph {
+            continue;
+        }
+        if matches!(st[k + 1].rule, Some(Rule::CueAfter | Rule::CueAfterInverted | Rule::Continuation)) {
+            if let Some(sp) = st[k + 1].speaker.clone() {
+                st[k].speaker = Some(sp);
+                st[k].rule = Some(Rule::Continuation);
+            }
+        }
+    }
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len() + indirect.len());
+    for (q, s) in quotes.iter().zip(st) {
+        let speaker = s.speaker.map(|(id, mention, role)| Speaker { name: cx.reg.name(id), mention, person: id, role });
+        let rule = if speaker.is_some() { s.rule.unwrap_or(Rule::Unattributed) } else { Rule::Unattributed };
+        let cue = if speaker.is_some() { s.cue } else { None };
+        out.push(Quote { span: q.content.clone(), kind: if s.partial { QuoteKind::Partial } else { QuoteKind::Direct }, speaker, cue, rule });
+    }
+    for mut q in indirect {
+        if let Some(sp) = &mut q.speaker {
+            sp.name = cx.reg.name(sp.person);
+        }
+        out.push(q);
+    }
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    let people = cx.reg.people.iter().map(person_out).collect();
+    Attribution { quotes: out, people }
+}
+
+fn person_out(p: &PersonRec) -> Person {
+    let mut mentions = p.mentions.clone();
+    mentions.sort_by_key(|m| (m.start, m.end));
+    mentions.dedup();
+    Person { name: p.known.clone().unwrap_or_else(|| p.words.join(" ")), kind: p.kind, mentions, gender: p.gender, role: p.role.clone() }
+}

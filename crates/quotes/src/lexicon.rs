@@ -1,0 +1,228 @@
+//! Word lists (cues, titles, pronouns, ...) read from the data files in `data/`.
+
+use std::collections::HashMap;
+
+/// Bit flags for a lower-cased word.
+pub(crate) mod f {
+    pub const CUE_S: u32 = 1 << 0;
+    pub const CUE_B: u32 = 1 << 1;
+    pub const CUE_E: u32 = 1 << 2;
+    pub const HON_M: u32 = 1 << 3;
+    pub const HON_F: u32 = 1 << 4;
+    pub const HON_N: u32 = 1 << 5;
+    pub const TITLE: u32 = 1 << 6;
+    pub const PRON_M: u32 = 1 << 7;
+    pub const PRON_F: u32 = 1 << 8;
+    pub const PRON_P: u32 = 1 << 9;
+    pub const PRON_I: u32 = 1 << 10;
+    pub const PRON_1: u32 = 1 << 11;
+    pub const REL: u32 = 1 << 12;
+    pub const STOP: u32 = 1 << 13;
+    pub const DET: u32 = 1 << 14;
+    pub const ADV: u32 = 1 << 15;
+    pub const TIME: u32 = 1 << 16;
+    pub const ABBREV: u32 = 1 << 17;
+    pub const PARTICLE: u32 = 1 << 18;
+    pub const ORG: u32 = 1 << 19;
+    pub const NAME_M: u32 = 1 << 20;
+    pub const NAME_F: u32 = 1 << 21;
+    /// A cue form ending in -ing (a participle: "saying", "calling").
+    pub const PARTICIPLE: u32 = 1 << 22;
+    /// The first word of a multi-word cue ("according", "pointed").
+    pub const MULTI: u32 = 1 << 23;
+    /// A base form ("say", "call"): a cue only after "to" or a modal.
+    pub const BASE: u32 = 1 << 24;
+    /// A form of "be".
+    pub const BE: u32 = 1 << 25;
+
+    pub const CUE: u32 = CUE_S | CUE_B | CUE_E;
+    pub const HON: u32 = HON_M | HON_F | HON_N;
+    pub const PRON: u32 = PRON_M | PRON_F | PRON_P | PRON_I;
+}
+
+const CUES: &str = include_str!("../data/cues.txt");
+const WORDS: &str = include_str!("../data/words.txt");
+const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+
+/// Longest word looked up, in bytes.
+const MAX_WORD: usize = 16;
+
+/// A multi-word cue: the words after the first, and the cue class.
+#[derive(Clone, Debug)]
+pub(crate) struct Multi {
+    pub rest: Vec<Box<[u8]>>,
+    pub class: u32,
+}
+
+/// Lower-cased word -> flags, with a cheap pre-filter so most words of running
+/// text are rejected without hashing.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicon {
+    map: HashMap<Box<[u8]>, u32, BuildFx>,
+    multi: HashMap<Box<[u8]>, Vec<Multi>, BuildFx>,
+    filter: Box<[u64; 1024]>,
+}
+
+#[derive(Clone, Copy, Default, Debug)]
+pub(crate) struct BuildFx;
+impl std::hash::BuildHasher for BuildFx {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+/// A small multiplicative hasher (FxHash), fine for short trusted keys.
+pub(crate) struct Fx(u64);
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+#[inline]
+fn filter_key(w: &[u8]) -> usize {
+    let n = w.len();
+    let a = u32::from(w[0] | 0x20);
+    let z = u32::from(w[n - 1] | 0x20);
+    ((a.wrapping_mul(31) ^ z.wrapping_mul(131) ^ (n as u32).wrapping_mul(7919)) & 0xFFFF) as usize
+}
+
+impl Lexicon {
+    pub(crate) fn embedded() -> Lexicon {
+        let mut lx = Lexicon { map: HashMap::with_hasher(BuildFx), multi: HashMap::with_hasher(BuildFx), filter: Box::new([0; 1024]) };
+        for line in CUES.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut it = line.split_whitespace();
+            let class = match it.next() {
+                Some("S") => f::CUE_S,
+                Some("B") => f::CUE_B,
+                Some("E") => f::CUE_E,
+                _ => continue,
+            };
+            let forms: Vec<&str> = it.collect();
+            lx.add_cue_forms(&forms, class);
+        }
+        for line in WORDS.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut it = line.split_whitespace();
+            let flag = match it.next() {
+                Some("honorific-m") => f::HON_M,
+                Some("honorific-f") => f::HON_F,
+                Some("honorific-n") => f::HON_N,
+                Some("title") => f::TITLE,
+                Some("pronoun-m") => f::PRON_M,
+                Some("pronoun-f") => f::PRON_F,
+                Some("pronoun-p") => f::PRON_P,
+                Some("pronoun-i") => f::PRON_I,
+                Some("pronoun-1") => f::PRON_1,
+                Some("relative") => f::REL,
+                Some("stop") => f::STOP,
+                Some("det") => f::DET,
+                Some("adv") => f::ADV,
+                Some("time") => f::TIME,
+                Some("be") => f::BE,
+                Some("abbrev") => f::ABBREV,
+                Some("particle") => f::PARTICLE,
+                Some("org") => f::ORG,
+                _ => continue,
+            };
+            for w in it {
+                lx.add(w.trim_end_matches('.'), flag);
+            }
+        }
+        for line in FIRST_NAMES.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut it = line.split_whitespace();
+            let flag = match it.next() {
+                Some("m") => f::NAME_M,
+                Some("f") => f::NAME_F,
+                _ => continue,
+            };
+            for w in it {
+                lx.add(w, flag);
+            }
+        }
+        lx
+    }
+
+    /// Adds the forms of one cue verb (a line of `cues.txt`); a form joining
+    /// words with `_` is a multi-word cue ("according_to").
+    pub(crate) fn add_cue_forms(&mut self, forms: &[&str], class: u32) {
+        for (k, w) in forms.iter().enumerate() {
+            let mut flags = class;
+            if let Some((head, rest)) = w.split_once('_') {
+                flags = f::MULTI;
+                if head.ends_with("ing") {
+                    flags |= f::PARTICIPLE;
+                }
+                self.add(head, flags);
+                let rest: Vec<Box<[u8]>> = rest.split('_').map(|r| r.as_bytes().to_vec().into_boxed_slice()).collect();
+                self.multi.entry(head.to_ascii_lowercase().into_bytes().into_boxed_slice()).or_default().push(Multi { rest, class });
+                continue;
+            }
+            if w.ends_with("ing") {
+                flags |= f::PARTICIPLE;
+            }
+            if k == 0 {
+                flags |= f::BASE;
+            }
+            self.add(w, flags);
+        }
+    }
+
+    fn add(&mut self, w: &str, flag: u32) {
+        let w = w.to_ascii_lowercase();
+        if w.is_empty() || w.len() > MAX_WORD {
+            return;
+        }
+        let key = w.as_bytes();
+        let k = filter_key(key);
+        self.filter[k >> 6] |= 1 << (k & 63);
+        *self.map.entry(key.to_vec().into_boxed_slice()).or_insert(0) |= flag;
+    }
+
+    /// Flags of `word` (case-insensitive, ASCII words only; 0 when unknown).
+    #[inline]
+    pub(crate) fn flags(&self, word: &[u8]) -> u32 {
+        let n = word.len();
+        if n == 0 || n > MAX_WORD {
+            return 0;
+        }
+        let k = filter_key(word);
+        if self.filter[k >> 6] & (1 << (k & 63)) == 0 {
+            return 0;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        for (d, s) in buf.iter_mut().zip(word) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.map.get(&buf[..n]).copied().unwrap_or(0)
+    }
+
+    /// The multi-word cues starting with `word`.
+    pub(crate) fn multi(&self, word: &[u8]) -> &[Multi] {
+        let n = word.len();
+        if n == 0 || n > MAX_WORD {
+            return &[];
+        }
+        let mut buf = [0u8; MAX_WORD];
+        for (d, s) in buf.iter_mut().zip(word) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.multi.get(&buf[..n]).map_or(&[], |v| v.as_slice())
+    }
+}

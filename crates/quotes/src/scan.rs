@@ -1,0 +1,307 @@
+//! Paragraphs and quotation marks: pairing marks into quotations.
+//!
+//! The scanner works paragraph by paragraph (a paragraph is one non-blank line,
+//! trimmed), keeps a stack of open quotations, and decides for every mark from the
+//! characters on either side whether it opens, closes or is an apostrophe. Because
+//! the stack is reset at every paragraph end (except for the multi-paragraph
+//! convention), a stray mark can disturb at most the rest of its own paragraph.
+//! Every mark is pushed and popped at most once, so the scan is linear.
+
+use std::ops::Range;
+
+/// A quotation found by pairing quotation marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// The quotation with its marks (an unclosed quotation runs to the end of its
+    /// last paragraph).
+    pub span: Range<usize>,
+    /// The text inside the marks.
+    pub content: Range<usize>,
+    /// Whether a closing mark ended it.
+    pub closed: bool,
+    /// Index of the first paragraph it touches.
+    pub first_paragraph: usize,
+    /// Index of the last paragraph it touches (greater than `first_paragraph` for
+    /// a quotation continued over several paragraphs).
+    pub last_paragraph: usize,
+}
+
+/// Non-blank lines of `text`, trimmed of surrounding whitespace.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut start = 0;
+    while start <= b.len() {
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |i| start + i);
+        let line = &text[start..end];
+        let t = line.trim_start();
+        let s = start + (line.len() - t.len());
+        let t = t.trim_end();
+        if !t.is_empty() {
+            out.push(s..s + t.len());
+        }
+        start = end + 1;
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    /// “ „ «
+    DoubleOpen,
+    /// ” »
+    DoubleClose,
+    /// " or ''
+    DoubleBoth,
+    /// ' or ‘
+    SingleOpen,
+    /// ’
+    SingleClose,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Style {
+    Straight,
+    TwoApostrophes,
+    Curly,
+    Guillemet,
+    Single,
+}
+
+/// The mark at byte `i`, with its length in bytes.
+#[inline]
+fn mark_at(b: &[u8], i: usize, end: usize) -> Option<(Mark, usize, Style)> {
+    match b[i] {
+        b'"' => Some((Mark::DoubleBoth, 1, Style::Straight)),
+        b'\'' => {
+            if i + 1 < end && b[i + 1] == b'\'' {
+                Some((Mark::DoubleBoth, 2, Style::TwoApostrophes))
+            } else {
+                Some((Mark::SingleOpen, 1, Style::Single))
+            }
+        }
+        0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 => match b[i + 2] {
+            0x9C | 0x9E => Some((Mark::DoubleOpen, 3, Style::Curly)),
+            0x9D => Some((Mark::DoubleClose, 3, Style::Curly)),
+            0x98 => Some((Mark::SingleOpen, 3, Style::Single)),
+            0x99 => Some((Mark::SingleClose, 3, Style::Single)),
+            _ => None,
+        },
+        0xC2 if i + 1 < b.len() => match b[i + 1] {
+            0xAB => Some((Mark::DoubleOpen, 2, Style::Guillemet)),
+            0xBB => Some((Mark::DoubleClose, 2, Style::Guillemet)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether byte `c` can start a mark (a cheap filter before `mark_at`).
+#[inline]
+fn may_start_mark(c: u8) -> bool {
+    matches!(c, b'"' | b'\'' | 0xE2 | 0xC2)
+}
+
+/// The character ending just before byte `i`, if `i > lo`.
+#[inline]
+pub(crate) fn char_before(text: &str, i: usize, lo: usize) -> Option<char> {
+    if i <= lo {
+        return None;
+    }
+    text.get(lo..i).and_then(|s| s.chars().next_back())
+}
+
+/// The character starting at byte `i`, if `i < hi`.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize, hi: usize) -> Option<char> {
+    if i >= hi {
+        return None;
+    }
+    text.get(i..hi).and_then(|s| s.chars().next())
+}
+
+fn open_preceder(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{ab}' | '\u{201e}'
+    )
+}
+
+struct Open {
+    double: bool,
+    start: usize,
+    len: usize,
+    style: Style,
+    first_paragraph: usize,
+}
+
+/// Every maximal quotation in `text`, sorted by start.
+pub fn find_quotations(text: &str) -> Vec<Quotation> {
+    find_quotations_in(text, &paragraphs(text))
+}
+
+/// Like [`find_quotations`] with the paragraphs already computed.
+pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quotation> {
+    let b = text.as_bytes();
+    let mut cands: Vec<Quotation> = Vec::new();
+    let mut carry: Option<Open> = None;
+    let mut stack: Vec<Open> = Vec::new();
+    for (pi, para) in paras.iter().enumerate() {
+        let (ps, pe) = (para.start, para.end);
+        stack.clear();
+        let mut doubles = 0usize;
+        let mut skip_first = false;
+        if let Some(c) = carry.take() {
+            stack.push(c);
+            doubles = 1;
+            skip_first = true;
+        }
+        let mut i = ps;
+        let mut first = true;
+        while i < pe {
+            if !may_start_mark(b[i]) {
+                i += 1;
+                continue;
+            }
+            let Some((mark, len, style)) = mark_at(b, i, pe) else {
+                i += 1;
+                continue;
+            };
+            if skip_first && first {
+                first = false;
+                i += len;
+                continue;
+            }
+            first = false;
+            let p = char_before(text, i, ps);
+            let n = char_at(text, i + len, pe);
+            let openish = p.map_or(true, |c| c.is_whitespace() || open_preceder(c))
+                && n.is_some_and(|c| !c.is_whitespace());
+            let closeish = p.is_some_and(|c| !c.is_whitespace());
+            match mark {
+                Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleBoth => {
+                    if doubles > 0 {
+                        if mark == Mark::DoubleClose || !openish || closeish {
+                            while let Some(o) = stack.pop() {
+                                if o.double {
+                                    doubles -= 1;
+                                    cands.push(Quotation {
+                                        span: o.start..i + len,
+                                        content: o.start + o.len..i,
+                                        closed: true,
+                                        first_paragraph: o.first_paragraph,
+                                        last_paragraph: pi,
+                                    });
+                                    break;
+                                }
+                            }
+                        } else {
+                            stack.push(Open { double: true, start: i, len, style, first_paragraph: pi });
+                            doubles += 1;
+                        }
+                    } else if openish || p.is_none() {
+                        stack.push(Open { double: true, start: i, len, style, first_paragraph: pi });
+                        doubles += 1;
+                    }
+                }
+                Mark::SingleOpen | Mark::SingleClose => {
+                    let inside_word = p.is_some_and(|c| c.is_alphanumeric()) && n.is_some_and(|c| c.is_alphanumeric());
+                    let elided_year = n.is_some_and(|c| c.is_ascii_digit())
+                        && b.get(i + len + 1).is_some_and(|c| c.is_ascii_digit())
+                        && !b.get(i + len + 2).is_some_and(|c| c.is_ascii_digit());
+                    if !inside_word && !elided_year {
+                        let top_single = stack.last().is_some_and(|o| !o.double);
+                        if top_single && (closeish || !openish) {
+                            if let Some(o) = stack.pop() {
+                                cands.push(Quotation {
+                                    span: o.start..i + len,
+                                    content: o.start + o.len..i,
+                                    closed: true,
+                                    first_paragraph: pi,
+                                    last_paragraph: pi,
+                                });
+                            }
+                        } else if openish && mark == Mark::SingleOpen {
+                            stack.push(Open { double: false, start: i, len, style, first_paragraph: pi });
+                        }
+                    }
+                }
+            }
+            i += len;
+        }
+        // An open double quotation: continued by the next paragraph's opening
+        // mark of the same style, else ended at this paragraph's end.
+        if let Some(pos) = stack.iter().position(|o| o.double) {
+            let outer = stack.swap_remove(pos);
+            if let Some(next) = paras.get(pi + 1) {
+                if let Some((m, _, st)) = mark_at(b, next.start, next.end) {
+                    if m != Mark::SingleOpen && m != Mark::SingleClose && st == outer.style {
+                        carry = Some(outer);
+                        continue;
+                    }
+                }
+            }
+            cands.push(Quotation {
+                span: outer.start..pe,
+                content: outer.start + outer.len..pe,
+                closed: false,
+                first_paragraph: outer.first_paragraph,
+                last_paragraph: pi,
+            });
+        }
+    }
+    cands.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    let mut out: Vec<Quotation> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if out.last().is_some_and(|l| c.span.end <= l.span.end) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        find_quotations(text).into_iter().map(|q| &text[q.span]).collect()
+    }
+
+    #[test]
+    fn marks_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("\u{201c}We won,\u{201d} she said.", &["\u{201c}We won,\u{201d}"]),
+            ("He said \"no\" and \"yes\".", &["\"no\"", "\"yes\""]),
+            ("Clinton\u{2019}s team didn\u{2019}t say.", &[]),
+            ("The voters\u{2019} bill, Jones' plan.", &[]),
+            ("In the '90s it was 'fine' then.", &["'fine'"]),
+            ("\"They said 'no' to us,\" he said.", &["\"They said 'no' to us,\""]),
+            ("\u{ab}Oui,\u{bb} dit-il.", &["\u{ab}Oui,\u{bb}"]),
+            ("He said ''it's over'' today.", &["''it's over''"]),
+            ("\u{201e}Ja\u{201c} sagte er.", &["\u{201e}Ja\u{201c}"]),
+            ("A stray \" mark here.\n\"Next,\" he said.", &["\"Next,\""]),
+            ("\"First para\n\"second para,\" he said.", &["\"First para\n\"second para,\""]),
+            ("\"Unclosed here\nNo reopening.", &["\"Unclosed here"]),
+            ("\"Straight\n\u{201c}curly\u{201d}", &["\"Straight", "\u{201c}curly\u{201d}"]),
+            ("An 'unclosed single here.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&quoted(text), want, "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn stray_mark_does_not_shift_later_paragraphs() {
+        let text = "Oops \u{201d} stray.\n\u{201c}Fine,\u{201d} he said.\n\u{201c}Also fine.\u{201d}";
+        assert_eq!(quoted(text), vec!["\u{201c}Fine,\u{201d}", "\u{201c}Also fine.\u{201d}"]);
+    }
+
+    #[test]
+    fn many_unmatched_marks_are_linear_and_safe() {
+        let text = "\u{201c}".repeat(100_000);
+        let q = find_quotations(&text);
+        assert!(q.len() <= 1);
+    }
+}
