@@ -1,0 +1,298 @@
+//! Embedded word lists and the automata built from them.
+//!
+//! Every list lives in `data/` as plain text with a header naming its source
+//! and licence; this module parses them once, when a [`crate::Stripper`] is
+//! built, into Aho-Corasick automata and hash maps.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+
+use crate::{Error, Kind};
+
+pub(crate) const AGENCIES: &str = include_str!("../data/agencies.txt");
+pub(crate) const SECTIONS: &str = include_str!("../data/sections.txt");
+pub(crate) const PROMO: &str = include_str!("../data/promo.txt");
+pub(crate) const DATES: &str = include_str!("../data/dates.txt");
+
+/// Longest line (in bytes) looked up as a whole in the line table.
+pub(crate) const MAX_KEY: usize = 64;
+
+/// How a whole-line phrase acts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Strength {
+    /// Removed only next to other residue, in a run of such lines, or at the
+    /// edges of the text.
+    Weak,
+    /// Removed wherever it stands alone.
+    Strong,
+    /// Removed, and heads a block of other stories that runs to the end.
+    Tail,
+}
+
+/// What a whole line equal to a phrase is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LineRule {
+    pub kind: Kind,
+    pub strength: Strength,
+}
+
+/// How a line-start phrase must be followed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PrefixMode {
+    /// Phrase, optional spaces, then `:` (or `|`, `»`).
+    Colon,
+    /// Phrase then a non-word character; the line is short.
+    Start,
+}
+
+/// What a line-start phrase makes of its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PrefixKind {
+    /// The line is residue of this kind.
+    Residue(Kind),
+    /// The rest of the line is a photo credit standing alone.
+    Credit,
+    /// The rest of the line is a photo credit whose caption is the line above.
+    CreditAfter,
+    /// The rest of the line is a caption.
+    Caption,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PrefixRule {
+    pub mode: PrefixMode,
+    pub kind: PrefixKind,
+}
+
+/// Class of a word in a date or time line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DateWord {
+    Month,
+    Weekday,
+    Zone,
+    Label,
+    Filler,
+}
+
+/// Everything the stripper matches against, built once.
+#[derive(Clone, Debug)]
+pub(crate) struct Data {
+    pub agencies: AhoCorasick,
+    pub lines: HashMap<Box<str>, LineRule>,
+    pub prefixes: AhoCorasick,
+    pub prefix_rules: Vec<Vec<PrefixRule>>,
+    pub contains: AhoCorasick,
+    pub contains_kinds: Vec<Kind>,
+    pub dates: HashMap<Box<str>, DateWord>,
+    /// Labels that open a credit at the end of a caption line ("Credit:").
+    pub tail_labels: AhoCorasick,
+    /// Labels that open a parenthesised credit ("(Photo by", "(Image:").
+    pub paren_labels: AhoCorasick,
+}
+
+/// Non-comment, non-empty lines of an embedded list.
+fn entries(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Normalise a line for whole-line lookup: ASCII lower case, runs of
+/// whitespace collapsed to one space, trailing ASCII punctuation and spaces
+/// dropped. `None` when the line is longer than [`MAX_KEY`].
+pub(crate) fn line_key<'b>(s: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+    if s.len() > MAX_KEY {
+        return None;
+    }
+    let mut n = 0;
+    let mut space = false;
+    for &b in s.as_bytes() {
+        if b.is_ascii_whitespace() {
+            space = n > 0;
+            continue;
+        }
+        if space {
+            buf[n] = b' ';
+            n += 1;
+            space = false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    while n > 0 && (buf[n - 1].is_ascii_punctuation() || buf[n - 1] == b' ') {
+        n -= 1;
+    }
+    // Only ASCII bytes were changed or dropped, and a dropped trailing byte is
+    // always ASCII, so the buffer is still UTF-8; fall back to None if not.
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+fn ac(pats: &[String], start: StartKind, case_insensitive: bool) -> Result<AhoCorasick, Error> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(case_insensitive)
+        .start_kind(start)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(pats)
+        .map_err(|e| Error::Build(e.to_string()))
+}
+
+fn kind_name(s: &str) -> Option<Kind> {
+    Kind::ALL.iter().copied().find(|k| k.as_str() == s)
+}
+
+impl Data {
+    /// Build from the embedded lists plus the user's extra promo prefixes.
+    pub(crate) fn build(extra_promo: &[String]) -> Result<Data, Error> {
+        let agencies: Vec<String> = entries(AGENCIES).map(|l| l.trim().to_string()).collect();
+
+        let mut lines = HashMap::new();
+        let mut buf = [0u8; MAX_KEY];
+        for l in entries(SECTIONS) {
+            let (strength, phrase) = l.split_once('\t').ok_or_else(|| bad("sections", l))?;
+            let strength = match strength {
+                "weak" => Strength::Weak,
+                "strong" => Strength::Strong,
+                _ => return Err(bad("sections", l)),
+            };
+            let key = line_key(phrase, &mut buf).ok_or_else(|| bad("sections", l))?;
+            lines.insert(key.into(), LineRule { kind: Kind::Navigation, strength });
+        }
+
+        let mut prefix_pats: Vec<String> = Vec::new();
+        let mut prefix_rules: Vec<Vec<PrefixRule>> = Vec::new();
+        let mut contains_pats = Vec::new();
+        let mut contains_kinds = Vec::new();
+        let mut add_prefix = |phrase: &str, rule: PrefixRule| {
+            let p = phrase.to_ascii_lowercase();
+            match prefix_pats.iter().position(|q| *q == p) {
+                Some(i) => prefix_rules[i].push(rule),
+                None => {
+                    prefix_pats.push(p);
+                    prefix_rules.push(vec![rule]);
+                }
+            }
+        };
+        for l in entries(PROMO) {
+            let mut it = l.splitn(3, '\t');
+            let (mode, kind, phrase) = match (it.next(), it.next(), it.next()) {
+                (Some(m), Some(k), Some(p)) => (m, k, p),
+                _ => return Err(bad("promo", l)),
+            };
+            let pkind = match kind {
+                "credit" => PrefixKind::Credit,
+                "credit-after" => PrefixKind::CreditAfter,
+                "caption" => PrefixKind::Caption,
+                k => PrefixKind::Residue(kind_name(k).ok_or_else(|| bad("promo", l))?),
+            };
+            match mode {
+                "line" | "tail" => {
+                    let k = match pkind {
+                        PrefixKind::Residue(k) => k,
+                        _ => return Err(bad("promo", l)),
+                    };
+                    let key = line_key(phrase, &mut buf).ok_or_else(|| bad("promo", l))?;
+                    let strength = if mode == "tail" { Strength::Tail } else { Strength::Strong };
+                    lines.insert(key.into(), LineRule { kind: k, strength });
+                }
+                "colon" => add_prefix(phrase, PrefixRule { mode: PrefixMode::Colon, kind: pkind }),
+                "start" => add_prefix(phrase, PrefixRule { mode: PrefixMode::Start, kind: pkind }),
+                "contains" => {
+                    let k = match pkind {
+                        PrefixKind::Residue(k) => k,
+                        _ => return Err(bad("promo", l)),
+                    };
+                    contains_pats.push(phrase.to_ascii_lowercase());
+                    contains_kinds.push(k);
+                }
+                _ => return Err(bad("promo", l)),
+            }
+        }
+        for p in extra_promo {
+            let p = p.trim();
+            if p.is_empty() {
+                return Err(Error::EmptyPattern);
+            }
+            add_prefix(p, PrefixRule { mode: PrefixMode::Start, kind: PrefixKind::Residue(Kind::Promo) });
+        }
+
+        let mut dates = HashMap::new();
+        for l in entries(DATES) {
+            let (class, word) = l.split_once('\t').ok_or_else(|| bad("dates", l))?;
+            let class = match class {
+                "month" => DateWord::Month,
+                "weekday" => DateWord::Weekday,
+                "zone" => DateWord::Zone,
+                "label" => DateWord::Label,
+                "filler" => DateWord::Filler,
+                _ => return Err(bad("dates", l)),
+            };
+            // A word listed twice keeps its strongest class (month > ... > filler).
+            dates.entry(word.trim().into()).or_insert(class);
+        }
+
+        let tail_labels: Vec<String> = [
+            "Credit:",
+            "CREDIT:",
+            "Credits:",
+            "Photo credit:",
+            "Photo:",
+            "PHOTO:",
+            "Photos:",
+            "Photograph:",
+            "Picture:",
+            "Pictures:",
+            "Image:",
+            "IMAGE:",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let paren_labels: Vec<String> = [
+            "photo:",
+            "photos:",
+            "photo by",
+            "photos by",
+            "photograph:",
+            "photograph by",
+            "photographs by",
+            "picture:",
+            "pictures:",
+            "pic:",
+            "image:",
+            "images:",
+            "image by",
+            "credit:",
+            "credits:",
+            "photo credit:",
+            "image credit:",
+            "ap photo",
+            "illustration:",
+            "illustration by",
+            "graphic:",
+            "file photo",
+            "photo ©",
+            "photos ©",
+            "image ©",
+            "©",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+
+        Ok(Data {
+            agencies: ac(&agencies, StartKind::Both, true)?,
+            lines,
+            prefixes: ac(&prefix_pats, StartKind::Anchored, true)?,
+            prefix_rules,
+            contains: ac(&contains_pats, StartKind::Unanchored, true)?,
+            contains_kinds,
+            dates,
+            tail_labels: ac(&tail_labels, StartKind::Unanchored, false)?,
+            paren_labels: ac(&paren_labels, StartKind::Anchored, true)?,
+        })
+    }
+}
+
+fn bad(list: &str, line: &str) -> Error {
+    Error::Build(format!("bad line in data/{list}.txt: {line:?}"))
+}

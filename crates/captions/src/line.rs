@@ -1,0 +1,695 @@
+//! What one line looks like on its own, before its neighbours are read.
+//!
+//! Every test here looks only at a bounded part of the line (its first and
+//! last few hundred bytes, or the whole line when it is short), so the cost
+//! per line is bounded and the whole pass stays linear in the input.
+
+use aho_corasick::{Anchored, Input};
+
+use crate::data::{line_key, Data, DateWord, PrefixKind, PrefixMode, Strength, MAX_KEY};
+use crate::Kind;
+
+/// Byte range relative to the start of the trimmed line.
+pub(crate) type Rel = (usize, usize);
+
+/// Longest line that can be a whole-line caption with a trailing credit.
+const MAX_CAPTION_LINE: usize = 600;
+/// Longest caption standing on its own line above a credit line.
+pub(crate) const MAX_CAPTION_ABOVE: usize = 300;
+/// Longest credit.
+const MAX_CREDIT: usize = 160;
+
+/// The shape of one trimmed, non-empty line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Story text, as far as this line alone can tell.
+    Body,
+    /// Residue on its own: remove it (as `kind`, with optional caption and
+    /// credit parts).
+    Residue { kind: Kind, caption: Option<Rel>, credit: Option<Rel> },
+    /// A photo credit standing alone; `after` when its caption is usually the
+    /// line above (Getty-style credit lines, "Photo by ...", "(Image: ...)").
+    Credit { credit: Rel, after: bool },
+    /// A line that is only an agency name ("Associated Press", "Getty").
+    Agency,
+    /// Navigation word, gallery counter or bare link: residue only in company.
+    Weak { nav: bool },
+    /// Header of a block of other stories ("You may also like").
+    Tail,
+    /// A caption line whose credit follows on the next lines: `caption (`.
+    OpenParen,
+    /// A label line alone, `Image:`, opening a credit on the next line.
+    LabelOnly,
+    /// BBC-style "Image copyright" line: the next line is the credit.
+    CopyrightLabel,
+    /// BBC-style "Image caption" line: the next line is the caption.
+    CaptionLabel,
+}
+
+fn residue(kind: Kind) -> Shape {
+    Shape::Residue { kind, caption: None, credit: None }
+}
+
+/// Trim ASCII and Unicode white space from both ends of `s[range]`, returning
+/// a range relative to `s`.
+pub(crate) fn trim_rel(s: &str, a: usize, b: usize) -> Rel {
+    let sub = &s[a..b];
+    let t = sub.trim_start();
+    let a2 = a + (sub.len() - t.len());
+    let t = t.trim_end();
+    (a2, a2 + t.len())
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+const QUOTES: [char; 7] = ['"', '“', '”', '«', '»', '„', '‟'];
+
+pub(crate) fn has_quote(s: &str) -> bool {
+    s.contains(QUOTES)
+}
+
+impl Data {
+    /// Classify one trimmed non-empty line.
+    pub(crate) fn shape(&self, s: &str) -> Shape {
+        let n = s.len();
+        let bytes = s.as_bytes();
+
+        if n <= MAX_KEY {
+            let mut buf = [0u8; MAX_KEY];
+            if let Some(key) = line_key(s, &mut buf) {
+                match key {
+                    "image caption" | "media caption" => return Shape::CaptionLabel,
+                    "image copyright" => return Shape::CopyrightLabel,
+                    _ => {}
+                }
+                if let Some(rule) = self.lines.get(key) {
+                    return match rule.strength {
+                        Strength::Weak => Shape::Weak { nav: true },
+                        Strength::Strong => residue(rule.kind),
+                        Strength::Tail => Shape::Tail,
+                    };
+                }
+            }
+        }
+
+        // Editor markup that leaked as text: "&lt;span ...", "<div ...".
+        if s.starts_with("&lt;")
+            || s.starts_with("&amp;lt;")
+            || (bytes[0] == b'<' && n > 1 && (bytes[1].is_ascii_alphabetic() || bytes[1] == b'/' || bytes[1] == b'!'))
+        {
+            return residue(Kind::Markup);
+        }
+
+        // "Media captionWho is ..." (BBC video caption glued to its label).
+        if let Some(rest) = s.strip_prefix("Media caption") {
+            if !rest.is_empty() && n <= MAX_CAPTION_LINE {
+                let cap = trim_rel(s, "Media caption".len(), n);
+                return Shape::Residue { kind: Kind::Caption, caption: (cap.1 > cap.0).then_some(cap), credit: None };
+            }
+        }
+
+        if let Some(shape) = self.prefix_shape(s) {
+            return shape;
+        }
+
+        if bytes[n - 1] == b'(' && n <= MAX_CAPTION_LINE {
+            return Shape::OpenParen;
+        }
+
+        if n <= MAX_CAPTION_LINE {
+            if let Some((cap, credit, paren)) = self.trailing_credit(s) {
+                if cap.1 > cap.0 {
+                    return Shape::Residue { kind: Kind::Caption, caption: Some(cap), credit: Some(credit) };
+                }
+                return Shape::Credit { credit, after: paren };
+            }
+        }
+
+        if n <= 160 {
+            if self.is_dateline(s) {
+                return residue(Kind::Dateline);
+            }
+            if self.is_byline(s) {
+                return residue(Kind::Byline);
+            }
+        }
+
+        if n <= 100 {
+            match self.bare_credit(s) {
+                BareCredit::Agency => return Shape::Agency,
+                BareCredit::Credit => return Shape::Credit { credit: (0, n), after: true },
+                BareCredit::No => {}
+            }
+        }
+
+        // "More NBA coverage: https://...": a link line to more of the site.
+        if n <= 250 && s.starts_with("More ") && s.contains(": http") {
+            return residue(Kind::Promo);
+        }
+
+        if is_filler(s) {
+            return Shape::Weak { nav: false };
+        }
+
+        if n <= 250 {
+            if let Some(m) = self.contains.find(s) {
+                let kind = self.contains_kinds[m.pattern().as_usize()];
+                if kind != Kind::Boilerplate || n <= 100 {
+                    return residue(kind);
+                }
+            }
+        }
+
+        Shape::Body
+    }
+
+    /// Line-start phrases: "READ MORE:", "Photo: Name, AP", "Sign up to ...".
+    fn prefix_shape(&self, s: &str) -> Option<Shape> {
+        let n = s.len();
+        let head = &s[..floor_char(s, 80.min(n))];
+        let m = self.prefixes.find(Input::new(head).anchored(Anchored::Yes))?;
+        let end = m.end();
+        let rest = &s[end..];
+        for rule in &self.prefix_rules[m.pattern().as_usize()] {
+            let body_start = match rule.mode {
+                PrefixMode::Colon => {
+                    let r = rest.trim_start_matches([' ', '\t']);
+                    let Some(c) = r.chars().next() else {
+                        if matches!(rule.kind, PrefixKind::Credit) {
+                            return Some(Shape::LabelOnly);
+                        }
+                        continue;
+                    };
+                    if !matches!(c, ':' | '|' | '»') {
+                        continue;
+                    }
+                    n - r.len() + c.len_utf8()
+                }
+                PrefixMode::Start => {
+                    // The phrase must end at a word boundary.
+                    let last = s.as_bytes()[end - 1];
+                    if is_word_byte(last) && rest.bytes().next().is_some_and(is_word_byte) {
+                        continue;
+                    }
+                    end
+                }
+            };
+            let tail = trim_rel(s, body_start, n);
+            match rule.kind {
+                PrefixKind::Residue(Kind::Boilerplate)
+                    if s.starts_with('©')
+                        && tail.1 - tail.0 <= 60
+                        && !s.bytes().any(|b| b.is_ascii_digit())
+                        && tail.1 > tail.0 =>
+                {
+                    // "© Jane Doe": a photo credit, not a notice.
+                    return Some(Shape::Credit { credit: tail, after: true });
+                }
+                PrefixKind::Residue(kind) => {
+                    let limit = match (kind, rule.mode) {
+                        (Kind::Boilerplate, _) => 100,
+                        (Kind::Byline, _) => 400,
+                        (_, PrefixMode::Colon) => 300,
+                        (_, PrefixMode::Start) => 250,
+                    };
+                    if n <= limit {
+                        return Some(residue(kind));
+                    }
+                }
+                PrefixKind::Credit | PrefixKind::CreditAfter => {
+                    if tail.1 == tail.0 {
+                        if rule.mode == PrefixMode::Colon {
+                            return Some(Shape::LabelOnly);
+                        }
+                        continue;
+                    }
+                    if n <= MAX_CREDIT {
+                        return Some(Shape::Credit { credit: tail, after: rule.kind == PrefixKind::CreditAfter });
+                    }
+                }
+                PrefixKind::Caption => {
+                    if tail.1 > tail.0 && n <= MAX_CAPTION_LINE {
+                        return Some(Shape::Residue { kind: Kind::Caption, caption: Some(tail), credit: None });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// A credit at the end of a caption line: `caption (Photo by X/Agency)`,
+    /// `caption (AP)`, `captionCredit: EPA`, `caption. Photograph: X/Getty`.
+    /// Returns (caption, credit, parenthesised).
+    pub(crate) fn trailing_credit(&self, s: &str) -> Option<(Rel, Rel, bool)> {
+        let n = s.len();
+        let bytes = s.as_bytes();
+        if bytes[n - 1] == b')' {
+            // Find the matching '(' within the last 200 bytes.
+            let lo = n.saturating_sub(200);
+            let mut depth = 0usize;
+            let mut open = None;
+            for i in (lo..n).rev() {
+                match bytes[i] {
+                    b')' => depth += 1,
+                    b'(' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            open = Some(i);
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let open = open?;
+            let inner = trim_rel(s, open + 1, n - 1);
+            if inner.1 <= inner.0 || inner.1 - inner.0 > MAX_CREDIT {
+                return None;
+            }
+            let inner_s = &s[inner.0..inner.1];
+            let labelled = self.paren_labels.find(Input::new(inner_s).anchored(Anchored::Yes)).is_some();
+            let ok = labelled || (inner_s.len() <= 100 && self.bare_credit(inner_s) != BareCredit::No);
+            if !ok {
+                return None;
+            }
+            let cap = trim_rel(s, 0, open);
+            return Some((cap, inner, true));
+        }
+        // "... Credit: Name" in the last 120 bytes.
+        let lo = floor_char(s, n.saturating_sub(120));
+        let tail = &s[lo..];
+        let m = self.tail_labels.find_iter(tail).last()?;
+        let at = lo + m.start();
+        let glued_ok = s[at..].starts_with("Credit");
+        if at > 0 {
+            let prev = bytes[at - 1];
+            let ok = prev.is_ascii_whitespace()
+                || matches!(prev, b'.' | b',' | b';' | b')' | b'|')
+                || (glued_ok && prev.is_ascii_lowercase());
+            if !ok {
+                return None;
+            }
+        }
+        let credit = trim_rel(s, lo + m.end(), n);
+        let c = &s[credit.0..credit.1];
+        if c.is_empty() || c.len() > 80 || has_quote(c) || c.split_whitespace().count() > 10 {
+            return None;
+        }
+        let cap = trim_rel(s, 0, at);
+        Some((cap, credit, false))
+    }
+
+    /// Publication date or time line: every word is a date word, a number, a
+    /// time or a label, with a month or numeric date or time, and a year, time
+    /// or label.
+    pub(crate) fn is_dateline(&self, s: &str) -> bool {
+        if !s.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let mut dayish = false; // month, numeric date or time
+        let mut anchor = false; // year, time, numeric date or label
+        let mut words = 0;
+        for w in
+            s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | ';' | '–' | '—' | '·' | '•'))
+        {
+            let w = w.trim_matches(|c: char| c == ':' || c == '-' || c == '.');
+            if w.is_empty() {
+                continue;
+            }
+            words += 1;
+            if words > 16 {
+                return false;
+            }
+            match date_number(w) {
+                Some(NumKind::Year) => {
+                    anchor = true;
+                    continue;
+                }
+                Some(NumKind::Day) => continue,
+                Some(NumKind::Time) | Some(NumKind::Date) => {
+                    dayish = true;
+                    anchor = true;
+                    continue;
+                }
+                None => {}
+            }
+            if w.len() > 24 {
+                return false;
+            }
+            let mut buf = [0u8; 24];
+            let lw = &mut buf[..w.len()];
+            lw.copy_from_slice(w.as_bytes());
+            lw.make_ascii_lowercase();
+            let Ok(lw) = std::str::from_utf8(lw) else {
+                return false;
+            };
+            let lw = lw.trim_end_matches('.');
+            match self.dates.get(lw) {
+                Some(DateWord::Month) => dayish = true,
+                Some(DateWord::Label) => anchor = true,
+                Some(_) => {}
+                None => {
+                    // "9:45am", "11:04PM"
+                    let t = lw.trim_end_matches("am").trim_end_matches("pm");
+                    if t.len() < lw.len() && date_number(t) == Some(NumKind::Time) {
+                        dayish = true;
+                        anchor = true;
+                        continue;
+                    }
+                    return false;
+                }
+            }
+        }
+        dayish && anchor && words >= 2
+    }
+
+    /// Byline: "By Name and Name", "By Name - 11/18/19 11:04 PM EST",
+    /// "Name and Name, Associated Press", "Name, AP Sports Writer".
+    pub(crate) fn is_byline(&self, s: &str) -> bool {
+        if let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) {
+            let (names, after) = split_first_sep(rest);
+            if !names_ok(names, 1) {
+                return false;
+            }
+            let after = after.trim();
+            return after.is_empty()
+                || self.is_dateline(after)
+                || self.is_role_or_agency(after)
+                || after.starts_with("Updated")
+                || after.starts_with("Published");
+        }
+        if s.len() > 120 {
+            return false;
+        }
+        let Some(comma) = s.rfind(", ") else {
+            return false;
+        };
+        let (names, right) = (&s[..comma], s[comma + 2..].trim());
+        names_ok(names, 2) && self.is_role_or_agency(right)
+    }
+
+    fn is_role_or_agency(&self, s: &str) -> bool {
+        if s.is_empty() || s.len() > 60 {
+            return false;
+        }
+        if self.whole_agency(s) {
+            return true;
+        }
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if words.is_empty() || words.len() > 6 {
+            return false;
+        }
+        let last = words[words.len() - 1].to_ascii_lowercase();
+        const ROLES: [&str; 12] = [
+            "writer",
+            "correspondent",
+            "reporter",
+            "editor",
+            "columnist",
+            "contributor",
+            "photographer",
+            "staff",
+            "producer",
+            "journalist",
+            "bureau",
+            "desk",
+        ];
+        ROLES.contains(&last.as_str())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "the" | "and" | "at")
+            })
+    }
+
+    /// The whole of `s` is one agency name.
+    pub(crate) fn whole_agency(&self, s: &str) -> bool {
+        self.agencies.find(Input::new(s).anchored(Anchored::Yes)).is_some_and(|m| m.end() == s.len())
+    }
+
+    /// A credit line with no label: "Name/Hindustan Times/Getty Images",
+    /// "AFP via Getty Images", "Getty - Contributor", "EPA".
+    pub(crate) fn bare_credit(&self, s: &str) -> BareCredit {
+        let n = s.len();
+        if n == 0 || n > 100 {
+            return BareCredit::No;
+        }
+        if matches!(s.as_bytes()[n - 1], b'.' | b'!' | b'?' | b':' | b';' | b',') || has_quote(s) {
+            return BareCredit::No;
+        }
+        if self.whole_agency(s) {
+            return BareCredit::Agency;
+        }
+        let bytes = s.as_bytes();
+        let mut found = false;
+        let mut last_end = 0;
+        for m in self.agencies.find_iter(s) {
+            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
+            let after_ok = m.end() == n || !is_word_byte(bytes[m.end()]);
+            if before_ok && after_ok {
+                found = true;
+                last_end = m.end();
+            }
+        }
+        if !found {
+            return BareCredit::No;
+        }
+        let mut words = 0;
+        for w in s.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | ';')) {
+            let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '-' | '–' | '—' | '©' | '.'));
+            if w.is_empty() {
+                continue;
+            }
+            words += 1;
+            let first = w.chars().next().unwrap_or(' ');
+            let ok = first.is_uppercase()
+                || first.is_ascii_digit()
+                || CREDIT_LOWER.contains(&w.to_ascii_lowercase().as_str());
+            if !ok || words > 12 {
+                return BareCredit::No;
+            }
+        }
+        // Ends with the agency (allowing "File", "Contributor", "Pool" ...),
+        // or separates names and agencies with '/' or '|' or "via".
+        let after = s[last_end..].trim_matches(|c: char| !c.is_alphanumeric());
+        let tail_ok = after.is_empty()
+            || after
+                .split(|c: char| !c.is_alphanumeric())
+                .all(|w| w.is_empty() || CREDIT_TRAIL.contains(&w.to_ascii_lowercase().as_str()));
+        if tail_ok || s.contains('/') || s.contains('|') || s.contains(" via ") {
+            BareCredit::Credit
+        } else {
+            BareCredit::No
+        }
+    }
+
+    /// Short author biography closing a story: "Jane Doe is a freelance
+    /// writer living in Leeds", "Jo Roe (jo@example.com) is the editor of ...".
+    pub(crate) fn is_bio(&self, s: &str) -> bool {
+        if s.len() > 300 {
+            return false;
+        }
+        let head = &s[..floor_char(s, 100.min(s.len()))];
+        let Some(at) = [" is a ", " is an ", " is the ", " is our "].iter().filter_map(|p| head.find(p)).min() else {
+            return false;
+        };
+        let name = &s[..at];
+        let mut words = 0;
+        for w in name.split_whitespace() {
+            if w.starts_with('(') && w.contains('@') {
+                continue;
+            }
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+            words += 1;
+        }
+        if !(2..=4).contains(&words) {
+            return false;
+        }
+        let low = s.to_ascii_lowercase();
+        [
+            "writer",
+            "reporter",
+            "journalist",
+            "editor",
+            "correspondent",
+            "columnist",
+            "contributor",
+            "author",
+            "photographer",
+            "producer",
+        ]
+        .iter()
+        .any(|r| low.contains(r))
+    }
+}
+
+/// Lower-case words allowed inside a bare credit line.
+const CREDIT_LOWER: [&str; 26] = [
+    "via",
+    "for",
+    "and",
+    "of",
+    "the",
+    "de",
+    "da",
+    "del",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "du",
+    "le",
+    "la",
+    "y",
+    "e",
+    "staff",
+    "photo",
+    "photos",
+    "images",
+    "file",
+    "pool",
+    "handout",
+    "contributor",
+];
+
+/// Words allowed after the last agency name of a bare credit line.
+const CREDIT_TRAIL: [&str; 8] = ["file", "contributor", "pool", "handout", "staff", "images", "photo", "photos"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BareCredit {
+    No,
+    Agency,
+    Credit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NumKind {
+    Day,
+    Year,
+    Time,
+    Date,
+}
+
+/// Numbers in a date line: 19, 19th, 2019, 11:04, 11/18/19, 2019-11-18.
+fn date_number(w: &str) -> Option<NumKind> {
+    let b = w.as_bytes();
+    if b.is_empty() || !b[0].is_ascii_digit() {
+        return None;
+    }
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &w[digits..];
+    if rest.is_empty() {
+        return match digits {
+            1 | 2 => Some(NumKind::Day),
+            4 => Some(NumKind::Year),
+            _ => None,
+        };
+    }
+    if digits <= 2 && matches!(rest, "st" | "nd" | "rd" | "th" | "º" | "er" | "e") {
+        return Some(NumKind::Day);
+    }
+    let parts: Vec<&str> = w.split([':', '/', '-', '.']).collect();
+    if parts.len() < 2
+        || parts.len() > 3
+        || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()) && p.len() <= 4)
+    {
+        return None;
+    }
+    if w.contains(':') {
+        return (parts[0].len() <= 2 && parts[1].len() == 2).then_some(NumKind::Time);
+    }
+    (parts.len() == 3).then_some(NumKind::Date)
+}
+
+/// Split at the first " - ", " | ", " — ", " – " or " • ".
+fn split_first_sep(s: &str) -> (&str, &str) {
+    let mut best: Option<(usize, usize)> = None;
+    for sep in [" - ", " | ", " — ", " – ", " • ", "\t"] {
+        if let Some(i) = s.find(sep) {
+            if best.map_or(true, |(b, _)| i < b) {
+                best = Some((i, sep.len()));
+            }
+        }
+    }
+    match best {
+        Some((i, l)) => (&s[..i], &s[i + l..]),
+        None => (s, ""),
+    }
+}
+
+/// Personal names: capitalised words and name particles, no "The".
+fn names_ok(s: &str, min_words: usize) -> bool {
+    let mut caps = 0;
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        let w = w.trim_end_matches(',');
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if words > 10 {
+            return false;
+        }
+        if matches!(
+            w,
+            "and"
+                | "&"
+                | "de"
+                | "da"
+                | "di"
+                | "del"
+                | "della"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "du"
+                | "le"
+                | "la"
+                | "bin"
+                | "al"
+                | "y"
+                | "e"
+        ) {
+            continue;
+        }
+        if matches!(w, "The" | "A" | "An" | "THE") {
+            return false;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if !first.is_uppercase() || w.bytes().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if w.contains([':', '?', '!', '"', '(', ')']) {
+            return false;
+        }
+        caps += 1;
+    }
+    caps >= 1 && words >= min_words
+}
+
+/// Gallery counters and lone links: "1", "13", "of", "/", "3.409",
+/// "https://example.com/news/article.php".
+fn is_filler(s: &str) -> bool {
+    let n = s.len();
+    if n <= 12 && (s.eq_ignore_ascii_case("of") || s.bytes().all(|b| b.is_ascii_digit() || b".,/|-:#".contains(&b))) {
+        return true;
+    }
+    (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+        && n <= 300
+        && !s.bytes().any(|b| b.is_ascii_whitespace())
+}
+
+/// Largest char boundary <= i.
+pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
