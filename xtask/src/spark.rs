@@ -292,7 +292,10 @@ fn ensure_pyspark(root: &Path) -> Result<PathBuf> {
         return Ok(venv);
     }
     let system_python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_string());
-    if !python.is_file() {
+    // A venv whose Python no longer runs (the system Python changed) is made anew.
+    let usable = python.is_file()
+        && Command::new(&python).args(["-m", "pip", "--version"]).output().is_ok_and(|o| o.status.success());
+    if !usable {
         println!("spark: creating {}", venv.display());
         let status =
             Command::new(&system_python).args(["-m", "venv", "--clear"]).arg(&venv).status().with_context(|| {
@@ -320,7 +323,7 @@ fn ensure_pyspark(root: &Path) -> Result<PathBuf> {
     ensure!(
         status.success(),
         "pip install pyspark=={PYSPARK_VERSION} failed ({status}); is PyPI reachable? \
-         delete {} to start over",
+         (PySpark 4 needs Python 3.9+) delete {} to start over",
         venv.display()
     );
     match installed_pyspark(&python) {
