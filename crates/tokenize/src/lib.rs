@@ -138,10 +138,7 @@ impl Default for TokenizerBuilder {
 impl TokenizerBuilder {
     /// A builder starting from the embedded word lists.
     pub fn new() -> TokenizerBuilder {
-        TokenizerBuilder {
-            lexicon: Lexicon::embedded(),
-            paragraph_break: ParagraphBreak::default(),
-        }
+        TokenizerBuilder { lexicon: Lexicon::embedded(), paragraph_break: ParagraphBreak::default() }
     }
 
     /// Adds an abbreviation (with or without its final period, e.g. `"Capt"` or
@@ -169,10 +166,7 @@ impl TokenizerBuilder {
 
     /// Builds the tokenizer.
     pub fn build(&self) -> Tokenizer {
-        Tokenizer {
-            lexicon: Arc::new(self.lexicon.clone()),
-            paragraph_break: self.paragraph_break,
-        }
+        Tokenizer { lexicon: Arc::new(self.lexicon.clone()), paragraph_break: self.paragraph_break }
     }
 }
 

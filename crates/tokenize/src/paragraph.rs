@@ -72,10 +72,7 @@ impl<'t> Iterator for Paragraphs<'t> {
                 let line = self.next_line()?;
                 let span = trim_range(self.text, line);
                 if !span.is_empty() {
-                    return Some(Paragraph {
-                        text: &self.text[span.clone()],
-                        span,
-                    });
+                    return Some(Paragraph { text: &self.text[span.clone()], span });
                 }
             },
             ParagraphBreak::BlankLine => {
@@ -96,10 +93,7 @@ impl<'t> Iterator for Paragraphs<'t> {
                     }
                 }
                 let span = trim_range(self.text, block?);
-                Some(Paragraph {
-                    text: &self.text[span.clone()],
-                    span,
-                })
+                Some(Paragraph { text: &self.text[span.clone()], span })
             }
         }
     }

@@ -42,6 +42,10 @@ pub struct Sentences<'t> {
     list: Option<ListMarker>,
     /// A paragraph is being split.
     open: bool,
+    /// Cached search for `…`: the first one at or after `ellipsis_from` is at
+    /// `ellipsis_at` (the paragraph end if none).
+    ellipsis_from: usize,
+    ellipsis_at: usize,
 }
 
 /// Bytes the scanner stops at.
@@ -59,6 +63,19 @@ static STOP: [bool; 256] = {
 const LOOK_BACK: usize = 64;
 /// How far right it looks for the next word.
 const LOOK_AHEAD: usize = 48;
+
+/// Position of the first `…` (E2 80 A6) in `hay`.
+fn find_ellipsis(hay: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(p) = memchr::memchr(0xA6, &hay[at..]) {
+        let p = at + p;
+        if p >= 2 && hay[p - 2] == 0xE2 && hay[p - 1] == 0x80 {
+            return Some(p - 2);
+        }
+        at = p + 1;
+    }
+    None
+}
 
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -174,7 +191,7 @@ enum Next<'t> {
     Lower,
     /// A digit.
     Digit,
-    /// An opening quotation mark or bracket before a capitalised word.
+    /// An opening quotation mark before a capitalised word.
     Quoted,
     /// Anything else (symbols, dashes).
     Other,
@@ -190,8 +207,10 @@ fn next_kind(text: &str, i: usize) -> Next<'_> {
         if j - i > 8 {
             break;
         }
-        if is_open_mark(c) || matches!(c, '"' | '\'' | '(' | '[' | '{' | '¿' | '¡') {
+        if is_open_mark(c) || matches!(c, '"' | '\'') {
             quoted = true;
+            j += c.len_utf8();
+        } else if matches!(c, '(' | '[' | '{' | '¿' | '¡') {
             j += c.len_utf8();
         } else {
             break;
@@ -245,9 +264,7 @@ fn is_acronym(word: &str) -> bool {
     let b = word.as_bytes();
     b.len() >= 3
         && b.len() % 2 == 1
-        && b.iter()
-            .enumerate()
-            .all(|(k, &c)| if k % 2 == 0 { c.is_ascii_alphabetic() } else { c == b'.' })
+        && b.iter().enumerate().all(|(k, &c)| if k % 2 == 0 { c.is_ascii_alphabetic() } else { c == b'.' })
 }
 
 impl<'t> Sentences<'t> {
@@ -262,6 +279,8 @@ impl<'t> Sentences<'t> {
             pos: 0,
             list: None,
             open: false,
+            ellipsis_from: usize::MAX,
+            ellipsis_at: 0,
         }
     }
 
@@ -325,9 +344,7 @@ impl<'t> Sentences<'t> {
         if at.saturating_sub(self.start) > 16 {
             return false;
         }
-        self.text
-            .get(self.start..at)
-            .is_some_and(|s| !s.chars().any(is_word_char))
+        self.text.get(self.start..at).is_some_and(|s| !s.chars().any(is_word_char))
     }
 
     /// Whether the sentence so far is only a list marker ("1", "a", "• 9").
@@ -439,9 +456,8 @@ impl<'t> Sentences<'t> {
             }
             if c == '"' || c == '\'' {
                 let closes = k + 1 >= end
-                    || char_at(text, k + 1).is_some_and(|n| {
-                        is_space(n) || matches!(n, ')' | ']' | '}' | '"' | '\'') || is_close_mark(n)
-                    });
+                    || char_at(text, k + 1)
+                        .is_some_and(|n| is_space(n) || matches!(n, ')' | ']' | '}' | '"' | '\'') || is_close_mark(n));
                 if closes {
                     k += 1;
                     continue;
@@ -476,8 +492,8 @@ impl<'t> Sentences<'t> {
         } else if dots == 3 {
             // An ellipsis marks an omission; it ends a sentence only before a
             // capitalised word, and not before "I", which is always capitalised.
-            let bracketed = matches!(char_before(text, i), Some('[' | '('))
-                && matches!(char_at(text, run_end), Some(']' | ')'));
+            let bracketed =
+                matches!(char_before(text, i), Some('[' | '(')) && matches!(char_at(text, run_end), Some(']' | ')'));
             !bracketed && (matches!(nk, Next::Upper(w) if !is_pronoun_i(w)) || nk == Next::Quoted)
         } else if dots >= 4 {
             let attached = char_before(text, i).is_some_and(|c| !is_space(c));
@@ -541,18 +557,40 @@ impl<'t> Sentences<'t> {
         }
     }
 
+    /// Next position at or after `from` (before the paragraph end) worth a
+    /// look: a terminator, or (inside a list) a `)` or bullet.
+    fn next_stop(&mut self, from: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let end = self.para_end;
+        if from >= end {
+            return None;
+        }
+        if self.list.is_some() {
+            // Rare: list items. A byte-table walk sees `)` and bullets too.
+            return (from..end).find(|&i| STOP[bytes[i] as usize]);
+        }
+        // Common: `.` `?` `!` by SIMD search, `…` from a cached search that only
+        // moves forward within the paragraph.
+        if self.ellipsis_from > from || self.ellipsis_at < from {
+            self.ellipsis_at = find_ellipsis(&bytes[from..end]).map_or(end, |p| from + p);
+            self.ellipsis_from = from;
+        }
+        let term = memchr::memchr3(b'.', b'?', b'!', &bytes[from..self.ellipsis_at]).map(|p| from + p);
+        match term {
+            Some(t) => Some(t),
+            None if self.ellipsis_at < end => Some(self.ellipsis_at),
+            None => None,
+        }
+    }
+
     /// Scans the current paragraph from `pos`; returns the end of the
     /// current sentence and the start of the next, or `None` at paragraph end.
     fn find_boundary(&mut self) -> Option<(usize, usize)> {
         let text = self.text;
         let bytes = text.as_bytes();
-        let end = self.para_end;
         let mut i = self.pos;
-        while i < end {
-            if !STOP[bytes[i] as usize] {
-                i += 1;
-                continue;
-            }
+        while let Some(stop) = self.next_stop(i) {
+            i = stop;
             match bytes[i] {
                 0xE2 => {
                     let c = char_at(text, i);
@@ -563,7 +601,7 @@ impl<'t> Sentences<'t> {
                         }
                         continue;
                     }
-                    if c.is_some_and(is_bullet) && i > self.start {
+                    if c.is_some_and(is_bullet) {
                         if let Some(s) = self.list_item_at(i) {
                             return Some((s, s));
                         }
@@ -603,6 +641,7 @@ impl<'t> Iterator for Sentences<'t> {
                 self.paragraph = self.paragraph.wrapping_add(1);
                 self.para_end = p.span.end;
                 self.open = true;
+                self.ellipsis_from = usize::MAX;
                 self.begin_sentence(p.span.start);
             }
             let span = match self.find_boundary() {
@@ -617,11 +656,7 @@ impl<'t> Iterator for Sentences<'t> {
                 }
             };
             if !span.is_empty() {
-                return Some(Sentence {
-                    text: &self.text[span.clone()],
-                    span,
-                    paragraph: self.paragraph,
-                });
+                return Some(Sentence { text: &self.text[span.clone()], span, paragraph: self.paragraph });
             }
         }
     }

@@ -47,10 +47,7 @@ pub enum TokenKind {
 impl TokenKind {
     /// Whether this kind is a quotation mark of any direction.
     pub fn is_quote(self) -> bool {
-        matches!(
-            self,
-            TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
-        )
+        matches!(self, TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote)
     }
 }
 
@@ -147,18 +144,16 @@ fn is_punct_char(c: char) -> bool {
         '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '/' | '\\' => true,
         '¡' | '¿' | '·' | '§' | '¶' | '‹' | '›' => true,
         c if c.is_ascii() => false,
-        c => matches!(c as u32, 0x2010..=0x2027 | 0x2030..=0x205E | 0x3001..=0x3003 | 0x3008..=0x3011 | 0xFF01..=0xFF0F),
+        c => {
+            matches!(c as u32, 0x2010..=0x2027 | 0x2030..=0x205E | 0x3001..=0x3003 | 0x3008..=0x3011 | 0xFF01..=0xFF0F)
+        }
     }
 }
 
 /// Direction of a straight quotation mark from its neighbours.
 pub(crate) fn straight_direction(prev: Option<char>, next: Option<char>) -> TokenKind {
-    let opens_after = |p: char| {
-        is_space(p)
-            || matches!(p, '(' | '[' | '{' | '"' | '\'' | '-' | '/')
-            || is_dash(p)
-            || is_open_mark(p)
-    };
+    let opens_after =
+        |p: char| is_space(p) || matches!(p, '(' | '[' | '{' | '"' | '\'' | '-' | '/') || is_dash(p) || is_open_mark(p);
     let next_is_space = next.map_or(true, is_space);
     if prev.map_or(true, opens_after) && !next_is_space {
         return TokenKind::OpenQuote;
@@ -185,12 +180,7 @@ pub(crate) fn straight_direction(prev: Option<char>, next: Option<char>) -> Toke
 
 impl<'t> Tokens<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        Tokens {
-            text,
-            pos: 0,
-            single_open: false,
-            no_email_until: 0,
-        }
+        Tokens { text, pos: 0, single_open: false, no_email_until: 0 }
     }
 
     /// Skips whitespace; returns false at the end of the text.
@@ -256,10 +246,7 @@ impl<'t> Tokens<'t> {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
-            if i + 1 < bytes.len()
-                && matches!(bytes[i], b'.' | b',' | b':' | b'/')
-                && bytes[i + 1].is_ascii_digit()
-            {
+            if i + 1 < bytes.len() && matches!(bytes[i], b'.' | b',' | b':' | b'/') && bytes[i + 1].is_ascii_digit() {
                 i += 1;
                 continue;
             }
@@ -363,11 +350,7 @@ impl<'t> Tokens<'t> {
     }
 
     fn token(&self, start: usize, end: usize, kind: TokenKind) -> Token<'t> {
-        Token {
-            span: start..end,
-            text: &self.text[start..end],
-            kind,
-        }
+        Token { span: start..end, text: &self.text[start..end], kind }
     }
 
     /// Spaced ellipsis `. . .` starting at `start` (a dot): its end if there are 3+ dots.
@@ -383,10 +366,101 @@ impl<'t> Tokens<'t> {
     }
 }
 
+/// Bytes that start a plain word on the fast path: ASCII letters except those
+/// that may begin a URL (`http`, `ftp`, `www`).
+static PLAIN_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphabetic() && !matches!(c, b'h' | b'H' | b'f' | b'F' | b'w' | b'W');
+        b += 1;
+    }
+    t
+};
+
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 impl<'t> Iterator for Tokens<'t> {
     type Item = Token<'t>;
 
+    #[inline]
     fn next(&mut self) -> Option<Token<'t>> {
+        let bytes = self.text.as_bytes();
+        let mut start = self.pos;
+        while start < bytes.len() && bytes[start] == b' ' {
+            start += 1;
+        }
+        if start >= bytes.len() {
+            self.pos = start;
+            return None;
+        }
+        let b = bytes[start];
+        // Fast path: a plain ASCII word ending in a space or simple punctuation.
+        if (PLAIN_START[b as usize] || (b.is_ascii_alphabetic() && !maybe_url(&bytes[start..])))
+            && bytes.get(start + 1) != Some(&b'.')
+        {
+            let mut i = start + 1;
+            while i < bytes.len() && ALNUM[bytes[i] as usize] {
+                i += 1;
+            }
+            let plain = match bytes.get(i) {
+                None => true,
+                Some(b'\'' | b'-' | b'@' | b'_' | b'+' | b'%') => false,
+                Some(b'.') => !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+                Some(&n) => n < 0x80,
+            };
+            if plain {
+                self.pos = i;
+                return Some(self.token(start, i, TokenKind::Word));
+            }
+        }
+        // Fast path: punctuation that is never part of anything longer.
+        let simple = match b {
+            b',' | b';' | b'?' | b'!' | b'(' | b')' | b'[' | b']' => true,
+            b':' => true,
+            b'.' => match bytes.get(start + 1) {
+                Some(b'.') => false,
+                Some(b' ') => bytes.get(start + 2) != Some(&b'.'),
+                Some(n) => !n.is_ascii_digit(),
+                None => true,
+            },
+            _ => false,
+        };
+        if simple {
+            self.pos = start + 1;
+            return Some(self.token(start, start + 1, TokenKind::Punctuation));
+        }
+        self.pos = start;
+        self.next_slow()
+    }
+}
+
+/// Whether `rest` (starting with a letter) could begin a URL: `http`, `ftp:`, `www.`.
+#[inline]
+fn maybe_url(rest: &[u8]) -> bool {
+    let lower = |i: usize| rest.get(i).map_or(0, u8::to_ascii_lowercase);
+    match lower(0) {
+        b'h' => lower(1) == b't' && lower(2) == b't' && lower(3) == b'p',
+        b'f' => lower(1) == b't' && lower(2) == b'p' && lower(3) == b':',
+        b'w' => lower(1) == b'w' && lower(2) == b'w' && lower(3) == b'.',
+        _ => false,
+    }
+}
+
+impl<'t> Tokens<'t> {
+    /// Everything but the plain-word fast path.
+    #[inline(never)]
+    fn next_slow(&mut self) -> Option<Token<'t>> {
         if !self.skip_space() {
             return None;
         }
@@ -403,8 +477,9 @@ impl<'t> Iterator for Tokens<'t> {
                     (end, TokenKind::Word)
                 } else {
                     let end = self.scan_word(start);
+                    let joined = bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
                     match bytes.get(end) {
-                        Some(b'@' | b'.' | b'_' | b'+' | b'-' | b'%') => match self.scan_email(start) {
+                        Some(b'@' | b'.' | b'_' | b'+' | b'-' | b'%') if joined => match self.scan_email(start) {
                             Some(e) => (e, TokenKind::Email),
                             None => (end, TokenKind::Word),
                         },
@@ -414,18 +489,16 @@ impl<'t> Iterator for Tokens<'t> {
             }
             '0'..='9' => {
                 let end = self.scan_number(start);
+                let joined = bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
                 match bytes.get(end) {
-                    Some(b'@' | b'.' | b'_' | b'+') => match self.scan_email(start) {
+                    Some(b'@' | b'.' | b'_' | b'+') if joined => match self.scan_email(start) {
                         Some(e) => (e, TokenKind::Email),
                         None => (end, TokenKind::Number),
                     },
                     _ => (end, TokenKind::Number),
                 }
             }
-            '"' => (
-                start + 1,
-                straight_direction(char_before(text, start), char_at(text, start + 1)),
-            ),
+            '"' => (start + 1, straight_direction(char_before(text, start), char_at(text, start + 1))),
             '\'' | '’' | 'ʼ' => {
                 let next = char_at(text, start + len);
                 let prev = char_before(text, start);
@@ -438,7 +511,7 @@ impl<'t> Iterator for Tokens<'t> {
                     let dir = straight_direction(prev, next);
                     match dir {
                         TokenKind::CloseQuote
-                            if !self.single_open && matches!(prev, Some('s' | 'S')) && next.map_or(false, is_space) =>
+                            if !self.single_open && matches!(prev, Some('s' | 'S')) && next.is_some_and(is_space) =>
                         {
                             TokenKind::Apostrophe // Jones' car
                         }
