@@ -242,10 +242,12 @@ fn next_kind(text: &str, i: usize) -> Next<'_> {
         if quoted {
             return Next::Quoted;
         }
+        // The word's letters, with inner dots of an acronym ("E.T").
         let mut k = j;
         while k < bytes.len() && k - j < LOOK_AHEAD {
             match char_at(text, k) {
                 Some(d) if d.is_alphabetic() => k += d.len_utf8(),
+                Some('.') if bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic) => k += 1,
                 _ => break,
             }
         }
@@ -524,7 +526,10 @@ impl<'t> Sentences<'t> {
         }
         let (ws, word) = self.word_before(dot);
         let mut class = self.lexicon.classify(word);
-        if class == Class::None {
+        if class == Class::NumberPrefix && nk == Next::Digit {
+            return false;
+        }
+        if matches!(class, Class::None | Class::NumberPrefix) {
             let mut chars = word.chars();
             let first = chars.next();
             let single = first.is_some() && chars.next().is_none();
@@ -535,7 +540,9 @@ impl<'t> Sentences<'t> {
                 // Jones" against "you and I. Did".
                 let prev = self.previous_word(ws);
                 if word != "I" || prev.chars().next().is_some_and(char::is_uppercase) {
-                    class = Class::Ambiguous;
+                    // Only a sentence opener ends it: not a name, not a quoted
+                    // nickname (Robert C. "Bobby" Scott).
+                    return matches!(nk, Next::Upper(w) if self.lexicon.is_starter(w));
                 }
             }
         }
