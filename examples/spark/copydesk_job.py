@@ -92,7 +92,7 @@ def copydesk_partitions(binary_name, batch_args, threads, lines_written):
         cmd = [exe, "batch", *batch_args]
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, env=env)
+                                    stderr=subprocess.PIPE, env=env, bufsize=1 << 20)
         except OSError as err:
             # Exec format error here usually means a binary built for another OS/arch.
             raise CopydeskFailed(f"partition {index}: cannot start {cmd}: {err}") from err
@@ -105,7 +105,7 @@ def copydesk_partitions(binary_name, batch_args, threads, lines_written):
             try:
                 for line in lines:
                     # textFile strips the line terminator; one record per line.
-                    proc.stdin.write(line.encode("utf-8") + b"\n")
+                    proc.stdin.write(line + b"\n")
                     sent += 1
             except BrokenPipeError:
                 pass  # copydesk stopped reading: its exit status says why
@@ -135,7 +135,7 @@ def copydesk_partitions(binary_name, batch_args, threads, lines_written):
         try:
             for raw in proc.stdout:
                 received += 1
-                yield raw.rstrip(b"\n").decode("utf-8")
+                yield raw.rstrip(b"\n")  # saveAsTextFile writes bytes as they are
             status = proc.wait()
             feeder.join()
             drainer.join()
@@ -196,7 +196,8 @@ def main(argv=None):
             out.getFileSystem(sc._jsc.hadoopConfiguration()).delete(out, True)
 
         lines_written = sc.accumulator(0)
-        records = sc.textFile(args.input, minPartitions=args.min_partitions)
+        # Bytes, not str: the lines go to copydesk and back without decoding in Python.
+        records = sc.textFile(args.input, minPartitions=args.min_partitions, use_unicode=False)
         results = records.mapPartitionsWithIndex(
             copydesk_partitions(binary_name, batch_args, threads, lines_written))
         codec = "org.apache.hadoop.io.compress.GzipCodec" if args.gzip else None
