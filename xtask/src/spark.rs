@@ -584,6 +584,7 @@ fn spark_submit(
     let log = logs.with_extension("log");
     let mut cmd = Command::new(venv.join("bin").join("spark-submit"));
     cmd.current_dir(root)
+        .stdin(Stdio::null())
         // The venv's Python for driver and workers; the venv's Spark, not another install.
         .env("PYSPARK_PYTHON", &python)
         .env("PYSPARK_DRIVER_PYTHON", &python)
