@@ -52,6 +52,11 @@ impl Tok {
     }
 }
 
+/// A word after which a full stop does not end a sentence ("Mr.", "Sen.", "J.").
+fn abbrev_like(w: &Tok) -> bool {
+    w.is_word() && (w.has(f::ABBREV | f::HON) || (w.e - w.s == 1 && w.cap))
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -784,6 +789,19 @@ impl<'a> Ctx<'a> {
         let lim = (j + 14).min(t.len());
         while k < lim {
             let x = &t[k];
+            if x.is_p('(') {
+                // a parenthesis after a name: "Rep. Gwen Moore (D-Wis.) said"
+                let close = (k + 1..(k + 10).min(t.len())).find(|&m| t[m].is_p(')'));
+                if let Some(m) = close {
+                    k = m + 1;
+                    continue;
+                }
+                return None;
+            }
+            if x.is_p('.') && k > j && abbrev_like(&t[k - 1]) {
+                k += 1;
+                continue;
+            }
             if x.kind == TK::Quote || x.is_term() || x.is_p(':') || x.is_p(';') {
                 return None;
             }
