@@ -35,81 +35,69 @@ const STARTER: u8 = 16;
 const CONTINUATION: u8 = 32;
 const INTRO_WORD: u8 = 64;
 
-/// A small multiplicative hasher (the FxHash scheme): the keys are short words
-/// from our own lists, so flooding resistance buys nothing and SipHash costs
-/// more than the rest of the period check.
+/// A hasher for [`Key`]s: one multiply. The keys are short words from our
+/// own lists, so flooding resistance buys nothing, and SipHash over a string
+/// costs more than the rest of the period check.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
-impl Hasher for WordHasher {
+impl Hasher for KeyHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
         }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
+    }
+
+    #[inline]
+    fn write_u128(&mut self, k: u128) {
+        let folded = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 31)
     }
 }
 
-type WordMap = HashMap<Box<str>, u8, BuildHasherDefault<WordHasher>>;
+/// A word of at most [`MAX_KEY`] bytes packed into an integer, its length in
+/// the top byte: building one costs a copy, looking it up one multiply.
+type Key = u128;
+
+/// Longest word a [`Key`] holds; longer words are in no list.
+const MAX_KEY: usize = 15;
+
+/// The key of `word`, ASCII letters lowercased if `fold`.
+#[inline]
+fn key(word: &str, fold: bool) -> Option<Key> {
+    let b = word.as_bytes();
+    if b.len() > MAX_KEY {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    if fold {
+        buf.make_ascii_lowercase();
+    }
+    buf[15] = b.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+type WordMap = HashMap<Key, u8, BuildHasherDefault<KeyHasher>>;
 
 /// Case-folded and exact lookup tables.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    /// Keys in lowercase, matched case-insensitively.
+    /// Keys with ASCII letters lowercased, matched case-insensitively.
     folded: WordMap,
     /// Keys matched exactly (capitalised entries, sentence openers).
     exact: WordMap,
-    /// Longest key in `folded` in bytes: longer words skip the lookup.
-    longest: usize,
-    /// Longest exact-case abbreviation in bytes.
-    longest_exact: usize,
 }
 
 /// Entries of a data file: one per line, `#` starts a comment line.
 fn entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// Longest word the case-folding buffer holds; longer words are no abbreviation.
-const MAX_WORD: usize = 32;
-
-/// Lowercases `word` into `buf` without allocating; `None` if it does not fit.
-pub(crate) fn fold<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
-    if word.len() > MAX_WORD {
-        return None;
-    }
-    if word.is_ascii() {
-        let out = &mut buf[..word.len()];
-        out.copy_from_slice(word.as_bytes());
-        out.make_ascii_lowercase();
-        return std::str::from_utf8(out).ok();
-    }
-    let mut n = 0;
-    for c in word.chars() {
-        for l in c.to_lowercase() {
-            let len = l.len_utf8();
-            if n + len > MAX_WORD {
-                return None;
-            }
-            l.encode_utf8(&mut buf[n..n + len]);
-            n += len;
-        }
-    }
-    std::str::from_utf8(&buf[..n]).ok()
 }
 
 impl Lexicon {
@@ -124,7 +112,7 @@ impl Lexicon {
         }
         for (data, flag) in [(STARTERS, STARTER), (CONTINUATIONS, CONTINUATION)] {
             for e in entries(data) {
-                *lex.exact.entry(e.into()).or_default() |= flag;
+                lex.add_exact(e, flag);
             }
         }
         for e in entries(ABBREVIATIONS) {
@@ -134,12 +122,14 @@ impl Lexicon {
     }
 
     fn add_folded(&mut self, word: &str, flag: u8) {
-        let mut buf = [0; MAX_WORD];
-        if let Some(f) = fold(word, &mut buf) {
-            if !f.is_empty() {
-                self.longest = self.longest.max(f.len());
-                *self.folded.entry(f.into()).or_default() |= flag;
-            }
+        if let Some(k) = key(word, true).filter(|_| !word.is_empty()) {
+            *self.folded.entry(k).or_default() |= flag;
+        }
+    }
+
+    fn add_exact(&mut self, word: &str, flag: u8) {
+        if let Some(k) = key(word, false).filter(|_| !word.is_empty()) {
+            *self.exact.entry(k).or_default() |= flag;
         }
     }
 
@@ -151,8 +141,7 @@ impl Lexicon {
             return;
         }
         if word.chars().any(char::is_uppercase) {
-            self.longest_exact = self.longest_exact.max(word.len());
-            *self.exact.entry(word.into()).or_default() |= AMBIGUOUS;
+            self.add_exact(word, AMBIGUOUS);
         } else {
             self.add_folded(word, AMBIGUOUS);
         }
@@ -163,25 +152,20 @@ impl Lexicon {
         self.add_folded(word.trim().trim_end_matches('.'), TITLE);
     }
 
+    #[inline]
     fn folded_flags(&self, word: &str) -> u8 {
-        if word.len() > self.longest {
-            return 0;
-        }
-        let mut buf = [0; MAX_WORD];
-        match fold(word, &mut buf) {
-            Some(l) => self.folded.get(l).copied().unwrap_or(0),
-            None => 0,
-        }
+        key(word, true).and_then(|k| self.folded.get(&k).copied()).unwrap_or(0)
     }
 
+    #[inline]
     fn exact_flags(&self, word: &str) -> u8 {
-        self.exact.get(word).copied().unwrap_or(0)
+        key(word, false).and_then(|k| self.exact.get(&k).copied()).unwrap_or(0)
     }
 
     /// Classifies the word standing before a period (without that period).
     pub(crate) fn classify(&self, word: &str) -> Class {
         let mut f = self.folded_flags(word);
-        if word.len() <= self.longest_exact && word.starts_with(|c: char| c.is_uppercase()) {
+        if word.starts_with(|c: char| c.is_ascii_uppercase()) {
             f |= self.exact_flags(word) & AMBIGUOUS;
         }
         if f & TITLE != 0 {
@@ -229,6 +213,8 @@ mod tests {
             ("calif", Class::None),
             ("No", Class::NumberPrefix),
             ("n°", Class::NumberPrefix),
+            ("N°", Class::NumberPrefix),
+            ("Internationalisation", Class::None),
             ("p.m", Class::Time),
             ("bank", Class::None),
             ("", Class::None),

@@ -58,6 +58,12 @@ impl<'t> Paragraphs<'t> {
 /// Trims Unicode whitespace off both ends of `text[range]`, returning the trimmed range.
 pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let s = &text[range.clone()];
+    // Fast path: visible ASCII at both ends.
+    if let (Some(&a), Some(&z)) = (s.as_bytes().first(), s.as_bytes().last()) {
+        if a.is_ascii_graphic() && z.is_ascii_graphic() {
+            return range;
+        }
+    }
     let left = s.len() - s.trim_start().len();
     let inner = s[left..].trim_end();
     range.start + left..range.start + left + inner.len()

@@ -164,6 +164,13 @@ fn parse_enumerator(bytes: &[u8], i: usize) -> Option<(Value, Style, usize)> {
 /// The list marker opening the sentence at `start`, if any.
 fn parse_marker(text: &str, start: usize) -> Option<ListMarker> {
     let bytes = text.as_bytes();
+    // Quick reject: markers start with a digit, a lowercase letter followed by
+    // `.` or `)`, or a bullet (all bullets are three-byte chars).
+    match *bytes.get(start)? {
+        b'0'..=b'9' | 0xE2..=0xEF => {}
+        b'a'..=b'z' if matches!(bytes.get(start + 1), Some(b'.' | b')')) => {}
+        _ => return None,
+    }
     let mut i = start;
     let mut bullet = None;
     if let Some(c) = char_at(text, i) {
@@ -521,7 +528,8 @@ impl<'t> Sentences<'t> {
 
     /// Whether a single period at `dot` followed by `nk` ends the sentence.
     fn period_splits(&self, dot: usize, nk: Next<'_>) -> bool {
-        if self.only_marker_before(dot) {
+        // Nothing ends a sentence before a lowercase word.
+        if nk == Next::Lower || self.only_marker_before(dot) {
             return false;
         }
         let (ws, word) = self.word_before(dot);
