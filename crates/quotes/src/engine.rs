@@ -57,6 +57,20 @@ fn abbrev_like(w: &Tok) -> bool {
     w.is_word() && (w.has(f::ABBREV | f::HON) || (w.e - w.s == 1 && w.cap))
 }
 
+/// A terminator that ends a sentence: not the full stop of "Mr." or "Va.,".
+fn real_term(t: &[Tok], j: usize) -> bool {
+    if !t[j].is_term() {
+        return false;
+    }
+    if t[j].c != '.' {
+        return true;
+    }
+    if j > 0 && (abbrev_like(&t[j - 1]) || t[j - 1].is_word() && t[j - 1].cap && t[j - 1].e - t[j - 1].s <= 5 && t.get(j + 1).is_some_and(|n| n.is_p(','))) {
+        return false;
+    }
+    !t.get(j + 1).is_some_and(|n| n.is_p(',') || n.is_word() && !n.cap)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -430,8 +444,9 @@ impl<'a> Ctx<'a> {
         while s < end && (t[s].has(f::STOP) || t[s].is_p('.')) {
             s += 1;
         }
+        // titles end before the run's last word: "King" and "Major" are surnames too
         let mut name = s;
-        for k in s..end {
+        for k in s..end.saturating_sub(1) {
             if t[k].has(f::TITLE | f::HON) || t[k].is_p('.') {
                 name = k + 1;
             }
@@ -522,7 +537,25 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if x.is_p(',') && depth < 2 {
-            // apposition: NAME, role words, cue
+            // apposition: the sentence's opening name, then commas: "NAME, role, ..., cue"
+            if let Some((np, e)) = self.np_after(t, lo, k - 1) {
+                if matches!(np.what, NpWhat::Name(_)) && e < k - 1 && t[e].is_p(',') {
+                    let mut np = np;
+                    if e + 1 < k - 1 {
+                        np.role = Some(t[e + 1].s..t[k - 2].e);
+                    }
+                    return Some(np);
+                }
+            }
+            // "role, NAME, cue": the segment between the commas is itself a name
+            if k >= 2 {
+                if let Some((s, name)) = self.name_run_before(t, k - 1, lo) {
+                    if s > lo && t[s - 1].is_p(',') && name < k - 1 {
+                        return Some(self.name_np(t, s, name, k - 1, s));
+                    }
+                }
+            }
+            // nearest comma: NAME, role words, cue
             let mut j = k - 1;
             let stop = j.saturating_sub(30).max(lo);
             while j > stop {
@@ -530,7 +563,7 @@ impl<'a> Ctx<'a> {
                 if t[j].is_p(',') {
                     break;
                 }
-                if t[j].kind == TK::Quote || t[j].is_term() {
+                if t[j].kind == TK::Quote || real_term(t, j) {
                     return None;
                 }
             }
@@ -764,10 +797,11 @@ impl<'a> Ctx<'a> {
     /// A cue right after the quote at `i`: `"...," X said` / `"...," said X`.
     fn cue_right_after(&self, t: &[Tok], i: usize, hi: usize, content_end_char: Option<char>) -> Option<Found> {
         let mut j = i + 1;
-        if j < hi && (t[j].is_p(',') || t[j].is_dash()) {
+        let _ = hi;
+        if j < t.len() && (t[j].is_p(',') || t[j].is_dash()) {
             j += 1;
         }
-        if j >= hi {
+        if j >= t.len() {
             return None;
         }
         let strict = matches!(content_end_char, Some('.'));
@@ -783,6 +817,28 @@ impl<'a> Ctx<'a> {
             }
             let rule = if word(self.text, &t[j]).eq_ignore_ascii_case("according") { Rule::AccordingTo } else { Rule::CueAfterInverted };
             return Some(Found { np, cue, rule });
+        }
+        // NAME, apposition (however long), cue
+        if let Some((np, e)) = self.np_after(t, j, t.len()) {
+            if matches!(np.what, NpWhat::Name(_)) && e < t.len() && t[e].is_p(',') {
+                let lim = (e + 45).min(t.len());
+                let mut k = e + 1;
+                while k < lim {
+                    if t[k].kind == TK::Quote || real_term(t, k) || t[k].is_p(':') || t[k].is_p(';') {
+                        break;
+                    }
+                    if t[k - 1].is_p(',') {
+                        if let Some((ce, class)) = self.cue_at(t, k, t.len()) {
+                            if class & (f::CUE_S | f::CUE_E) != 0 && class & f::PARTICIPLE == 0 {
+                                let mut np = np;
+                                np.role = Some(t[e + 1].s..t[k - 2].e);
+                                return Some(Found { np, cue: t[k].s..t[ce].e, rule: Rule::CueAfter });
+                            }
+                        }
+                    }
+                    k += 1;
+                }
+            }
         }
         // subject then cue, within a few tokens (an apposition may sit between)
         let mut k = j;
