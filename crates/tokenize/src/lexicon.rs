@@ -10,6 +10,7 @@ const TIME: &str = include_str!("../data/time.txt");
 const STARTERS: &str = include_str!("../data/starters.txt");
 const CONTINUATIONS: &str = include_str!("../data/continuations.txt");
 const INTRO: &str = include_str!("../data/intro.txt");
+const REPORTING: &str = include_str!("../data/reporting_verbs.txt");
 
 /// How a word followed by a period bears on a sentence boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +35,7 @@ const TIME_WORD: u8 = 8;
 const STARTER: u8 = 16;
 const CONTINUATION: u8 = 32;
 const INTRO_WORD: u8 = 64;
+const REPORTING_VERB: u8 = 128;
 
 /// A hasher for [`Key`]s: one multiply. The keys are short words from our
 /// own lists, so flooding resistance buys nothing, and SipHash over a string
@@ -104,8 +106,13 @@ impl Lexicon {
     /// The lists embedded from `data/`.
     pub(crate) fn embedded() -> Lexicon {
         let mut lex = Lexicon::default();
-        for (data, flag) in [(TITLES, TITLE), (NUMBER_PREFIXES, NUMBER_PREFIX), (TIME, TIME_WORD), (INTRO, INTRO_WORD)]
-        {
+        for (data, flag) in [
+            (TITLES, TITLE),
+            (NUMBER_PREFIXES, NUMBER_PREFIX),
+            (TIME, TIME_WORD),
+            (INTRO, INTRO_WORD),
+            (REPORTING, REPORTING_VERB),
+        ] {
             for e in entries(data) {
                 lex.add_folded(e, flag);
             }
@@ -191,6 +198,11 @@ impl Lexicon {
         self.exact_flags(word) & CONTINUATION != 0
     }
 
+    /// Whether `word` is a verb of saying ("said", "asked").
+    pub(crate) fn is_reporting_verb(&self, word: &str) -> bool {
+        self.folded_flags(word) & REPORTING_VERB != 0
+    }
+
     /// Whether `word` opens an introductory phrase ("At", "By").
     pub(crate) fn is_intro(&self, word: &str) -> bool {
         self.folded_flags(word) & INTRO_WORD != 0
@@ -229,7 +241,7 @@ mod tests {
 
     #[test]
     fn every_data_file_has_a_source_and_licence_header() {
-        for data in [ABBREVIATIONS, TITLES, NUMBER_PREFIXES, TIME, STARTERS, CONTINUATIONS, INTRO] {
+        for data in [ABBREVIATIONS, TITLES, NUMBER_PREFIXES, TIME, STARTERS, CONTINUATIONS, INTRO, REPORTING] {
             let header: String = data.lines().take_while(|l| l.starts_with('#')).collect();
             assert!(header.contains("Source:") && header.contains("CC0"), "{header}");
         }

@@ -52,6 +52,13 @@
 //!   before a digit; "a.m."/"p.m." end one before a capitalised word unless it
 //!   continues the time ("Tuesday", "GMT") or the sentence so far is only an
 //!   introductory phrase ("At 5 a.m.").
+//! * **Quotation marks follow their terminator.** `"Go home." She left.`
+//!   splits after the closing mark; `"Why?" she asked.` does not, since a
+//!   lowercase word never opens a sentence; and `"Why?" Ms. Ortiz asked.` does
+//!   not either, since names followed by a verb of saying attribute the quote.
+//! * **Ellipses are omissions.** `...`, `…` and `. . .` end a sentence only
+//!   before a capitalised word other than "I"; four dots are a period plus an
+//!   ellipsis and end it before any capital.
 //! * **Linear time.** Each iterator walks its input once. The sentence scanner
 //!   stops only at bytes that can matter and looks a bounded distance around
 //!   each stop, so a 10 MB paragraph without a period or 100,000 unmatched

@@ -457,9 +457,11 @@ impl<'t> Sentences<'t> {
         let run_end = j;
         // Closing quotation marks and brackets after it.
         let mut k = j;
+        let mut quoted = false;
         while k < end {
             let Some(c) = char_at(text, k) else { break };
             if is_close_mark(c) || matches!(c, ')' | ']' | '}') {
+                quoted |= is_close_mark(c);
                 k += c.len_utf8();
                 continue;
             }
@@ -468,6 +470,7 @@ impl<'t> Sentences<'t> {
                     || char_at(text, k + 1)
                         .is_some_and(|n| is_space(n) || matches!(n, ')' | ']' | '}' | '"' | '\'') || is_close_mark(n));
                 if closes {
+                    quoted = true;
                     k += 1;
                     continue;
                 }
@@ -497,7 +500,8 @@ impl<'t> Sentences<'t> {
         let nk = next_kind(&text[..end], next);
         let general = nk != Next::Lower;
         let split = if strong {
-            general
+            // `"Why now?" Ms. Ortiz asked.` stays one sentence.
+            general && !(quoted && self.attribution_at(next))
         } else if dots == 3 {
             // An ellipsis marks an omission; it ends a sentence only before a
             // capitalised word, and not before "I", which is always capitalised.
@@ -524,6 +528,29 @@ impl<'t> Sentences<'t> {
         } else {
             Err(k)
         }
+    }
+
+    /// Whether an attribution starts at `i`: up to four capitalised words
+    /// (names, titles, initials, a pronoun) and then a verb of saying.
+    fn attribution_at(&self, i: usize) -> bool {
+        let text = self.text;
+        let Some(rest) = text.get(i..self.para_end) else {
+            return false;
+        };
+        let mut names = 0;
+        for word in rest.split(' ').take(5) {
+            let bare = word.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+            let first = bare.chars().next();
+            if first.is_some_and(char::is_uppercase) {
+                names += 1;
+                if names > 4 || word.len() > 24 {
+                    return false;
+                }
+                continue;
+            }
+            return names > 0 && self.lexicon.is_reporting_verb(bare);
+        }
+        false
     }
 
     /// Whether a single period at `dot` followed by `nk` ends the sentence.

@@ -139,6 +139,13 @@ fn quotation_marks_after_terminators() {
         ("“Is it over?” she wondered.", &["“Is it over?” she wondered."]),
         ("He left. \"Good riddance,\" said Ames.", &["He left.", "\"Good riddance,\" said Ames."]),
         ("«C'est fini.» Il est parti.", &["«C'est fini.»", "Il est parti."]),
+        ("\"Why now?\" Ms. Ortiz asked.", &["\"Why now?\" Ms. Ortiz asked."]),
+        (
+            "“Enough!” Mayor Jo Ann Weld shouted. Nobody moved.",
+            &["“Enough!” Mayor Jo Ann Weld shouted.", "Nobody moved."],
+        ),
+        ("\"Why now?\" Ortiz and her aides left.", &["\"Why now?\"", "Ortiz and her aides left."]),
+        ("Why now? Ortiz asked herself.", &["Why now?", "Ortiz asked herself."]),
     ]);
 }
 
