@@ -539,7 +539,7 @@ impl<'t> Sentences<'t> {
         };
         let mut names = 0;
         for word in rest.split(' ').take(5) {
-            let bare = word.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+            let bare = word.trim_end_matches(['.', ',', ';', ':', '!', '?']);
             let first = bare.chars().next();
             if first.is_some_and(char::is_uppercase) {
                 names += 1;
