@@ -11,6 +11,8 @@ use crate::{Attribution, Gender, KnownMention, MentionKind, Person, Quote, Quote
 const PRONOUN_WINDOW: usize = 40;
 /// Longest noun phrase read around a cue, in tokens.
 const NP_MAX: usize = 9;
+/// How many tokens before a quote are searched for its cue.
+const LEFT_WINDOW: usize = 80;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum TK {
@@ -753,43 +755,64 @@ impl<'a> Ctx<'a> {
         Some(np)
     }
 
-    /// Finds a cue with its subject inside t[lo..hi), nearest to `hi` first.
+    /// Finds a cue with its subject inside t[lo..hi) (a bounded window before
+    /// the quote). The leftmost cue whose subject is a name or a pronoun wins (the
+    /// main clause: `X said the plan Y calls "a joke"` is X's); else the nearest
+    /// cue with any subject.
     fn cue_in_left(&self, t: &[Tok], lo: usize, hi: usize) -> Option<Found> {
-        let mut k = hi;
-        while k > lo {
-            k -= 1;
+        let lo = lo.max(hi.saturating_sub(LEFT_WINDOW));
+        let mut nearest: Option<Found> = None;
+        let mut k = lo;
+        while k < hi {
             if t[k].kind == TK::Quote {
+                k += 1;
                 continue;
             }
-            let Some((ce, class)) = self.cue_at(t, k, hi) else { continue };
-            let cue = t[k].s..t[ce].e;
-            let is_according = word(self.text, &t[k]).eq_ignore_ascii_case("according");
-            if is_according {
-                if let Some((np, _)) = self.np_after(t, ce + 1, hi) {
-                    return Some(Found { np, cue, rule: Rule::AccordingTo });
-                }
+            let Some((ce, class)) = self.cue_at(t, k, hi) else {
+                k += 1;
                 continue;
-            }
-            let infinitive = k > lo && word(self.text, &t[k - 1]).eq_ignore_ascii_case("to");
-            if class & f::PARTICIPLE != 0 || infinitive {
-                // subject of the main clause: an earlier finite cue, else the sentence subject
-                if let Some(prev) = self.cue_in_left(t, lo, k) {
-                    return Some(Found { np: prev.np, cue, rule: Rule::SentenceSubject });
+            };
+            if let Some(fd) = self.cue_candidate(t, lo, k, ce, class, hi) {
+                if self.strong(&fd.np) {
+                    return Some(fd);
                 }
-                if let Some(np) = self.sentence_subject(t, lo, k) {
-                    return Some(Found { np, cue, rule: Rule::SentenceSubject });
-                }
-                continue;
+                nearest = Some(fd);
             }
-            if let Some(np) = self.np_before(t, k, lo, 0) {
-                return Some(Found { np, cue, rule: Rule::CueBefore });
-            }
-            // inverted: "said Mr X:"
-            if let Some((np, e)) = self.np_after(t, ce + 1, hi) {
-                if matches!(np.what, NpWhat::Name(_)) && (e >= hi || t[e].is_p(':') || t[e].is_p(',')) {
-                    return Some(Found { np, cue, rule: Rule::CueBefore });
-                }
-            }
+            k = ce + 1;
+        }
+        nearest
+    }
+
+    /// Whether an NP is a name, a resolvable pronoun, or a relative with an antecedent.
+    fn strong(&self, np: &Np) -> bool {
+        match &np.what {
+            NpWhat::Name(_) | NpWhat::FirstPerson => true,
+            NpWhat::Pronoun(p) => self.reg.resolve(np.mention.start, *p).is_some(),
+            NpWhat::Relative(a) => a.is_some(),
+            NpWhat::Common(_) => false,
+        }
+    }
+
+    /// The subject of the cue at t[k..=ce].
+    fn cue_candidate(&self, t: &[Tok], lo: usize, k: usize, ce: usize, class: u32, hi: usize) -> Option<Found> {
+        let cue = t[k].s..t[ce].e;
+        if word(self.text, &t[k]).eq_ignore_ascii_case("according") {
+            let (np, _) = self.np_after(t, ce + 1, hi)?;
+            return Some(Found { np, cue, rule: Rule::AccordingTo });
+        }
+        let infinitive = k > lo && word(self.text, &t[k - 1]).eq_ignore_ascii_case("to");
+        if class & f::PARTICIPLE != 0 || infinitive {
+            // subject of the main clause
+            let np = self.sentence_subject(t, lo, k)?;
+            return Some(Found { np, cue, rule: Rule::SentenceSubject });
+        }
+        if let Some(np) = self.np_before(t, k, lo, 0) {
+            return Some(Found { np, cue, rule: Rule::CueBefore });
+        }
+        // inverted: "said Mr X:"
+        let (np, e) = self.np_after(t, ce + 1, hi)?;
+        if matches!(np.what, NpWhat::Name(_)) && (e >= hi || t[e].is_p(':') || t[e].is_p(',')) {
+            return Some(Found { np, cue, rule: Rule::CueBefore });
         }
         None
     }
