@@ -9,6 +9,8 @@ use crate::{Attribution, Gender, KnownMention, MentionKind, Person, Quote, Quote
 
 /// How far back (in mentions) a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 40;
+/// How far back a pronoun prefers a person of known, fitting gender.
+const GENDER_WINDOW: usize = 6;
 /// Longest noun phrase read around a cue, in tokens.
 const NP_MAX: usize = 9;
 /// How many tokens before a quote are searched for its cue.
@@ -307,6 +309,22 @@ impl Registry {
     /// The nearest person mentioned before `pos` fitting the pronoun.
     fn resolve(&self, pos: usize, pron: u32) -> Option<usize> {
         let at = self.mentions.partition_point(|&(p, _)| p < pos);
+        // a person whose gender is known to fit, among the recent mentions, first
+        let want = if pron & f::PRON_M != 0 {
+            Some(Gender::Male)
+        } else if pron & f::PRON_F != 0 {
+            Some(Gender::Female)
+        } else {
+            None
+        };
+        if want.is_some() {
+            for &(_, id) in self.mentions[..at].iter().rev().take(GENDER_WINDOW) {
+                let p = &self.people[id];
+                if p.kind == MentionKind::Person && p.gender == want {
+                    return Some(id);
+                }
+            }
+        }
         for &(_, id) in self.mentions[..at].iter().rev().take(PRONOUN_WINDOW) {
             let p = &self.people[id];
             let fits = if pron & f::PRON_M != 0 {
@@ -742,17 +760,24 @@ impl<'a> Ctx<'a> {
     /// comma when the sentence starts with a function word.
     fn sentence_subject(&self, t: &[Tok], lo: usize, hi: usize) -> Option<Np> {
         let mut s = lo;
-        if s < hi && t[s].has(f::STOP) && !t[s].has(f::PRON | f::DET) {
+        let opener = |x: &Tok| x.is_word() && (x.has(f::STOP) && !x.has(f::PRON | f::DET) || x.fl & f::PARTICIPLE != 0 || self.text.get(x.s..x.e).is_some_and(|w| w.ends_with("ing") || w.ends_with("ed")));
+        if s < hi && opener(&t[s]) {
             let mut j = s;
             while j < hi && !t[j].is_p(',') && t[j].kind != TK::Quote {
                 j += 1;
             }
             if j < hi && t[j].is_p(',') {
                 s = j + 1;
+            } else {
+                // no comma: the first pronoun or name after the opening phrase
+                s = (s + 1..hi).find(|&m| t[m].has(f::PRON) || t[m].is_word() && t[m].cap && !t[m].has(f::TIME | f::STOP))?;
             }
         }
         let (np, _) = self.np_after(t, s, hi)?;
-        Some(np)
+        match np.what {
+            NpWhat::Common(_) if !t[s].has(f::DET) => None,
+            _ => Some(np),
+        }
     }
 
     /// Finds a cue with its subject inside t[lo..hi) (a bounded window before
@@ -802,6 +827,14 @@ impl<'a> Ctx<'a> {
         }
         let infinitive = k > lo && word(self.text, &t[k - 1]).eq_ignore_ascii_case("to");
         if class & f::PARTICIPLE != 0 || infinitive {
+            // "footage of Clinton asking": the name right before the participle
+            if class & f::PARTICIPLE != 0 && k > lo && t[k - 1].is_word() && t[k - 1].cap {
+                if let Some(np) = self.np_before_plain(t, k, lo) {
+                    if matches!(np.what, NpWhat::Name(_)) {
+                        return Some(Found { np, cue, rule: Rule::SentenceSubject });
+                    }
+                }
+            }
             // subject of the main clause
             let np = self.sentence_subject(t, lo, k)?;
             return Some(Found { np, cue, rule: Rule::SentenceSubject });
@@ -889,7 +922,11 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 let np = self.np_before(t, k, j, 0)?;
-                if strict && !ends_ok(ce + 1) && !matches!(np.what, NpWhat::Pronoun(_)) {
+                // the subject must follow the quote directly
+                if self.np_start(t, &np, k) != j {
+                    return None;
+                }
+                if strict && !ends_ok(ce + 1) {
                     return None;
                 }
                 let cue = t[k].s..t[ce].e;
@@ -1209,7 +1246,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                     None
                 };
                 let later = if after.is_none() && st[k].left.is_none() { cx.cue_later(t, i, hi) } else { None };
-                let chosen = if st[k].starts_sentence || after.is_some() { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
+                let chosen = if st[k].starts_sentence { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
                 let chosen = chosen.or(dash).or(later);
                 if let Some(fd) = chosen {
                     match cx.resolve(&fd.np) {
