@@ -808,6 +808,24 @@ impl<'a> Ctx<'a> {
         nearest
     }
 
+    /// A paragraph opening `Name: ...` (a headline or a speaker label) gives the
+    /// speaker of quotes after the colon in its first sentence.
+    fn headline_colon(&self, t: &[Tok], i: usize) -> Option<Found> {
+        let c = (1..i.min(6)).find(|&m| t[m].is_p(':'))?;
+        if !(0..c).all(|m| t[m].is_word() && t[m].cap || t[m].is_p('.') && m > 0 && abbrev_like(&t[m - 1])) {
+            return None;
+        }
+        let (s, name) = self.name_run_before(t, c, 0)?;
+        if s != 0 && !(0..s).all(|m| t[m].has(f::STOP)) {
+            return None;
+        }
+        let np = self.name_np(t, s, name, c, 0);
+        if !matches!(np.what, NpWhat::Name(_)) {
+            return None;
+        }
+        Some(Found { np, cue: t[c].s..t[c].e, rule: Rule::HeadlineColon })
+    }
+
     /// Whether an NP is a name, a resolvable pronoun, or a relative with an antecedent.
     fn strong(&self, np: &Np) -> bool {
         match &np.what {
@@ -875,7 +893,12 @@ impl<'a> Ctx<'a> {
             return Some(Found { np, cue, rule });
         }
         // NAME, apposition (however long), cue
-        if let Some((np, e)) = self.np_after(t, j, t.len()) {
+        if let Some((np, mut e)) = self.np_after(t, j, t.len()) {
+            if e < t.len() && t[e].is_p('(') {
+                if let Some(m) = (e + 1..(e + 10).min(t.len())).find(|&m| t[m].is_p(')')) {
+                    e = m + 1;
+                }
+            }
             if matches!(np.what, NpWhat::Name(_)) && e < t.len() && t[e].is_p(',') {
                 let lim = (e + 45).min(t.len());
                 let mut k = e + 1;
@@ -922,8 +945,8 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 let np = self.np_before(t, k, j, 0)?;
-                // the subject must follow the quote directly
-                if self.np_start(t, &np, k) != j {
+                // the subject must follow the quote directly (role words may lead it)
+                if !self.subject_gap_ok(t, j, self.np_start(t, &np, k)) {
                     return None;
                 }
                 if strict && !ends_ok(ce + 1) {
@@ -966,6 +989,28 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         None
+    }
+
+    /// Whether t[j..ns) can lead a subject: role words ("IMF chief economist"),
+    /// "of the", abbreviations; not a clause ("when he", "and").
+    fn subject_gap_ok(&self, t: &[Tok], j: usize, ns: usize) -> bool {
+        if ns < j || ns - j > 8 {
+            return false;
+        }
+        (j..ns).all(|m| {
+            let x = &t[m];
+            if x.is_p('.') {
+                return m > j && abbrev_like(&t[m - 1]);
+            }
+            if !x.is_word() || x.has(f::PRON | f::PRON_1 | f::REL | f::CUE | f::BE) && !x.cap {
+                return false;
+            }
+            if x.has(f::STOP) && !x.has(f::DET) {
+                let w = word(self.text, x).to_ascii_lowercase();
+                return matches!(w.as_str(), "of" | "for" | "at" | "from" | "in");
+            }
+            true
+        })
     }
 
     /// Token index where `np` starts (searching back from `k`).
@@ -1223,6 +1268,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                     fd
                 });
                 let left = left.or_else(|| if i == 0 { prev_colon.clone() } else { None });
+                let left = left.or_else(|| if sid == 0 { cx.headline_colon(t, i) } else { None });
                 st[k].left = left;
                 if i > lo && !(t[i - 1].is_p(':') || t[i - 1].is_p(',') || t[i - 1].is_dash() || t[i - 1].is_p('(')) {
                     st[k].partial = true;

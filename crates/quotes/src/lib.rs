@@ -164,6 +164,8 @@ pub enum Rule {
     Continuation,
     /// A transcript turn: `"SMITH: ..."`.
     Transcript,
+    /// A paragraph opening with a name and a colon: `Sanders: Clinton must 'get real'`.
+    HeadlineColon,
     /// A credit line after the quote: `"..." — Jane Smith`.
     DashCredit,
     /// `X said (that) ...` without quotation marks.
@@ -188,6 +190,7 @@ impl Rule {
             Rule::PreviousParagraph => "previous-paragraph",
             Rule::Continuation => "continuation",
             Rule::Transcript => "transcript",
+            Rule::HeadlineColon => "headline-colon",
             Rule::DashCredit => "dash-credit",
             Rule::IndirectSaid => "indirect-said",
             Rule::IndirectAfter => "indirect-after",
