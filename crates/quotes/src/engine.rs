@@ -364,6 +364,8 @@ struct QState {
     rule: Option<Rule>,
     /// A cue was found but gives no speaker (I/we, unresolved): no continuation.
     blocked: bool,
+    /// Looks like a title ("Fox and Friends", 'All Bets Are Off.') outside a headline.
+    title: bool,
 }
 
 struct Ctx<'a> {
@@ -1204,6 +1206,24 @@ fn quote_end_char(text: &str, q: &Quotation) -> Option<char> {
         .find(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}'))
 }
 
+/// A short quotation whose words are all capitalised: a title, not a statement.
+fn title_like(text: &str, q: &Quotation) -> bool {
+    let Some(c) = text.get(q.content.clone()) else { return false };
+    let mut n = 0;
+    for w in c.split_whitespace() {
+        let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        n += 1;
+        let small = matches!(w, "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "is");
+        if n > 8 || !(small || w.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())) {
+            return false;
+        }
+    }
+    n >= 1 && !c.trim_end().ends_with([',', '?', '!'])
+}
+
 /// All-caps speaker label opening a quotation: `"SMITH: ...`.
 fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
     let c = text.get(q.content.clone())?;
@@ -1245,6 +1265,12 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         let t = &toks[..];
         cx.register_paragraph(t, &sent_of);
         let prev_colon = colon_cue.take();
+        let (mut words, mut caps) = (0usize, 0usize);
+        for x in t.iter().filter(|x| x.is_word() && !x.has(f::STOP) || x.is_word() && x.cap) {
+            words += 1;
+            caps += usize::from(x.cap);
+        }
+        let headline = words >= 3 && caps * 10 >= words * 7;
         for i in 0..t.len() {
             if t[i].kind != TK::Quote {
                 continue;
@@ -1258,6 +1284,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
             let last_piece = q.last_paragraph == pi;
             if first_piece {
                 st[k].starts_sentence = i == lo;
+                st[k].title = !headline && title_like(text, q);
                 st[k].transcript = if i == 0 { transcript_label(text, q) } else { None };
                 // cue before the quote in its sentence
                 let left = cx.cue_in_left(t, lo, i);
@@ -1294,6 +1321,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 let later = if after.is_none() && st[k].left.is_none() { cx.cue_later(t, i, hi) } else { None };
                 let chosen = if st[k].starts_sentence { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
                 let chosen = chosen.or(dash).or(later);
+
                 if let Some(fd) = chosen {
                     match cx.resolve(&fd.np) {
                         Some(res) => {
@@ -1448,7 +1476,7 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     // continuation: a sentence-level quote with no cue right after an attributed one
     for k in 1..st.len() {
         let s = &st[k];
-        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.partial {
+        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.partial || s.title {
             continue;
         }
         if quotes[k].first_paragraph > quotes[k - 1].last_paragraph + 1 {
@@ -1462,7 +1490,7 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     // ... or right before one, in the same paragraph: "A." "B," she said.
     for k in (0..st.len().saturating_sub(1)).rev() {
         let s = &st[k];
-        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.partial {
+        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.partial || s.title {
             continue;
         }
         if quotes[k + 1].first_paragraph != quotes[k].last_paragraph {
