@@ -1410,10 +1410,11 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
             k += 1;
             continue;
         };
-        if class & (f::CUE_S | f::CUE_B) == 0 || class & f::PARTICIPLE != 0 {
+        if class & (f::CUE_S | f::CUE_B) == 0 {
             k = ce + 1;
             continue;
         }
+        let participle = class & f::PARTICIPLE != 0;
         let cue = t[k].s..t[ce].e;
         let according = word(cx.text, &t[k]).eq_ignore_ascii_case("according");
         // subject and content
@@ -1431,11 +1432,12 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
                 continue;
             }
         } else {
-            let Some(np) = cx.np_before(t, k, lo, 0) else {
+            let np = if participle { cx.sentence_subject(t, lo, k) } else { cx.np_before(t, k, lo, 0) };
+            let Some(np) = np else {
                 k = ce + 1;
                 continue;
             };
-            let ns = cx.np_start(t, &np, k);
+            let ns = if participle { k } else { cx.np_start(t, &np, k) };
             if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
                 // X said (that) CLAUSE; X told Y (that) CLAUSE
                 let mut c = ce + 1;
@@ -1466,9 +1468,17 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
         };
         if let Some((id, mention, role)) = cx.resolve(&np) {
             let name = cx.reg.name(id);
-            out.push(Quote { span: content, kind: QuoteKind::Indirect, speaker: Some(Speaker { name, mention, person: id, role }), cue: Some(cue), rule });
+            out.push(Quote { span: content.clone(), kind: QuoteKind::Indirect, speaker: Some(Speaker { name, mention, person: id, role }), cue: Some(cue), rule });
         }
-        return;
+        // the next cue may start a clause of its own, past this content's start
+        k = ce + 1;
+        while k < end && t[k].s < content.start {
+            k += 1;
+        }
+        k = k.max(ce + 1);
+        if rule == Rule::IndirectAfter || rule == Rule::AccordingTo {
+            return;
+        }
     }
 }
 
