@@ -5,6 +5,7 @@
 //! built, into Aho-Corasick automata and hash maps.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 
@@ -14,6 +15,27 @@ pub(crate) const AGENCIES: &str = include_str!("../data/agencies.txt");
 pub(crate) const SECTIONS: &str = include_str!("../data/sections.txt");
 pub(crate) const PROMO: &str = include_str!("../data/promo.txt");
 pub(crate) const DATES: &str = include_str!("../data/dates.txt");
+
+/// FNV-1a: the keys are short words and lines, so a simple hash beats the
+/// default SipHash.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type Map<V> = HashMap<Box<str>, V, BuildHasherDefault<Fnv>>;
 
 /// Longest line (in bytes) looked up as a whole in the line table.
 pub(crate) const MAX_KEY: usize = 64;
@@ -79,12 +101,14 @@ pub(crate) enum DateWord {
 #[derive(Clone, Debug)]
 pub(crate) struct Data {
     pub agencies: AhoCorasick,
-    pub lines: HashMap<Box<str>, LineRule>,
+    pub lines: Map<LineRule>,
     pub prefixes: AhoCorasick,
     pub prefix_rules: Vec<Vec<PrefixRule>>,
+    /// Bytes that can start a prefix phrase (both cases).
+    pub prefix_first: [bool; 256],
     pub contains: AhoCorasick,
     pub contains_kinds: Vec<Kind>,
-    pub dates: HashMap<Box<str>, DateWord>,
+    pub dates: Map<DateWord>,
     /// Labels that open a credit at the end of a caption line ("Credit:").
     pub tail_labels: AhoCorasick,
     /// Labels that open a parenthesised credit ("(Photo by", "(Image:").
@@ -145,7 +169,7 @@ impl Data {
     pub(crate) fn build(extra_promo: &[String]) -> Result<Data, Error> {
         let agencies: Vec<String> = entries(AGENCIES).map(|l| l.trim().to_string()).collect();
 
-        let mut lines = HashMap::new();
+        let mut lines = Map::default();
         let mut buf = [0u8; MAX_KEY];
         for l in entries(SECTIONS) {
             let (strength, phrase) = l.split_once('\t').ok_or_else(|| bad("sections", l))?;
@@ -215,7 +239,7 @@ impl Data {
             add_prefix(p, PrefixRule { mode: PrefixMode::Start, kind: PrefixKind::Residue(Kind::Promo) });
         }
 
-        let mut dates = HashMap::new();
+        let mut dates = Map::default();
         for l in entries(DATES) {
             let (class, word) = l.split_once('\t').ok_or_else(|| bad("dates", l))?;
             let class = match class {
@@ -279,7 +303,16 @@ impl Data {
         .map(|s| s.to_string())
         .collect();
 
+        let mut prefix_first = [false; 256];
+        for p in &prefix_pats {
+            if let Some(&b) = p.as_bytes().first() {
+                prefix_first[usize::from(b.to_ascii_lowercase())] = true;
+                prefix_first[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+
         Ok(Data {
+            prefix_first,
             agencies: ac(&agencies, StartKind::Both, true)?,
             lines,
             prefixes: ac(&prefix_pats, StartKind::Anchored, true)?,

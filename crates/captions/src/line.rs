@@ -53,11 +53,23 @@ fn residue(kind: Kind) -> Shape {
 /// Trim ASCII and Unicode white space from both ends of `s[range]`, returning
 /// a range relative to `s`.
 pub(crate) fn trim_rel(s: &str, a: usize, b: usize) -> Rel {
-    let sub = &s[a..b];
-    let t = sub.trim_start();
-    let a2 = a + (sub.len() - t.len());
-    let t = t.trim_end();
-    (a2, a2 + t.len())
+    let bytes = s.as_bytes();
+    let (mut a, mut b) = (a, b);
+    // ASCII white space first; Unicode white space (NBSP, ideographic space)
+    // only when a non-ASCII byte is at an end.
+    while a < b && bytes[a].is_ascii_whitespace() {
+        a += 1;
+    }
+    while b > a && bytes[b - 1].is_ascii_whitespace() {
+        b -= 1;
+    }
+    if a < b && (bytes[a] >= 0x80 || bytes[b - 1] >= 0x80) {
+        let sub = &s[a..b];
+        let t = sub.trim_start();
+        a += sub.len() - t.len();
+        b = a + t.trim_end().len();
+    }
+    (a, b)
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -153,7 +165,7 @@ impl Data {
             return Shape::Weak { nav: false };
         }
 
-        if n <= 250 {
+        if n <= 160 {
             if let Some(m) = self.contains.find(s) {
                 let kind = self.contains_kinds[m.pattern().as_usize()];
                 if kind != Kind::Boilerplate || n <= 100 {
@@ -168,6 +180,9 @@ impl Data {
     /// Line-start phrases: "READ MORE:", "Photo: Name, AP", "Sign up to ...".
     fn prefix_shape(&self, s: &str) -> Option<Shape> {
         let n = s.len();
+        if !self.prefix_first[usize::from(s.as_bytes()[0])] {
+            return None;
+        }
         let head = &s[..floor_char(s, 80.min(n))];
         let m = self.prefixes.find(Input::new(head).anchored(Anchored::Yes))?;
         let end = m.end();
@@ -225,7 +240,7 @@ impl Data {
                         }
                         continue;
                     }
-                    if n <= MAX_CREDIT {
+                    if n <= MAX_CREDIT && credit_like(&s[tail.0..tail.1]) {
                         return Some(Shape::Credit { credit: tail, after: rule.kind == PrefixKind::CreditAfter });
                     }
                 }
@@ -270,7 +285,8 @@ impl Data {
             }
             let inner_s = &s[inner.0..inner.1];
             let labelled = self.paren_labels.find(Input::new(inner_s).anchored(Anchored::Yes)).is_some();
-            let ok = labelled || (inner_s.len() <= 100 && self.bare_credit(inner_s) != BareCredit::No);
+            let ok = (labelled && credit_like(inner_s))
+                || (inner_s.len() <= 100 && self.bare_credit(inner_s) != BareCredit::No);
             if !ok {
                 return None;
             }
@@ -280,6 +296,7 @@ impl Data {
         // "... Credit: Name" in the last 120 bytes.
         let lo = floor_char(s, n.saturating_sub(120));
         let tail = &s[lo..];
+        memchr::memchr(b':', tail.as_bytes())?;
         let m = self.tail_labels.find_iter(tail).last()?;
         let at = lo + m.start();
         let glued_ok = s[at..].starts_with("Credit");
@@ -294,7 +311,7 @@ impl Data {
         }
         let credit = trim_rel(s, lo + m.end(), n);
         let c = &s[credit.0..credit.1];
-        if c.is_empty() || c.len() > 80 || has_quote(c) || c.split_whitespace().count() > 10 {
+        if c.is_empty() || c.len() > 80 || has_quote(c) || !credit_like(c) {
             return None;
         }
         let cap = trim_rel(s, 0, at);
@@ -401,7 +418,7 @@ impl Data {
         if words.is_empty() || words.len() > 6 {
             return false;
         }
-        let last = words[words.len() - 1].to_ascii_lowercase();
+        let last = words[words.len() - 1];
         const ROLES: [&str; 12] = [
             "writer",
             "correspondent",
@@ -416,7 +433,7 @@ impl Data {
             "bureau",
             "desk",
         ];
-        ROLES.contains(&last.as_str())
+        ROLES.iter().any(|r| r.eq_ignore_ascii_case(last))
             && words.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "the" | "and" | "at")
             })
@@ -462,9 +479,7 @@ impl Data {
             }
             words += 1;
             let first = w.chars().next().unwrap_or(' ');
-            let ok = first.is_uppercase()
-                || first.is_ascii_digit()
-                || CREDIT_LOWER.contains(&w.to_ascii_lowercase().as_str());
+            let ok = first.is_uppercase() || first.is_ascii_digit() || in_list(&CREDIT_LOWER, w);
             if !ok || words > 12 {
                 return BareCredit::No;
             }
@@ -473,9 +488,7 @@ impl Data {
         // or separates names and agencies with '/' or '|' or "via".
         let after = s[last_end..].trim_matches(|c: char| !c.is_alphanumeric());
         let tail_ok = after.is_empty()
-            || after
-                .split(|c: char| !c.is_alphanumeric())
-                .all(|w| w.is_empty() || CREDIT_TRAIL.contains(&w.to_ascii_lowercase().as_str()));
+            || after.split(|c: char| !c.is_alphanumeric()).all(|w| w.is_empty() || in_list(&CREDIT_TRAIL, w));
         if tail_ok || s.contains('/') || s.contains('|') || s.contains(" via ") {
             BareCredit::Credit
         } else {
@@ -490,9 +503,13 @@ impl Data {
             return false;
         }
         let head = &s[..floor_char(s, 100.min(s.len()))];
-        let Some(at) = [" is a ", " is an ", " is the ", " is our "].iter().filter_map(|p| head.find(p)).min() else {
+        let Some(at) = head.as_bytes().windows(4).position(|w| w == b" is ") else {
             return false;
         };
+        let after = &head[at + 4..];
+        if !["a ", "an ", "the ", "our "].iter().any(|p| after.starts_with(p)) {
+            return false;
+        }
         let name = &s[..at];
         let mut words = 0;
         for w in name.split_whitespace() {
@@ -507,7 +524,7 @@ impl Data {
         if !(2..=4).contains(&words) {
             return false;
         }
-        let low = s.to_ascii_lowercase();
+        let low = s.as_bytes();
         [
             "writer",
             "reporter",
@@ -521,12 +538,12 @@ impl Data {
             "producer",
         ]
         .iter()
-        .any(|r| low.contains(r))
+        .any(|r| low.windows(r.len()).any(|w| w.eq_ignore_ascii_case(r.as_bytes())))
     }
 }
 
-/// Lower-case words allowed inside a bare credit line.
-const CREDIT_LOWER: [&str; 26] = [
+/// Lower-case words allowed inside a credit.
+const CREDIT_LOWER: [&str; 40] = [
     "via",
     "for",
     "and",
@@ -545,6 +562,7 @@ const CREDIT_LOWER: [&str; 26] = [
     "la",
     "y",
     "e",
+    "by",
     "staff",
     "photo",
     "photos",
@@ -553,7 +571,44 @@ const CREDIT_LOWER: [&str; 26] = [
     "pool",
     "handout",
     "contributor",
+    "dpa",
+    "picture-alliance",
+    "picture",
+    "alliance",
+    "bild",
+    "left",
+    "right",
+    "center",
+    "centre",
+    "top",
+    "bottom",
+    "above",
+    "below",
 ];
+
+/// `w` is in `list`, ignoring ASCII case.
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Does the text after a credit label read like a credit (names and
+/// agencies) rather than a sentence? At most one lower-case word outside
+/// [`CREDIT_LOWER`], at most 12 words.
+pub(crate) fn credit_like(s: &str) -> bool {
+    let mut words = 0;
+    let mut lower = 0;
+    for w in s.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | ';')) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if w.chars().next().is_some_and(char::is_lowercase) && !in_list(&CREDIT_LOWER, w) {
+            lower += 1;
+        }
+    }
+    words <= 12 && lower <= 1
+}
 
 /// Words allowed after the last agency name of a bare credit line.
 const CREDIT_TRAIL: [&str; 8] = ["file", "contributor", "pool", "handout", "staff", "images", "photo", "photos"];

@@ -112,7 +112,7 @@ fn label_colon(s: &str) -> Option<usize> {
 
 pub(crate) fn strip(data: &Data, enabled: &[bool; Kind::ALL.len()], text: &str) -> Stripped {
     // Lines.
-    let mut recs = Vec::new();
+    let mut recs = Vec::with_capacity(text.len() / 128 + 4);
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut push = |s: usize, e: usize| {
