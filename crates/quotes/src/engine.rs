@@ -210,6 +210,8 @@ struct Registry {
     by_first: HashMap<String, Vec<usize>, BuildFx>,
     /// (position, person) of mentions outside quotes, in text order.
     mentions: Vec<(usize, usize)>,
+    /// Surname -> full names seen by shape only, to complete one-word names.
+    loose: HashMap<String, Vec<String>, BuildFx>,
 }
 
 fn key_of(w: &str) -> String {
@@ -775,6 +777,19 @@ impl<'a> Ctx<'a> {
                 s = (s + 1..hi).find(|&m| t[m].has(f::PRON) || t[m].is_word() && t[m].cap && !t[m].has(f::TIME | f::STOP))?;
             }
         }
+        // a name run opening the clause ("Senator Ruth Bell left ...")
+        let mut e = s;
+        while e < hi && (t[e].is_word() && t[e].cap || t[e].is_p('.') && e > s && abbrev_like(&t[e - 1]) || t[e].has(f::PARTICLE) && e > s) {
+            e += 1;
+        }
+        if e > s && e < hi && t[e].is_word() && !t[e].cap {
+            if let Some((rs, name)) = self.name_run_before(t, e, s) {
+                let np = self.name_np(t, rs, name, e, s);
+                if matches!(np.what, NpWhat::Name(_)) {
+                    return Some(np);
+                }
+            }
+        }
         let (np, _) = self.np_after(t, s, hi)?;
         match np.what {
             NpWhat::Common(_) if !t[s].has(f::DET) => None,
@@ -1146,7 +1161,11 @@ impl<'a> Ctx<'a> {
                 self.reg.by_key.contains_key(&key_of(last))
             };
             let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
-            let next_is_cue = e < t.len() && self.cue_at(t, e, t.len()).is_some();
+            let mut nx = e;
+            while nx < t.len() && nx < e + 3 && t[nx].has(f::ADV) && !t[nx].cap {
+                nx += 1;
+            }
+            let next_is_cue = nx < t.len() && self.cue_at(t, nx, t.len()).is_some();
             if let Some(kn) = known {
                 if matches!(kn.kind, MentionKind::Person | MentionKind::Organization) {
                     let np = self.name_np(t, s, name, e, lo);
@@ -1163,6 +1182,15 @@ impl<'a> Ctx<'a> {
                 let role = np.role.and_then(|r| self.text.get(r)).map(str::to_string);
                 if titled || existing || first_name || next_is_cue {
                     self.register_name(r, np.gender, role);
+                }
+            } else if (2..=4).contains(&(e - name)) && !sentence_start && (name..e).all(|j| t[j].is_word()) {
+                // a full name not (yet) known as a person: kept to complete a surname later
+                if let Some(full) = self.text.get(r.clone()) {
+                    let key = key_of(word(self.text, &t[e - 1]));
+                    let v = self.reg.loose.entry(key).or_default();
+                    if !v.iter().any(|x| x == full) && v.len() < 4 {
+                        v.push(full.to_string());
+                    }
                 }
             }
         }
@@ -1454,7 +1482,17 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
                 if c < end && word(cx.text, &t[c]).eq_ignore_ascii_case("that") {
                     c += 1;
                 }
-                if end - c < 3 || !t[c].is_word() {
+                // a clause starts with its subject: skip "in a statement that"; "spoke
+                // to reporters" has no clause
+                if c < end && t[c].has(f::STOP) && !t[c].has(f::DET | f::PRON | f::PRON_1) && !t[c].cap {
+                    if let Some(m) = (c..(c + 8).min(end)).find(|&m| word(cx.text, &t[m]) == "that") {
+                        c = m + 1;
+                    } else if matches!(word(cx.text, &t[c]), "to" | "with" | "about" | "of") {
+                        k = ce + 1;
+                        continue;
+                    }
+                }
+                if end <= c || end - c < 3 || !t[c].is_word() {
                     k = ce + 1;
                     continue;
                 }
@@ -1483,6 +1521,16 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
 }
 
 fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect: Vec<Quote>) -> Attribution {
+    // one-word names completed by the one full name with that surname the text gives
+    for p in &mut cx.reg.people {
+        if p.words.len() == 1 && p.kind == MentionKind::Person && p.known.is_none() {
+            if let Some(v) = cx.reg.loose.get(&key_of(&p.words[0])) {
+                if v.len() == 1 {
+                    p.words = v[0].split_whitespace().map(str::to_string).collect();
+                }
+            }
+        }
+    }
     // continuation: a sentence-level quote with no cue right after an attributed one
     for k in 1..st.len() {
         let s = &st[k];
@@ -1528,6 +1576,7 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     let people = cx.reg.people.iter().map(person_out).collect();
+    let out = out;
     Attribution { quotes: out, people }
 }
 

@@ -1,0 +1,140 @@
+//! Attribution cases, one line each: text, quoted content, expected speaker (None =
+//! no speaker), expected rule. All text is invented for copydesk.
+
+use copydesk_quotes::{Attributor, KnownMention, MentionKind, QuoteKind};
+
+fn speaker_of(text: &str, quote: &str) -> (Option<String>, &'static str) {
+    let found = Attributor::new().attribute(text, &[]);
+    let q = found
+        .quotes
+        .iter()
+        .find(|q| q.kind != QuoteKind::Indirect && &text[q.span.clone()] == quote)
+        .unwrap_or_else(|| panic!("quote {quote:?} not found in {text:?}: {:?}", found.quotes));
+    (q.speaker.as_ref().map(|s| s.name.clone()), q.rule.as_str())
+}
+
+#[test]
+fn attribution_table() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, Option<&str>, &str)] = &[
+        // cue after, subject first
+        ("\u{201c}The levy will hold,\u{201d} Mayor Tom Reilly said.", "The levy will hold,", Some("Tom Reilly"), "cue-after"),
+        // cue after, inverted, with a role between cue and name
+        ("\u{201c}Pull back now,\u{201d} said the newly appointed fire chief Dana Ortiz.", "Pull back now,", Some("Dana Ortiz"), "cue-after-inverted"),
+        // colon form
+        ("Ms Ortiz told reporters at the depot: \u{201c}Nobody leaves tonight.\u{201d}", "Nobody leaves tonight.", Some("Ortiz"), "cue-before-colon"),
+        // apposition between name and cue
+        ("Helen Marsh, minister of transport and a veteran engineer, called it a \u{201c}reckless gamble\u{201d}.", "reckless gamble", Some("Helen Marsh"), "cue-before"),
+        // apposition after the quote
+        ("\u{201c}It is a bad deal,\u{201d} Omar Tate, an economist at the Harbor Institute, said on Monday.", "It is a bad deal,", Some("Omar Tate"), "cue-after"),
+        // partial quote inside an indirect statement
+        ("Governor Paul Weir said the flood was \u{201c}the worst in a century\u{201d} for the valley.", "the worst in a century", Some("Paul Weir"), "cue-before"),
+        // organisation as speaker
+        ("\u{201c}We stand by our reporting,\u{201d} the Daily Courier said in a statement.", "We stand by our reporting,", Some("Daily Courier"), "cue-after"),
+        // according to
+        ("According to the harbor authority, \u{201c}no ship may dock\u{201d} until Friday.", "no ship may dock", Some("the harbor authority"), "according-to"),
+        // participle cue: the sentence's subject
+        ("Senator Ruth Bell left the hearing early, calling the plan \u{201c}a tax on the poor\u{201d}.", "a tax on the poor", Some("Ruth Bell"), "sentence-subject"),
+        // I and we are never speakers
+        ("\u{201c}We will rebuild,\u{201d} we said.", "We will rebuild,", None, "unattributed"),
+        // scare quotes with no cue get no speaker
+        ("The so-called \u{201c}experts\u{201d} were wrong about the bridge.", "experts", None, "unattributed"),
+        // a title in quotes after a show name, no cue
+        ("The band played \u{201c}River Road\u{201d} twice.", "River Road", None, "unattributed"),
+        // apostrophes are not marks, the quote still pairs
+        ("The mayor\u{2019}s aide said Reilly\u{2019}s plan was \u{2018}dead on arrival\u{2019} and won\u{2019}t pass.", "dead on arrival", Some("The mayor\u{2019}s aide"), "cue-before"),
+        // headline colon
+        ("Reilly: Council must \u{2018}act before winter\u{2019}.", "act before winter", Some("Reilly"), "headline-colon"),
+    ];
+    for (text, quote, want, rule) in cases {
+        let (got, got_rule) = speaker_of(text, quote);
+        assert_eq!(got.as_deref(), *want, "speaker for {quote:?} in {text:?}");
+        assert_eq!(got_rule, *rule, "rule for {quote:?} in {text:?}");
+    }
+}
+
+#[test]
+fn pronouns_pick_the_fitting_gender() {
+    let text = "Mr Hale met Mrs Dorsey at the dock.\n\u{201c}The ferry is safe,\u{201d} she said.\n\u{201c}I disagree,\u{201d} he said.";
+    assert_eq!(speaker_of(text, "The ferry is safe,").0.as_deref(), Some("Dorsey"));
+    assert_eq!(speaker_of(text, "I disagree,").0.as_deref(), Some("Hale"));
+}
+
+#[test]
+fn names_inside_the_quote_never_speak_it() {
+    let text = "Inspector Lena Moss spoke first.\n\u{201c}Mayor Reilly said nothing to us,\u{201d} she said.";
+    assert_eq!(speaker_of(text, "Mayor Reilly said nothing to us,").0.as_deref(), Some("Lena Moss"));
+}
+
+#[test]
+fn continuation_over_paragraphs_and_coreference() {
+    let text = "President Anna Kowal addressed the crowd on Sunday.\n\
+                \u{201c}We will not bow,\u{201d} Ms Kowal said.\n\
+                \u{201c}Not today, not ever.\u{201d}\n\
+                Kowal later said the vote was \u{201c}a turning point\u{201d}.";
+    for q in ["We will not bow,", "Not today, not ever.", "a turning point"] {
+        assert_eq!(speaker_of(text, q).0.as_deref(), Some("Anna Kowal"), "{q}");
+    }
+    assert_eq!(speaker_of(text, "Not today, not ever.").1, "continuation");
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_quote() {
+    let text = "Chief Ray Dunn read the statement.\n\
+                \u{201c}The first part has no closing mark.\n\
+                \u{201c}The second part ends it,\u{201d} Mr Dunn said.";
+    let found = Attributor::new().attribute(text, &[]);
+    let direct: Vec<_> = found.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
+    assert_eq!(direct.len(), 1);
+    assert!(text[direct[0].span.clone()].starts_with("The first part"));
+    assert!(text[direct[0].span.clone()].ends_with("ends it,"));
+    assert_eq!(direct[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Ray Dunn"));
+}
+
+#[test]
+fn stray_mark_does_not_shift_later_pairings() {
+    let text = "A stray \u{201d} mark sits here, and 5\" of rain fell.\n\
+                \u{201c}Roads are closed,\u{201d} said Officer Jo Park.";
+    assert_eq!(speaker_of(text, "Roads are closed,").0.as_deref(), Some("Jo Park"));
+}
+
+#[test]
+fn role_is_split_from_the_name() {
+    let text = "\u{201c}Hold the line,\u{201d} said the newly named port chief Sam Oduya.";
+    let found = Attributor::new().attribute(text, &[]);
+    let sp = found.quotes[0].speaker.as_ref().expect("speaker");
+    assert_eq!(sp.name, "Sam Oduya");
+    assert!(sp.role.as_deref().is_some_and(|r| r.contains("port chief")), "{:?}", sp.role);
+    assert_eq!(&text[sp.mention.clone()], "Sam Oduya");
+}
+
+#[test]
+fn indirect_quotes() {
+    let text = "Mayor Tom Reilly said the bridge would reopen in March.\n\
+                The repairs will cost more than planned, according to the city engineer.";
+    let found = Attributor::new().attribute(text, &[]);
+    let ind: Vec<_> = found.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
+    assert_eq!(ind.len(), 2, "{ind:?}");
+    assert_eq!(&text[ind[0].span.clone()], "the bridge would reopen in March");
+    assert_eq!(ind[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Tom Reilly"));
+    assert_eq!(&text[ind[1].span.clone()], "The repairs will cost more than planned");
+    let off = Attributor::builder().indirect(false).build().attribute(text, &[]);
+    assert!(off.quotes.is_empty());
+}
+
+#[test]
+fn known_mentions_give_canonical_names() {
+    let text = "\u{201c}We are ready,\u{201d} Kowal said.";
+    let s = text.find("Kowal").unwrap();
+    let known = [KnownMention { span: s..s + 5, name: "Anna Kowal".into(), kind: MentionKind::Person }];
+    let found = Attributor::new().attribute(text, &known);
+    assert_eq!(found.quotes[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Anna Kowal"));
+}
+
+#[test]
+fn extra_cue_verb() {
+    let text = "\u{201c}It is over,\u{201d} Reilly opined.";
+    assert!(Attributor::new().attribute(text, &[]).quotes[0].speaker.is_none());
+    let att = Attributor::builder().cue_verb("opined").build();
+    assert_eq!(att.attribute(text, &[]).quotes[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Reilly"));
+}

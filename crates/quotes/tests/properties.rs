@@ -1,0 +1,55 @@
+//! Invariants on arbitrary input: no panic, spans in bounds, on character
+//! boundaries, sorted.
+
+use copydesk_quotes::{find_quotations, Attributor};
+use proptest::prelude::*;
+
+fn check(text: &str) {
+    let found = Attributor::new().attribute(text, &[]);
+    let mut last = 0;
+    for q in &found.quotes {
+        assert!(q.span.start <= q.span.end && q.span.end <= text.len());
+        assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        assert!(q.span.start >= last, "sorted");
+        last = q.span.start;
+        if let Some(s) = &q.speaker {
+            assert!(s.mention.end <= text.len() && text.is_char_boundary(s.mention.start) && text.is_char_boundary(s.mention.end));
+            assert!(s.person < found.people.len());
+        }
+        if let Some(c) = &q.cue {
+            assert!(c.end <= text.len() && text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+        }
+    }
+    for q in find_quotations(text) {
+        assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        assert!(text.is_char_boundary(q.content.start) && text.is_char_boundary(q.content.end));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn arbitrary_text(text in "\\PC{0,300}") {
+        check(&text);
+    }
+
+    #[test]
+    fn newsy_text(parts in proptest::collection::vec(prop_oneof![
+        Just("\u{201c}"), Just("\u{201d}"), Just("\""), Just("'"), Just("\u{2019}"), Just("\u{2018}"),
+        Just(" said "), Just(" Mr. "), Just("Smith"), Just(" he "), Just(", "), Just(". "), Just(":"),
+        Just("\n"), Just("according to "), Just(" the "), Just("é"), Just("''"), Just("\u{ab}"), Just("\u{bb}"),
+        Just("(R-Ohio)"), Just(" who "), Just("Ana Ortiz"), Just(" told reporters "),
+    ], 0..60)) {
+        check(&parts.concat());
+    }
+}
+
+#[test]
+fn pathological_inputs_finish() {
+    check(&"\u{201c}".repeat(100_000));
+    check(&"\"a ".repeat(50_000));
+    check(&"word ".repeat(200_000));
+    check(&format!("\u{201c}{}", "x".repeat(1_000_000)));
+    check(&" said he said".repeat(20_000));
+}
