@@ -1,1 +1,523 @@
-//! placeholder
+//! # copydesk
+//!
+//! The copy desk's work on raw news text, at corpus scale: strip the photo
+//! captions, credits and promo lines that scraping leaves in an article, split
+//! the story into sentences, find the people, places and organisations it names,
+//! and extract every quote with the person who said it.
+//!
+//! This crate is the facade over the stage crates. Each stage is also usable
+//! alone:
+//!
+//! | stage | crate | entry type |
+//! |---|---|---|
+//! | captions, credits, promos | [`copydesk_captions`] | [`Stripper`](copydesk_captions::Stripper) |
+//! | paragraphs, sentences, words | [`copydesk_tokenize`] | [`Tokenizer`](copydesk_tokenize::Tokenizer) |
+//! | people, places, organisations | [`copydesk_gazetteer`] | [`Gazetteer`](copydesk_gazetteer::Gazetteer) |
+//! | quotes and speakers | [`copydesk_quotes`] | [`Attributor`](copydesk_quotes::Attributor) |
+//!
+//! ## Design
+//!
+//! Data flows one way: raw text, captions, tokens, gazetteer, quotes, record.
+//! The caption stage does not cut the text: it *masks* it, replacing every
+//! removed byte by a space (newlines stay), so the later stages see a text of
+//! the same length in which every offset is an offset of the original. That is
+//! why every span in an [`Analysis`] is a byte range into the caller's input,
+//! whatever was stripped, with no offset map to get wrong.
+//!
+//! A [`Pipeline`] is built once (the embedded gazetteer takes a few hundred
+//! milliseconds), is immutable, `Send + Sync`, and is shared by every thread of
+//! a batch: [`Pipeline::analyze_batch`] is one line of rayon over
+//! [`Pipeline::analyze`], and keeps the input order.
+//!
+//! ## Example
+//!
+//! ```
+//! use copydesk::Pipeline;
+//!
+//! let pipeline = Pipeline::builder().gazetteer(false).build().unwrap();
+//! let text = "The minister resigned on Monday.\n\n\
+//!             \"I have nothing to hide,\" Mr Okafor said.\n";
+//! let analysis = pipeline.analyze(text);
+//! let quote = &analysis.quotes[0];
+//! assert_eq!(&text[quote.span.0..quote.span.1], "I have nothing to hide,");
+//! assert_eq!(quote.speaker.as_ref().unwrap().name, "Okafor");
+//! ```
+//!
+//! The record serialises (serde) to the JSON described in the project's output
+//! format: `removed`, `entities`, `quotes`, and on request `sentences`.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub use copydesk_captions as captions;
+pub use copydesk_gazetteer as gazetteer;
+pub use copydesk_quotes as quotes;
+pub use copydesk_tokenize as tokenize;
+
+use copydesk_captions::Stripper;
+use copydesk_gazetteer::{EntityKind, Gazetteer};
+use copydesk_quotes::{Attributor, KnownMention, MentionKind};
+use copydesk_tokenize::Tokenizer;
+
+mod offsets;
+pub use offsets::OffsetMap;
+
+/// A half-open byte range `[start, end)` into the original text, serialised as
+/// a two-element JSON array.
+pub type Span = (usize, usize);
+
+fn span(r: &std::ops::Range<usize>) -> Span {
+    (r.start, r.end)
+}
+
+/// An error building a [`Pipeline`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A user gazetteer could not be read or parsed.
+    Gazetteer(copydesk_gazetteer::Error),
+    /// The caption stripper rejected its configuration.
+    Captions(copydesk_captions::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Gazetteer(e) => write!(f, "gazetteer: {e}"),
+            Error::Captions(e) => write!(f, "captions: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The analysis of one article: the record of the output format.
+///
+/// Every span is a byte range into the text given to [`Pipeline::analyze`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The record's identifier, set by batch callers; absent for a lone text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
+    /// Captions, credits, promos and other residue removed from the story.
+    pub removed: Vec<RemovedBlock>,
+    /// People, places and organisations named in the story.
+    pub entities: Vec<EntityRecord>,
+    /// Every quote, direct, partial or indirect, with its speaker.
+    pub quotes: Vec<QuoteRecord>,
+    /// The story's sentences, when the pipeline was asked for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentences: Option<Vec<SentenceRecord>>,
+    /// Problems with the input that did not stop the analysis, such as
+    /// invalid UTF-8 replaced by U+FFFD.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// Why this record could not be analysed; the other fields are then empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// A block removed from the story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RemovedBlock {
+    /// `caption`, `credit`, `promo`, or another lower-case class.
+    pub kind: String,
+    /// Where the block stood.
+    pub span: Span,
+    /// The block's text.
+    pub text: String,
+    /// For a caption, the caption's own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// For a caption or credit, the photo credit (agency, photographer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+/// A person, place or organisation and where the story names it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// The canonical name: the gazetteer's, or the fullest form in the story.
+    pub name: String,
+    /// `person`, `place`, `organization`, `topic`, ...
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The gazetteer's identifier (an ISO code, a GeoNames id), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `gazetteer` or `inferred` (found by its shape in the text).
+    pub source: String,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+    /// Mentions that match but may be a common word (e.g. "May" opening a
+    /// sentence): reported, not counted as mentions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertain: Vec<Span>,
+}
+
+/// A quote and who said it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// The quoted words (inside the quotation marks), or the reported clause.
+    pub text: String,
+    /// Where they stand.
+    pub span: Span,
+    /// `direct`, `partial` or `indirect`.
+    pub kind: String,
+    /// The speaker, or `null` where none can be found: a guess is worse.
+    pub speaker: Option<SpeakerRecord>,
+    /// The reporting verb or phrase ("said", "according to").
+    pub cue: Option<CueRecord>,
+    /// The rule that made the attribution, for debugging and filtering.
+    pub rule: String,
+}
+
+/// The speaker of a quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerRecord {
+    /// The canonical name, even where the text says "he" or "Mr Arce".
+    pub name: String,
+    /// The words the attribution rests on.
+    pub mention: String,
+    /// Where they stand.
+    pub span: Span,
+    /// A title or role given with the name ("army chief"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// The cue of a quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CueRecord {
+    /// The cue's words.
+    pub text: String,
+    /// Where they stand.
+    pub span: Span,
+}
+
+/// A sentence of the story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SentenceRecord {
+    /// The sentence's text.
+    pub text: String,
+    /// Where it stands.
+    pub span: Span,
+}
+
+impl Analysis {
+    /// An analysis that carries only an error, for a record that could not be
+    /// read.
+    pub fn error(id: Option<serde_json::Value>, message: impl Into<String>) -> Analysis {
+        Analysis { id, error: Some(message.into()), ..Analysis::default() }
+    }
+
+    /// Rewrites every span from byte offsets into Unicode code-point offsets
+    /// of `text` (what Python's `str` indexing and spaCy use).
+    ///
+    /// `text` must be the text this analysis was made from.
+    pub fn to_char_offsets(&mut self, text: &str) {
+        let map = OffsetMap::new(text);
+        let conv = |s: &mut Span| *s = (map.char_offset(s.0), map.char_offset(s.1));
+        for r in &mut self.removed {
+            conv(&mut r.span);
+        }
+        for e in &mut self.entities {
+            e.mentions.iter_mut().for_each(conv);
+            e.uncertain.iter_mut().for_each(conv);
+        }
+        for q in &mut self.quotes {
+            conv(&mut q.span);
+            if let Some(s) = &mut q.speaker {
+                conv(&mut s.span);
+            }
+            if let Some(c) = &mut q.cue {
+                conv(&mut c.span);
+            }
+        }
+        for s in self.sentences.iter_mut().flatten() {
+            conv(&mut s.span);
+        }
+    }
+}
+
+/// The whole copy desk: one configured chain of stages, built once.
+///
+/// `Pipeline::default()` switches every stage on with the embedded gazetteer.
+#[derive(Clone)]
+pub struct Pipeline {
+    stripper: Option<Stripper>,
+    tokenizer: Tokenizer,
+    gazetteer: Option<Arc<Gazetteer>>,
+    attributor: Option<Attributor>,
+    sentences: bool,
+}
+
+impl Default for Pipeline {
+    fn default() -> Pipeline {
+        Pipeline::builder().build().expect("the default pipeline always builds")
+    }
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("captions", &self.stripper.is_some())
+            .field("gazetteer", &self.gazetteer.is_some())
+            .field("quotes", &self.attributor.is_some())
+            .field("sentences", &self.sentences)
+            .finish()
+    }
+}
+
+/// Builds a [`Pipeline`], switching stages on and off and adding gazetteers.
+#[derive(Clone, Debug)]
+pub struct PipelineBuilder {
+    captions: bool,
+    gazetteer: bool,
+    embedded_gazetteer: bool,
+    gazetteer_files: Vec<std::path::PathBuf>,
+    quotes: bool,
+    indirect: bool,
+    sentences: bool,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> PipelineBuilder {
+        PipelineBuilder {
+            captions: true,
+            gazetteer: true,
+            embedded_gazetteer: true,
+            gazetteer_files: Vec::new(),
+            quotes: true,
+            indirect: true,
+            sentences: false,
+        }
+    }
+}
+
+impl PipelineBuilder {
+    /// Strip captions, credits and promos before the other stages.
+    /// By default, this is enabled.
+    pub fn captions(&mut self, yes: bool) -> &mut Self {
+        self.captions = yes;
+        self
+    }
+
+    /// Find gazetteer entities. By default, this is enabled.
+    pub fn gazetteer(&mut self, yes: bool) -> &mut Self {
+        self.gazetteer = yes;
+        self
+    }
+
+    /// Include the embedded gazetteer (countries, cities, regions,
+    /// organisations). Switch it off to use only the files given to
+    /// [`gazetteer_file`](Self::gazetteer_file). By default, this is enabled.
+    pub fn embedded_gazetteer(&mut self, yes: bool) -> &mut Self {
+        self.embedded_gazetteer = yes;
+        self
+    }
+
+    /// Add a user gazetteer (TSV, CSV or JSON; see [`copydesk_gazetteer`]).
+    pub fn gazetteer_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.gazetteer_files.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Extract quotes and their speakers. By default, this is enabled.
+    pub fn quotes(&mut self, yes: bool) -> &mut Self {
+        self.quotes = yes;
+        self
+    }
+
+    /// Report indirect (reported) speech as well as quoted speech.
+    /// By default, this is enabled.
+    pub fn indirect(&mut self, yes: bool) -> &mut Self {
+        self.indirect = yes;
+        self
+    }
+
+    /// Include the sentences in each [`Analysis`]. By default, this is
+    /// disabled: a batch over millions of articles rarely wants them.
+    pub fn sentences(&mut self, yes: bool) -> &mut Self {
+        self.sentences = yes;
+        self
+    }
+
+    /// Builds the pipeline. This reads the gazetteer files and builds the
+    /// gazetteer's automaton, so it is the slow step: do it once.
+    pub fn build(&self) -> Result<Pipeline, Error> {
+        let stripper = self.captions.then(Stripper::new);
+        let gazetteer = if self.gazetteer {
+            let mut b = Gazetteer::builder();
+            b.embedded(self.embedded_gazetteer);
+            for path in &self.gazetteer_files {
+                b.load_path(path).map_err(Error::Gazetteer)?;
+            }
+            Some(Arc::new(b.build().map_err(Error::Gazetteer)?))
+        } else {
+            None
+        };
+        let attributor = self.quotes.then(|| Attributor::builder().indirect(self.indirect).build());
+        Ok(Pipeline { stripper, tokenizer: Tokenizer::new(), gazetteer, attributor, sentences: self.sentences })
+    }
+}
+
+impl Pipeline {
+    /// A builder with every stage on, the embedded gazetteer, and no sentences
+    /// in the output.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The tokenizer the pipeline uses.
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// Analyses one article. Total over its input: any text gives an
+    /// analysis, never a panic.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let mut analysis = Analysis::default();
+
+        // Captions: mask removed blocks so offsets stay the original's.
+        let masked;
+        let story: &str = match &self.stripper {
+            Some(stripper) => {
+                let stripped = stripper.strip(text);
+                analysis.removed = stripped
+                    .removed
+                    .iter()
+                    .map(|r| RemovedBlock {
+                        kind: r.kind.as_str().to_string(),
+                        span: span(&r.span),
+                        text: text[r.span.clone()].to_string(),
+                        caption: r.caption.as_ref().map(|c| text[c.clone()].to_string()),
+                        credit: r.credit.as_ref().map(|c| text[c.clone()].to_string()),
+                    })
+                    .collect();
+                if stripped.removed.is_empty() {
+                    text
+                } else {
+                    masked = stripped.masked(text);
+                    &masked
+                }
+            }
+            None => text,
+        };
+
+        if self.sentences {
+            analysis.sentences = Some(
+                self.tokenizer
+                    .sentences(story)
+                    .map(|s| SentenceRecord { text: s.text.to_string(), span: span(&s.span) })
+                    .collect(),
+            );
+        }
+
+        // Gazetteer: group mentions by entity, in order of first mention.
+        let mut known = Vec::new();
+        if let Some(gaz) = &self.gazetteer {
+            let mut index: HashMap<copydesk_gazetteer::EntityId, usize> = HashMap::new();
+            for m in gaz.find(story) {
+                let entity = gaz.entity(m.entity);
+                let i = *index.entry(m.entity).or_insert_with(|| {
+                    analysis.entities.push(EntityRecord {
+                        name: entity.name.clone(),
+                        kind: entity.kind.as_str().to_string(),
+                        id: entity.id.clone(),
+                        source: "gazetteer".to_string(),
+                        mentions: Vec::new(),
+                        uncertain: Vec::new(),
+                    });
+                    analysis.entities.len() - 1
+                });
+                if m.flagged {
+                    analysis.entities[i].uncertain.push(span(&m.span));
+                    continue;
+                }
+                analysis.entities[i].mentions.push(span(&m.span));
+                let kind = match entity.kind {
+                    EntityKind::Person => MentionKind::Person,
+                    EntityKind::Organization => MentionKind::Organization,
+                    EntityKind::Place => MentionKind::Place,
+                    _ => continue,
+                };
+                known.push(KnownMention { span: m.span.clone(), name: entity.name.clone(), kind });
+            }
+            analysis.entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
+        }
+
+        if let Some(attributor) = &self.attributor {
+            let attribution = attributor.attribute(story, &known);
+            self.merge_people(&mut analysis, &attribution.people);
+            analysis.quotes = attribution
+                .quotes
+                .iter()
+                .map(|q| QuoteRecord {
+                    text: text[q.span.clone()].to_string(),
+                    span: span(&q.span),
+                    kind: q.kind.as_str().to_string(),
+                    speaker: q.speaker.as_ref().map(|s| SpeakerRecord {
+                        name: s.name.clone(),
+                        mention: text[s.mention.clone()].to_string(),
+                        span: span(&s.mention),
+                        role: s.role.clone(),
+                    }),
+                    cue: q.cue.as_ref().map(|c| CueRecord { text: text[c.clone()].to_string(), span: span(c) }),
+                    rule: q.rule.as_str().to_string(),
+                })
+                .collect();
+        }
+        analysis
+    }
+
+    /// People the attributor found by their shape in the text join the
+    /// entities, merged with a gazetteer entity of the same name and type.
+    fn merge_people(&self, analysis: &mut Analysis, people: &[copydesk_quotes::Person]) {
+        for person in people {
+            let kind = match person.kind {
+                MentionKind::Person => "person",
+                MentionKind::Organization => "organization",
+                // Places come from the gazetteer; the attributor only echoes them.
+                _ => continue,
+            };
+            let mut mentions: Vec<Span> = person.mentions.iter().map(span).collect();
+            if let Some(e) = analysis.entities.iter_mut().find(|e| e.kind == kind && e.name == person.name) {
+                e.mentions.append(&mut mentions);
+                e.mentions.sort_unstable();
+                e.mentions.dedup();
+            } else if !mentions.is_empty() {
+                analysis.entities.push(EntityRecord {
+                    name: person.name.clone(),
+                    kind: kind.to_string(),
+                    id: None,
+                    source: "inferred".to_string(),
+                    mentions,
+                    uncertain: Vec::new(),
+                });
+            }
+        }
+    }
+
+    /// Analyses many articles on all of rayon's threads. The output has one
+    /// analysis per input, in input order.
+    pub fn analyze_batch<T: AsRef<str> + Sync>(&self, docs: &[T]) -> Vec<Analysis> {
+        docs.par_iter().map(|d| self.analyze(d.as_ref())).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn pipeline_is_send_and_sync() {
+        send_sync::<Pipeline>();
+    }
+}
