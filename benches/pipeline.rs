@@ -1,1 +1,83 @@
-fn main() {}
+//! Criterion benchmarks of every stage and the whole pipeline on the news
+//! corpus of `copydesk_benches::corpus` (run them with `cargo xtask bench`).
+//!
+//! Each benchmark asserts the count it produced (blocks removed, tokens,
+//! mentions, quotes, output bytes) against the count of a first, untimed run,
+//! and that count against a floor, so a fast wrong answer fails rather than
+//! shines.
+//!
+//! `COPYDESK_BENCH_MB` sets the corpus size (default 32).
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use rayon::prelude::*;
+
+use copydesk::Pipeline;
+use copydesk_captions::Stripper;
+use copydesk_gazetteer::Gazetteer;
+use copydesk_quotes::Attributor;
+use copydesk_tokenize::Tokenizer;
+
+fn corpus() -> Vec<String> {
+    let mb: usize = std::env::var("COPYDESK_BENCH_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(32);
+    let samples = copydesk_benches::sample_articles().expect("the sample articles are in the repository");
+    let articles = copydesk_benches::corpus(&samples, mb << 20);
+    let bytes: usize = articles.iter().map(String::len).sum();
+    // Tell `cargo xtask bench` the corpus it measured, for articles per second.
+    let info = serde_json::json!({"articles": articles.len(), "bytes": bytes});
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/criterion");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join("copydesk-corpus.json"), info.to_string());
+    articles
+}
+
+/// Times `f` over the corpus, asserting it returns the same count every
+/// time and at least `floor` per article.
+fn bench_count(c: &mut Criterion, name: &str, articles: &[String], floor: f64, f: impl Fn(&[String]) -> usize) {
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let expected = f(articles);
+    assert!(
+        expected as f64 >= floor * articles.len() as f64,
+        "{name}: {expected} for {} articles is below the floor of {floor} per article",
+        articles.len()
+    );
+    let mut group = c.benchmark_group("copydesk");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function(name, |b| {
+        b.iter_batched(|| (), |()| assert_eq!(f(articles), expected, "{name}: count changed"), BatchSize::SmallInput)
+    });
+    group.finish();
+}
+
+fn stages(c: &mut Criterion) {
+    let articles = corpus();
+
+    let stripper = Stripper::new();
+    bench_count(c, "captions", &articles, 0.5, |docs| docs.iter().map(|d| stripper.strip(d).removed.len()).sum());
+
+    let tokenizer = Tokenizer::new();
+    bench_count(c, "tokenize", &articles, 50.0, |docs| {
+        docs.iter().map(|d| tokenizer.sentences(d).count() + tokenizer.tokens(d).count()).sum()
+    });
+
+    let gazetteer = Gazetteer::embedded();
+    bench_count(c, "gazetteer", &articles, 1.0, |docs| docs.iter().map(|d| gazetteer.find(d).count()).sum());
+
+    let attributor = Attributor::new();
+    bench_count(c, "quotes", &articles, 1.0, |docs| {
+        docs.iter().map(|d| attributor.attribute(d, &[]).quotes.len()).sum()
+    });
+
+    let pipeline = Pipeline::default();
+    let json = |a: &copydesk::Analysis| serde_json::to_vec(a).map(|v| v.len()).unwrap_or(0);
+    bench_count(c, "pipeline-1-thread", &articles, 100.0, |docs| docs.iter().map(|d| json(&pipeline.analyze(d))).sum());
+
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+    bench_count(c, "pipeline-all-threads", &articles, 100.0, |docs| {
+        pool.install(|| docs.par_iter().map(|d| json(&pipeline.analyze(d))).sum())
+    });
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

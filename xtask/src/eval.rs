@@ -79,7 +79,10 @@ pub fn run(args: &[String]) -> Result<()> {
         let dir = corpus.join("polnear-dev");
         let pred = out.join("polnear-dev.jsonl");
         batch(&bin, &dir.join("dev.jsonl"), &pred, &[])?;
-        let report = python(&scorers.join("polnear.py"), &["score".as_ref(), "dev".as_ref(), pred.as_os_str(), dir.as_os_str()])?;
+        let report = python(
+            &scorers.join("polnear.py"),
+            &["score".as_ref(), "dev".as_ref(), pred.as_os_str(), dir.as_os_str()],
+        )?;
         rows.push(row("polnear-dev", &report, t, verbose));
     }
     if want("captions") {
@@ -87,7 +90,10 @@ pub fn run(args: &[String]) -> Result<()> {
         let dir = corpus.join("captions-dev");
         let pred = out.join("captions-dev.jsonl");
         batch(&bin, &dir.join("dev.jsonl"), &pred, &[])?;
-        let report = python(&scorers.join("captions.py"), &["score".as_ref(), "dev".as_ref(), pred.as_os_str(), dir.as_os_str()])?;
+        let report = python(
+            &scorers.join("captions.py"),
+            &["score".as_ref(), "dev".as_ref(), pred.as_os_str(), dir.as_os_str()],
+        )?;
         rows.push(row("captions-dev", &report, t, verbose));
     }
     if want("sentences") {
@@ -181,10 +187,8 @@ fn sentences(bin: &Path, cases: &Path, out: &Path, pred: &Path) -> Result<()> {
     let mut pred_lines = String::new();
     for line in std::fs::read_to_string(&records)?.lines() {
         let record: Value = serde_json::from_str(line)?;
-        let texts: Vec<Value> = record["sentences"]
-            .as_array()
-            .map(|s| s.iter().map(|s| s["text"].clone()).collect())
-            .unwrap_or_default();
+        let texts: Vec<Value> =
+            record["sentences"].as_array().map(|s| s.iter().map(|s| s["text"].clone()).collect()).unwrap_or_default();
         pred_lines.push_str(&serde_json::json!({"id": record["id"], "sentences": texts}).to_string());
         pred_lines.push('\n');
     }

@@ -7,7 +7,10 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+mod bench;
 mod eval;
+mod fuzz;
+mod gazetteer;
 mod spark;
 
 const HELP: &str = "\
@@ -41,6 +44,9 @@ fn run(args: &[String]) -> Result<()> {
             Ok(())
         }
         "eval" => eval::run(rest),
+        "bench" => bench::run(rest),
+        "fuzz" => fuzz::run(rest),
+        "gazetteer" => gazetteer::run(rest),
         "spark" => spark::run(rest),
         other => bail!("unknown task {other:?}\n\n{HELP}"),
     }

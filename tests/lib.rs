@@ -1,0 +1,1 @@
+//! End-to-end tests of the copydesk pipeline live in `pipeline.rs`; this library is empty.
