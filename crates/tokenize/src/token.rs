@@ -409,7 +409,7 @@ impl<'t> Iterator for Tokens<'t> {
         if (PLAIN_START[b as usize] || (b.is_ascii_alphabetic() && !maybe_url(&bytes[start..])))
             && bytes.get(start + 1) != Some(&b'.')
         {
-            let mut i = start + 1;
+            let mut i = letters_end(bytes, start + 1);
             while i < bytes.len() && ALNUM[bytes[i] as usize] {
                 i += 1;
             }
@@ -422,6 +422,47 @@ impl<'t> Iterator for Tokens<'t> {
             if plain {
                 self.pos = i;
                 return Some(self.token(start, i, TokenKind::Word));
+            }
+        }
+        // Fast path: a plain number ("1931", "42,000", "3.2") ending in a space
+        // or simple punctuation.
+        if b.is_ascii_digit() {
+            let mut i = start + 1;
+            loop {
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i + 1 < bytes.len() && matches!(bytes[i], b'.' | b',' | b':' | b'/') && bytes[i + 1].is_ascii_digit()
+                {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let plain = match bytes.get(i) {
+                None => true,
+                Some(&n) => n < 0x80 && !ALNUM[n as usize] && !matches!(n, b'@' | b'_' | b'+' | b'.' | b'\'' | b'-'),
+            };
+            if plain {
+                self.pos = i;
+                return Some(self.token(start, i, TokenKind::Number));
+            }
+        }
+        // Fast path: a straight double quote between ASCII neighbours.
+        if b == b'"' {
+            let prev = if start == 0 {
+                Some(None)
+            } else {
+                bytes.get(start - 1).filter(|p| p.is_ascii()).map(|&p| Some(p as char))
+            };
+            let next = match bytes.get(start + 1) {
+                None => Some(None),
+                Some(&n) if n.is_ascii() => Some(Some(n as char)),
+                Some(_) => None,
+            };
+            if let (Some(prev), Some(next)) = (prev, next) {
+                self.pos = start + 1;
+                return Some(self.token(start, start + 1, straight_direction(prev, next)));
             }
         }
         // Fast path: punctuation that is never part of anything longer.
@@ -443,6 +484,34 @@ impl<'t> Iterator for Tokens<'t> {
         self.pos = start;
         self.next_slow()
     }
+}
+
+/// End of the run of ASCII letters starting at `i`, eight bytes at a time.
+///
+/// Each byte is case-folded (`| 0x20`, which maps only `A-Z` into `a-z`) and
+/// tested for `< b'a'` or `> b'z'` with carry-free word arithmetic; the lowest
+/// flagged byte is exact because borrows and carries only run upwards.
+#[inline]
+fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(a);
+        let x = w | (ONES * 0x20);
+        let below = x.wrapping_sub(ONES * u64::from(b'a')) & !x;
+        let above = x.wrapping_add(ONES * (127 - u64::from(b'z'))) | x;
+        let flags = (below | above | w) & HIGH;
+        if flags != 0 {
+            return i + (flags.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
 }
 
 /// Whether `rest` (starting with a letter) could begin a URL: `http`, `ftp:`, `www.`.
@@ -626,3 +695,40 @@ impl<'t> Tokens<'t> {
 }
 
 impl std::iter::FusedIterator for Tokens<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_end_matches_a_byte_loop() {
+        let samples: [&[u8]; 8] = [
+            b"abcdefghijklmnop",
+            b"abcdefgh",
+            b"abc def",
+            b"ABCxyz@[`{Z",
+            b"word1234",
+            b"caf\xc3\xa9 latte",
+            b"",
+            b"zZaA_-09",
+        ];
+        for s in samples {
+            for start in 0..=s.len() {
+                let mut want = start;
+                while want < s.len() && s[want].is_ascii_alphabetic() {
+                    want += 1;
+                }
+                assert_eq!(letters_end(s, start), want, "{s:?} from {start}");
+            }
+        }
+        // Every byte value at every position of an 8-byte window.
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut s = *b"abcdefghij";
+                s[pos] = b;
+                let want = if b.is_ascii_alphabetic() { 10 } else { pos };
+                assert_eq!(letters_end(&s, 0), want, "byte {b:#x} at {pos}");
+            }
+        }
+    }
+}
