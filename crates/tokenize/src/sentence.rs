@@ -534,7 +534,12 @@ impl<'t> Sentences<'t> {
     /// (names, titles, initials, a pronoun) and then a verb of saying.
     fn attribution_at(&self, i: usize) -> bool {
         let text = self.text;
-        let Some(rest) = text.get(i..self.para_end) else {
+        // A bounded window keeps this linear however long the words are.
+        let mut end = self.para_end.min(i + 4 * LOOK_AHEAD);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(rest) = text.get(i..end) else {
             return false;
         };
         let mut names = 0;

@@ -277,11 +277,9 @@ impl<'t> Tokens<'t> {
                 break;
             }
         }
-        if n >= 2 && (i >= bytes.len() || !bytes[i].is_ascii_alphanumeric()) {
-            Some(i)
-        } else {
-            None
-        }
+        // Even when a word follows without a space ("U.S.Army"), the dotted
+        // part is taken as the acronym, so no start inside it scans it again.
+        (n >= 2).then_some(i)
     }
 
     /// URL starting at `start` if it begins with a scheme or `www.`.

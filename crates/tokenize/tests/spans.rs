@@ -147,6 +147,12 @@ fn pathological_inputs_finish() {
         "-".repeat(n),
         "\n".repeat(n),
         " \n".repeat(n / 2),
+        format!("{}zz", "a.".repeat(n / 2)),
+        "?\"\tA".repeat(n / 4),
+        "?\" Aa".repeat(n / 5),
+        format!("\"Why?\" {}", "A".repeat(n)),
+        "@a.b".repeat(n / 4),
+        "1.a".repeat(n / 3),
     ];
     for text in &cases {
         both_modes(text);
