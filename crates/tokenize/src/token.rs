@@ -541,7 +541,19 @@ impl<'t> Tokens<'t> {
                 if let Some(end) = self.scan_url(start) {
                     (end, TokenKind::Url)
                 } else if let Some(end) = self.scan_acronym(start) {
-                    (end, TokenKind::Word)
+                    // The possessive of an acronym: "U.N.'s".
+                    let rest = &bytes[end..];
+                    let apostrophe = if rest.starts_with(b"'") {
+                        1
+                    } else if rest.starts_with("’".as_bytes()) {
+                        3
+                    } else {
+                        0
+                    };
+                    let possessive = apostrophe > 0
+                        && rest.get(apostrophe) == Some(&b's')
+                        && !rest.get(apostrophe + 1).is_some_and(u8::is_ascii_alphanumeric);
+                    (if possessive { end + apostrophe + 1 } else { end }, TokenKind::Word)
                 } else {
                     let end = self.scan_word(start);
                     let joined = bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
@@ -566,6 +578,12 @@ impl<'t> Tokens<'t> {
                 }
             }
             '"' => (start + 1, straight_direction(char_before(text, start), char_at(text, start + 1))),
+            '\'' if bytes.get(start + 1) == Some(&b'\'') => {
+                // Two straight single marks standing for a double one: ''Yes,''
+                let kind = straight_direction(char_before(text, start), char_at(text, start + 2));
+                self.pos = start + 2;
+                return Some(self.token(start, start + 2, kind));
+            }
             '\'' | '’' | 'ʼ' => {
                 let next = char_at(text, start + len);
                 let prev = char_before(text, start);

@@ -28,6 +28,8 @@ fn words_keep_inner_apostrophes_and_hyphens() {
         ("COVID-19", &[("COVID-19", Word)]),
         ("Zürich café", &[("Zürich", Word), ("café", Word)]),
         ("U.S. a.m.", &[("U.S.", Word), ("a.m.", Word)]),
+        ("the U.N.'s plan", &[("the", Word), ("U.N.'s", Word), ("plan", Word)]),
+        ("the E.U.’s", &[("the", Word), ("E.U.’s", Word)]),
         ("well-", &[("well", Word), ("-", Dash)]),
     ]);
 }
@@ -65,6 +67,10 @@ fn quotation_marks_and_their_direction() {
         ("(\"x\")", &[("(", Punctuation), ("\"", OpenQuote), ("x", Word), ("\"", CloseQuote), (")", Punctuation)]),
         ("—\"x", &[("—", Dash), ("\"", OpenQuote), ("x", Word)]),
         ("\"\"Two", &[("\"", OpenQuote), ("\"", OpenQuote), ("Two", Word)]),
+        (
+            "''Yes,'' he said",
+            &[("''", OpenQuote), ("Yes", Word), (",", Punctuation), ("''", CloseQuote), ("he", Word), ("said", Word)],
+        ),
     ]);
 }
 
