@@ -24,7 +24,11 @@ fn corpus() -> Vec<String> {
     let bytes: usize = articles.iter().map(String::len).sum();
     // Tell `cargo xtask bench` the corpus it measured, for articles per second.
     let info = serde_json::json!({"articles": articles.len(), "bytes": bytes});
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/criterion");
+    let dir = match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(t) if !t.is_empty() => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(t),
+        _ => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"),
+    }
+    .join("criterion");
     let _ = std::fs::create_dir_all(&dir);
     let _ = std::fs::write(dir.join("copydesk-corpus.json"), info.to_string());
     articles

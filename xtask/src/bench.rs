@@ -19,7 +19,7 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
 
-use crate::{cargo, root};
+use crate::{cargo, target_dir};
 
 const HELP: &str = "\
 usage: cargo xtask bench [--quick] [--save NAME] [--compare NAME] [--threshold PCT]
@@ -67,22 +67,22 @@ pub fn run(args: &[String]) -> Result<()> {
     std::env::set_var("COPYDESK_BENCH_MB", mb.to_string());
     cargo(&criterion_args)?;
 
-    let crit = root().join("target/criterion");
+    let crit = target_dir().join("criterion");
     let info: Value = read_json(&crit.join("copydesk-corpus.json"))?;
     let bytes = info["bytes"].as_f64().context("corpus size")?;
     let articles = info["articles"].as_f64().context("corpus articles")?;
 
     // A real batch run of the release CLI: throughput and peak memory.
     cargo(&["build", "--release", "--quiet", "-p", "copydesk-cli", "-p", "copydesk-benches"])?;
-    let corpus = root().join(format!("target/bench-corpus-{mb}mb.jsonl"));
+    let corpus = target_dir().join(format!("bench-corpus-{mb}mb.jsonl"));
     if !corpus.exists() {
         let status =
-            Command::new(root().join("target/release/bench-corpus")).arg(&corpus).arg(mb.to_string()).status()?;
+            Command::new(target_dir().join("release/bench-corpus")).arg(&corpus).arg(mb.to_string()).status()?;
         if !status.success() {
             bail!("generating the bench corpus failed");
         }
     }
-    let batch = Command::new(root().join("target/release/copydesk"))
+    let batch = Command::new(target_dir().join("release/copydesk"))
         .arg("batch")
         .arg(&corpus)
         .args(["-o", "/dev/null"])

@@ -13,7 +13,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
 
-use crate::{cargo, root};
+use crate::{cargo, root, target_dir};
 
 const HELP: &str = "\
 usage: cargo xtask eval [--only seed|polnear|captions|sentences]... [--verbose]
@@ -62,7 +62,7 @@ pub fn run(args: &[String]) -> Result<()> {
     std::fs::create_dir_all(&out)?;
 
     cargo(&["build", "--release", "--quiet", "-p", "copydesk-cli"])?;
-    let bin = root().join("target/release/copydesk");
+    let bin = target_dir().join("release/copydesk");
 
     let mut rows = Vec::new();
     if want("seed") {

@@ -58,6 +58,15 @@ pub fn root() -> PathBuf {
     dir.parent().map(PathBuf::from).unwrap_or(dir)
 }
 
+/// Cargo's target directory: `$CARGO_TARGET_DIR` (relative to the root) or
+/// `target/`.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root().join(dir), // join keeps an absolute dir as it is
+        _ => root().join("target"),
+    }
+}
+
 /// Runs cargo (the one that runs this task) in the workspace root.
 pub fn cargo(args: &[&str]) -> Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());

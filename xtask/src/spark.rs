@@ -358,11 +358,7 @@ fn build_copydesk(root: &Path) -> Result<PathBuf> {
         .status()
         .context("cannot run cargo")?;
     ensure!(status.success(), "cargo build --release -p copydesk-cli failed ({status})");
-    let target = match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(dir) if !dir.is_empty() => root.join(dir), // join keeps an absolute dir as it is
-        _ => root.join("target"),
-    };
-    let binary = target.join("release").join(format!("copydesk{}", std::env::consts::EXE_SUFFIX));
+    let binary = crate::target_dir().join("release").join(format!("copydesk{}", std::env::consts::EXE_SUFFIX));
     ensure!(binary.is_file(), "cargo built copydesk-cli but {} is missing", binary.display());
     Ok(binary)
 }
