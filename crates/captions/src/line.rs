@@ -125,6 +125,15 @@ impl Data {
         if let Some(shape) = self.prefix_shape(s) {
             return shape;
         }
+        // "Copyright 2021 The Daily Example"
+        if n <= 100
+            && s.len() > 10
+            && s.is_char_boundary(10)
+            && s[..10].eq_ignore_ascii_case("copyright ")
+            && bytes[10].is_ascii_digit()
+        {
+            return residue(Kind::Boilerplate);
+        }
 
         if bytes[n - 1] == b'(' && n <= MAX_CAPTION_LINE {
             return Shape::OpenParen;
@@ -284,11 +293,23 @@ impl Data {
                 return None;
             }
             let inner_s = &s[inner.0..inner.1];
-            let labelled = self.paren_labels.find(Input::new(inner_s).anchored(Anchored::Yes)).is_some();
-            let ok = (labelled && credit_like(inner_s))
+            let label = self.paren_labels.find(Input::new(inner_s).anchored(Anchored::Yes));
+            let ok = (label.is_some() && credit_like(inner_s))
                 || (inner_s.len() <= 100 && self.bare_credit(inner_s) != BareCredit::No);
             if !ok {
                 return None;
+            }
+            // "(Image: GETTY)" and "(Photo by Jo Lark)": the credit is the
+            // name after the label; "(AP Photo/Jo Lark)" stays whole.
+            let mut inner = inner;
+            if let Some(m) = label {
+                let lab = &inner_s[..m.end()];
+                if lab.ends_with(':') || lab.ends_with(" by") {
+                    let rest = trim_rel(s, inner.0 + m.end(), inner.1);
+                    if rest.1 > rest.0 {
+                        inner = rest;
+                    }
+                }
             }
             let cap = trim_rel(s, 0, open);
             return Some((cap, inner, true));
