@@ -119,11 +119,14 @@ fn story_lines_stay() {
     }
 }
 
+/// (name, text, expected blocks).
+type Snippet = (&'static str, &'static str, &'static [(Kind, &'static str)]);
+
 /// Whole snippets where neighbours decide.
 #[test]
 fn snippets() {
     #[rustfmt::skip]
-    let cases: &[(&str, &str, &[(Kind, &str)])] = &[
+    let cases: &[Snippet] = &[
         (
             "caption ( / Image: / credit) across three lines",
             "The council met on Tuesday.\n\nEngineers inspect the east span (\nImage:\nJo Lark/PA Wire)\n\nThe work starts in May.\n",
