@@ -94,7 +94,15 @@ impl Data {
                 match key {
                     "image caption" | "media caption" => return Shape::CaptionLabel,
                     "image copyright" => return Shape::CopyrightLabel,
+                    "image" | "images" | "photo" | "photos" | "photograph" | "picture" | "credit"
+                        if s.ends_with(':') =>
+                    {
+                        return Shape::LabelOnly
+                    }
                     _ => {}
+                }
+                if is_counter(key) {
+                    return residue(Kind::Navigation);
                 }
                 if let Some(rule) = self.lines.get(key) {
                     return match rule.strength {
@@ -757,6 +765,23 @@ fn is_filler(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
         && n <= 300
         && !s.bytes().any(|b| b.is_ascii_whitespace())
+}
+
+/// Gallery counter with its label: "image 1 of 5", "photo 3/12", "slide 2 of 9"
+/// (`key` is lower case).
+fn is_counter(key: &str) -> bool {
+    let Some((label, rest)) = key.split_once(' ') else {
+        return false;
+    };
+    if !matches!(label, "image" | "photo" | "picture" | "slide" | "gallery") {
+        return false;
+    }
+    let (a, b) = match rest.split_once(" of ").or_else(|| rest.split_once('/')) {
+        Some(p) => p,
+        None => return false,
+    };
+    let num = |x: &str| !x.is_empty() && x.len() <= 3 && x.bytes().all(|c| c.is_ascii_digit());
+    num(a.trim()) && num(b.trim())
 }
 
 /// Largest char boundary <= i.

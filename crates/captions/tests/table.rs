@@ -65,6 +65,8 @@ fn residue_lines_go() {
         ("Media playback is unsupported on your device", Kind::Navigation),
         ("Skip to content", Kind::Navigation),
         ("View author archive", Kind::Navigation),
+        ("Image 1 of 5", Kind::Navigation),
+        ("Photo 3/12", Kind::Navigation),
     ];
     let stripper = Stripper::new();
     for &(line, kind) in cases {
@@ -151,6 +153,11 @@ fn snippets() {
             "a quoted paragraph above a credit is not a caption",
             "Intro.\n\"We are not leaving,\" the strikers said outside the gates.\nGetty Images\nThe talks resume on Monday.\n",
             &[(Kind::Credit, "Getty Images")],
+        ),
+        (
+            "caption / Image: / credit without a bracket",
+            "\"It is not safe,\" the engineer said.\nFlood water covers the high street\nImage:\nJo Lark/PA Wire\nThe river peaked at 5.2 metres.\n",
+            &[(Kind::Caption, "Flood water covers the high street\nImage:\nJo Lark/PA Wire")],
         ),
         (
             "BBC image block",
