@@ -1,5 +1,6 @@
 //! Throughput of finding and attributing quotes on invented news text, repeated
 //! to about 1 MB. The quote count is asserted so a fast wrong answer fails.
+#![allow(missing_docs)] // criterion_group! generates an undocumented function
 
 use copydesk_quotes::{Attributor, QuoteKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

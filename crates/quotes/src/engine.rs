@@ -1,4 +1,6 @@
 //! The attribution engine: tokens, sentences, people, cues, speakers.
+// Loops walk token *positions*: neighbours (t[k - 1], t[k + 1]) are read at each step.
+#![allow(clippy::needless_range_loop)]
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -69,7 +71,13 @@ fn real_term(t: &[Tok], j: usize) -> bool {
     if t[j].c != '.' {
         return true;
     }
-    if j > 0 && (abbrev_like(&t[j - 1]) || t[j - 1].is_word() && t[j - 1].cap && t[j - 1].e - t[j - 1].s <= 5 && t.get(j + 1).is_some_and(|n| n.is_p(','))) {
+    if j > 0
+        && (abbrev_like(&t[j - 1])
+            || t[j - 1].is_word()
+                && t[j - 1].cap
+                && t[j - 1].e - t[j - 1].s <= 5
+                && t.get(j + 1).is_some_and(|n| n.is_p(',')))
+    {
         return false;
     }
     !t.get(j + 1).is_some_and(|n| n.is_p(',') || n.is_word() && !n.cap)
@@ -221,7 +229,15 @@ fn key_of(w: &str) -> String {
 
 impl Registry {
     /// Registers a name (its words) mentioned at `span`; returns the person.
-    fn register(&mut self, words: Vec<String>, span: Range<usize>, kind: MentionKind, gender: Option<Gender>, role: Option<String>, known: Option<String>) -> usize {
+    fn register(
+        &mut self,
+        words: Vec<String>,
+        span: Range<usize>,
+        kind: MentionKind,
+        gender: Option<Gender>,
+        role: Option<String>,
+        known: Option<String>,
+    ) -> usize {
         let Some(last) = words.last() else { return usize::MAX };
         let key = key_of(last);
         let first = key_of(&words[0]);
@@ -269,7 +285,16 @@ impl Registry {
                     self.by_first.entry(first).or_default().push(id);
                 }
                 self.by_key.entry(key).or_default().push(id);
-                self.people.push(PersonRec { words, kind, gender, role, mentions: Vec::new(), known, plural: false, last_pos: 0 });
+                self.people.push(PersonRec {
+                    words,
+                    kind,
+                    gender,
+                    role,
+                    mentions: Vec::new(),
+                    known,
+                    plural: false,
+                    last_pos: 0,
+                });
                 id
             }
         };
@@ -300,7 +325,16 @@ impl Registry {
             id
         } else {
             let id = self.people.len();
-            self.people.push(PersonRec { words: vec![text.to_string()], kind: MentionKind::Other, gender: None, role: None, mentions: Vec::new(), known: None, plural, last_pos: 0 });
+            self.people.push(PersonRec {
+                words: vec![text.to_string()],
+                kind: MentionKind::Other,
+                gender: None,
+                role: None,
+                mentions: Vec::new(),
+                known: None,
+                plural,
+                last_pos: 0,
+            });
             self.by_key.entry(key).or_default().push(id);
             id
         };
@@ -371,6 +405,8 @@ struct QState {
 }
 
 struct Ctx<'a> {
+    /// Reused buffer for lower-casing.
+    scratch: String,
     lx: &'a Lexicon,
     text: &'a str,
     known: &'a [KnownMention],
@@ -417,7 +453,8 @@ impl<'a> Ctx<'a> {
                 if k + n < hi
                     && m.rest.iter().enumerate().all(|(j, r)| {
                         let x = &t[k + 1 + j];
-                        x.kind == TK::Word && word(self.text, x).eq_ignore_ascii_case(std::str::from_utf8(r).unwrap_or(""))
+                        x.kind == TK::Word
+                            && word(self.text, x).eq_ignore_ascii_case(std::str::from_utf8(r).unwrap_or(""))
                     })
                 {
                     return Some((k + n, m.class | (tk.fl & f::PARTICIPLE)));
@@ -519,7 +556,12 @@ impl<'a> Ctx<'a> {
             None
         };
         if name >= end {
-            return Np { mention: t[s].s..t[end - 1].e, what: NpWhat::Common(t[s].s..t[end - 1].e), role: None, gender };
+            return Np {
+                mention: t[s].s..t[end - 1].e,
+                what: NpWhat::Common(t[s].s..t[end - 1].e),
+                role: None,
+                gender,
+            };
         }
         Np { mention: t[s].s..t[end - 1].e, what: NpWhat::Name(t[name].s..t[end - 1].e), role, gender }
     }
@@ -538,7 +580,12 @@ impl<'a> Ctx<'a> {
             if x.is_word() && x.has(f::TIME) {
                 k -= 1;
                 skipped += 1;
-                if k > lo && matches!(word(self.text, &t[k - 1]).to_ascii_lowercase().as_str(), "on" | "last" | "this" | "early" | "late" | "on the") {
+                if k > lo
+                    && matches!(
+                        word(self.text, &t[k - 1]).to_ascii_lowercase().as_str(),
+                        "on" | "last" | "this" | "early" | "late" | "on the"
+                    )
+                {
                     k -= 1;
                 }
                 continue;
@@ -603,7 +650,12 @@ impl<'a> Ctx<'a> {
                 // "he, ..., said" or "the group, ..., said"
                 let y = &t[j - 1];
                 if y.has(f::PRON) {
-                    return Some(Np { mention: y.s..y.e, what: NpWhat::Pronoun(y.fl & f::PRON), role: None, gender: None });
+                    return Some(Np {
+                        mention: y.s..y.e,
+                        what: NpWhat::Pronoun(y.fl & f::PRON),
+                        role: None,
+                        gender: None,
+                    });
                 }
             }
             return None;
@@ -627,7 +679,12 @@ impl<'a> Ctx<'a> {
                 j -= 1;
             }
             let ante = if depth < 2 { self.np_before_plain(t, j, lo) } else { None };
-            return Some(Np { mention: x.s..x.e, what: NpWhat::Relative(ante.map(Box::new)), role: None, gender: None });
+            return Some(Np {
+                mention: x.s..x.e,
+                what: NpWhat::Relative(ante.map(Box::new)),
+                role: None,
+                gender: None,
+            });
         }
         if x.cap {
             let (s, name) = self.name_run_before(t, k, lo)?;
@@ -704,7 +761,10 @@ impl<'a> Ctx<'a> {
             return Some((Np { mention: x.s..x.e, what: NpWhat::FirstPerson, role: None, gender: None }, j + 1));
         }
         if x.has(f::PRON) && !x.has(f::DET) {
-            return Some((Np { mention: x.s..x.e, what: NpWhat::Pronoun(x.fl & f::PRON), role: None, gender: None }, j + 1));
+            return Some((
+                Np { mention: x.s..x.e, what: NpWhat::Pronoun(x.fl & f::PRON), role: None, gender: None },
+                j + 1,
+            ));
         }
         let s = j;
         let mut e = j;
@@ -728,7 +788,12 @@ impl<'a> Ctx<'a> {
             }
             if y.is_p('.') && e > s {
                 let p = &t[e - 1];
-                if p.cap && (p.has(f::ABBREV | f::HON | f::TITLE) || p.e - p.s == 1) && e + 1 < hi && t[e + 1].is_word() && t[e + 1].cap {
+                if p.cap
+                    && (p.has(f::ABBREV | f::HON | f::TITLE) || p.e - p.s == 1)
+                    && e + 1 < hi
+                    && t[e + 1].is_word()
+                    && t[e + 1].cap
+                {
                     e += 1;
                     continue;
                 }
@@ -764,7 +829,12 @@ impl<'a> Ctx<'a> {
     /// comma when the sentence starts with a function word.
     fn sentence_subject(&self, t: &[Tok], lo: usize, hi: usize) -> Option<Np> {
         let mut s = lo;
-        let opener = |x: &Tok| x.is_word() && (x.has(f::STOP) && !x.has(f::PRON | f::DET) || x.fl & f::PARTICIPLE != 0 || self.text.get(x.s..x.e).is_some_and(|w| w.ends_with("ing") || w.ends_with("ed")));
+        let opener = |x: &Tok| {
+            x.is_word()
+                && (x.has(f::STOP) && !x.has(f::PRON | f::DET)
+                    || x.fl & f::PARTICIPLE != 0
+                    || self.text.get(x.s..x.e).is_some_and(|w| w.ends_with("ing") || w.ends_with("ed")))
+        };
         if s < hi && opener(&t[s]) {
             let mut j = s;
             while j < hi && !t[j].is_p(',') && t[j].kind != TK::Quote {
@@ -774,12 +844,17 @@ impl<'a> Ctx<'a> {
                 s = j + 1;
             } else {
                 // no comma: the first pronoun or name after the opening phrase
-                s = (s + 1..hi).find(|&m| t[m].has(f::PRON) || t[m].is_word() && t[m].cap && !t[m].has(f::TIME | f::STOP))?;
+                s = (s + 1..hi)
+                    .find(|&m| t[m].has(f::PRON) || t[m].is_word() && t[m].cap && !t[m].has(f::TIME | f::STOP))?;
             }
         }
         // a name run opening the clause ("Senator Ruth Bell left ...")
         let mut e = s;
-        while e < hi && (t[e].is_word() && t[e].cap || t[e].is_p('.') && e > s && abbrev_like(&t[e - 1]) || t[e].has(f::PARTICLE) && e > s) {
+        while e < hi
+            && (t[e].is_word() && t[e].cap
+                || t[e].is_p('.') && e > s && abbrev_like(&t[e - 1])
+                || t[e].has(f::PARTICLE) && e > s)
+        {
             e += 1;
         }
         if e > s && e < hi && t[e].is_word() && !t[e].cap {
@@ -896,7 +971,8 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let strict = matches!(content_end_char, Some('.'));
-        let ends_ok = |e: usize| e >= t.len() || t[e].is_term() || t[e].is_p(',') || t[e].kind == TK::Quote || t[e].is_p(';');
+        let ends_ok =
+            |e: usize| e >= t.len() || t[e].is_term() || t[e].is_p(',') || t[e].kind == TK::Quote || t[e].is_p(';');
         if let Some((ce, class)) = self.cue_at(t, j, t.len()) {
             if class & f::CUE_S == 0 && class & f::CUE_E == 0 {
                 return None;
@@ -906,7 +982,11 @@ impl<'a> Ctx<'a> {
             if strict && !ends_ok(e) {
                 return None;
             }
-            let rule = if word(self.text, &t[j]).eq_ignore_ascii_case("according") { Rule::AccordingTo } else { Rule::CueAfterInverted };
+            let rule = if word(self.text, &t[j]).eq_ignore_ascii_case("according") {
+                Rule::AccordingTo
+            } else {
+                Rule::CueAfterInverted
+            };
             return Some(Found { np, cue, rule });
         }
         // NAME, apposition (however long), cue
@@ -993,7 +1073,15 @@ impl<'a> Ctx<'a> {
                     }
                     // only a clause closing the sentence: ", X said." / ", said X."
                     let np = self.np_before(t, k, i + 1, 0);
-                    let after_ok = ce + 1 >= hi || t[ce + 1].is_term() || t[ce + 1].is_p(',') || t[ce + 1].has(f::TIME) || t[ce + 1].is_word() && matches!(word(self.text, &t[ce + 1]), "in" | "on" | "at" | "during" | "after" | "before" | "to" | "told" | "via");
+                    let after_ok = ce + 1 >= hi
+                        || t[ce + 1].is_term()
+                        || t[ce + 1].is_p(',')
+                        || t[ce + 1].has(f::TIME)
+                        || t[ce + 1].is_word()
+                            && matches!(
+                                word(self.text, &t[ce + 1]),
+                                "in" | "on" | "at" | "during" | "after" | "before" | "to" | "told" | "via"
+                            );
                     if let Some(np) = np {
                         let start = self.np_start(t, &np, k);
                         if start > i + 1 && t[start - 1].is_p(',') && after_ok {
@@ -1082,7 +1170,11 @@ impl<'a> Ctx<'a> {
     fn register_name(&mut self, r: Range<usize>, gender: Option<Gender>, role: Option<String>) -> Option<usize> {
         let text = self.text;
         let s = text.get(r.clone())?;
-        let mut words: Vec<String> = s.split_whitespace().map(|w| w.trim_end_matches(['.', ',']).to_string()).filter(|w| !w.is_empty()).collect();
+        let mut words: Vec<String> = s
+            .split_whitespace()
+            .map(|w| w.trim_end_matches(['.', ',']).to_string())
+            .filter(|w| !w.is_empty())
+            .collect();
         // a possessive at the end belongs to the next word: "Trump's" -> "Trump"
         if let Some(l) = words.last_mut() {
             if let Some(x) = l.strip_suffix("\u{2019}s").or_else(|| l.strip_suffix("'s")) {
@@ -1140,7 +1232,12 @@ impl<'a> Ctx<'a> {
                     e += 1;
                     continue;
                 }
-                if y.is_p('.') && t[e - 1].has(f::ABBREV | f::HON | f::TITLE) && e + 1 < t.len() && t[e + 1].is_word() && t[e + 1].cap {
+                if y.is_p('.')
+                    && t[e - 1].has(f::ABBREV | f::HON | f::TITLE)
+                    && e + 1 < t.len()
+                    && t[e + 1].is_word()
+                    && t[e + 1].cap
+                {
                     e += 1;
                     continue;
                 }
@@ -1158,7 +1255,10 @@ impl<'a> Ctx<'a> {
             let known = self.known_at(&r);
             let existing = {
                 let last = word(self.text, &t[e - 1]);
-                self.reg.by_key.contains_key(&key_of(last))
+                let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
+                self.scratch.clear();
+                self.scratch.extend(last.chars().flat_map(char::to_lowercase));
+                self.reg.by_key.contains_key(self.scratch.as_str())
             };
             let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
             let mut nx = e;
@@ -1209,7 +1309,10 @@ fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) 
             let boundary = if p.is_term() && next_starts {
                 if p.c == '.' && k >= 2 {
                     let w = &t[k - 2];
-                    !(w.is_word() && (w.has(f::ABBREV | f::HON) || w.e - w.s == 1 && w.cap || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
+                    !(w.is_word()
+                        && (w.has(f::ABBREV | f::HON)
+                            || w.e - w.s == 1 && w.cap
+                            || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
                 } else {
                     true
                 }
@@ -1228,10 +1331,10 @@ fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) 
 
 /// Last non-space, non-mark character of a quotation's content.
 fn quote_end_char(text: &str, q: &Quotation) -> Option<char> {
-    text.get(q.content.clone())?
-        .chars()
-        .rev()
-        .find(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}'))
+    text.get(q.content.clone())?.chars().rev().find(|c| {
+        !c.is_whitespace()
+            && !matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}')
+    })
 }
 
 /// A short quotation whose words are all capitalised: a title, not a statement.
@@ -1244,7 +1347,23 @@ fn title_like(text: &str, q: &Quotation) -> bool {
             continue;
         }
         n += 1;
-        let small = matches!(w, "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "is");
+        let small = matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "is"
+        );
         if n > 8 || !(small || w.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())) {
             return false;
         }
@@ -1258,7 +1377,10 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
     let colon = c.get(..c.len().min(40))?.find(':')?;
     let label = &c[..colon];
     let trimmed = label.trim();
-    if trimmed.len() < 2 || !trimmed.chars().any(|ch| ch.is_uppercase()) || trimmed.chars().any(|ch| ch.is_lowercase() || ch.is_ascii_digit()) {
+    if trimmed.len() < 2
+        || !trimmed.chars().any(|ch| ch.is_uppercase())
+        || trimmed.chars().any(|ch| ch.is_lowercase() || ch.is_ascii_digit())
+    {
         return None;
     }
     let lead = label.len() - label.trim_start().len();
@@ -1277,7 +1399,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         known_sorted.sort_by_key(|k| k.span.start);
         &known_sorted
     };
-    let mut cx = Ctx { lx, text, known, reg: Registry::default() };
+    let mut cx = Ctx { scratch: String::new(), lx, text, known, reg: Registry::default() };
     let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
     let mut indirect: Vec<Quote> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
@@ -1332,7 +1454,14 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
             if last_piece {
                 let end_char = quote_end_char(text, q);
                 let after = cx.cue_right_after(t, i, hi, end_char);
-                if after.is_none() && i + 1 < hi && !(t[i + 1].is_term() || t[i + 1].is_p(',') || t[i + 1].is_p(')') || t[i + 1].is_p(';') || t[i + 1].is_dash()) {
+                if after.is_none()
+                    && i + 1 < hi
+                    && !(t[i + 1].is_term()
+                        || t[i + 1].is_p(',')
+                        || t[i + 1].is_p(')')
+                        || t[i + 1].is_p(';')
+                        || t[i + 1].is_dash())
+                {
                     st[k].partial = true;
                 }
                 if after.is_some() && st[k].starts_sentence {
@@ -1347,7 +1476,8 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                     None
                 };
                 let later = if after.is_none() && st[k].left.is_none() { cx.cue_later(t, i, hi) } else { None };
-                let chosen = if st[k].starts_sentence { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
+                let chosen =
+                    if st[k].starts_sentence { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
                 let chosen = chosen.or(dash).or(later);
 
                 if let Some(fd) = chosen {
@@ -1469,7 +1599,9 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
             if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
                 // X said (that) CLAUSE; X told Y (that) CLAUSE
                 let mut c = ce + 1;
-                if word(cx.text, &t[k]).eq_ignore_ascii_case("told") || word(cx.text, &t[k]).eq_ignore_ascii_case("tells") {
+                if word(cx.text, &t[k]).eq_ignore_ascii_case("told")
+                    || word(cx.text, &t[k]).eq_ignore_ascii_case("tells")
+                {
                     let mut n = 0;
                     while c < end && n < 4 && t[c].is_word() && !word(cx.text, &t[c]).eq_ignore_ascii_case("that") {
                         c += 1;
@@ -1506,7 +1638,13 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
         };
         if let Some((id, mention, role)) = cx.resolve(&np) {
             let name = cx.reg.name(id);
-            out.push(Quote { span: content.clone(), kind: QuoteKind::Indirect, speaker: Some(Speaker { name, mention, person: id, role }), cue: Some(cue), rule });
+            out.push(Quote {
+                span: content.clone(),
+                kind: QuoteKind::Indirect,
+                speaker: Some(Speaker { name, mention, person: id, role }),
+                cue: Some(cue),
+                rule,
+            });
         }
         // the next cue may start a clause of its own, past this content's start
         k = ce + 1;
@@ -1561,16 +1699,24 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
             }
         }
     }
+    let names: Vec<String> = (0..cx.reg.people.len()).map(|id| cx.reg.name(id)).collect();
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len() + indirect.len());
     for (q, s) in quotes.iter().zip(st) {
-        let speaker = s.speaker.map(|(id, mention, role)| Speaker { name: cx.reg.name(id), mention, person: id, role });
+        let speaker =
+            s.speaker.map(|(id, mention, role)| Speaker { name: names[id].clone(), mention, person: id, role });
         let rule = if speaker.is_some() { s.rule.unwrap_or(Rule::Unattributed) } else { Rule::Unattributed };
         let cue = if speaker.is_some() { s.cue } else { None };
-        out.push(Quote { span: q.content.clone(), kind: if s.partial { QuoteKind::Partial } else { QuoteKind::Direct }, speaker, cue, rule });
+        out.push(Quote {
+            span: q.content.clone(),
+            kind: if s.partial { QuoteKind::Partial } else { QuoteKind::Direct },
+            speaker,
+            cue,
+            rule,
+        });
     }
     for mut q in indirect {
         if let Some(sp) = &mut q.speaker {
-            sp.name = cx.reg.name(sp.person);
+            sp.name.clone_from(&names[sp.person]);
         }
         out.push(q);
     }
@@ -1584,5 +1730,11 @@ fn person_out(p: &PersonRec) -> Person {
     let mut mentions = p.mentions.clone();
     mentions.sort_by_key(|m| (m.start, m.end));
     mentions.dedup();
-    Person { name: p.known.clone().unwrap_or_else(|| p.words.join(" ")), kind: p.kind, mentions, gender: p.gender, role: p.role.clone() }
+    Person {
+        name: p.known.clone().unwrap_or_else(|| p.words.join(" ")),
+        kind: p.kind,
+        mentions,
+        gender: p.gender,
+        role: p.role.clone(),
+    }
 }

@@ -94,7 +94,11 @@ fn filter_key(w: &[u8]) -> usize {
 
 impl Lexicon {
     pub(crate) fn embedded() -> Lexicon {
-        let mut lx = Lexicon { map: HashMap::with_hasher(BuildFx), multi: HashMap::with_hasher(BuildFx), filter: Box::new([0; 1024]) };
+        let mut lx = Lexicon {
+            map: HashMap::with_hasher(BuildFx),
+            multi: HashMap::with_hasher(BuildFx),
+            filter: Box::new([0; 1024]),
+        };
         for line in CUES.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -171,7 +175,10 @@ impl Lexicon {
                 }
                 self.add(head, flags);
                 let rest: Vec<Box<[u8]>> = rest.split('_').map(|r| r.as_bytes().to_vec().into_boxed_slice()).collect();
-                self.multi.entry(head.to_ascii_lowercase().into_bytes().into_boxed_slice()).or_default().push(Multi { rest, class });
+                self.multi
+                    .entry(head.to_ascii_lowercase().into_bytes().into_boxed_slice())
+                    .or_default()
+                    .push(Multi { rest, class });
                 continue;
             }
             if w.ends_with("ing") {

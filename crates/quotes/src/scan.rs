@@ -160,7 +160,11 @@ pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quot
         let mut first = true;
         while i < pe {
             if !may_start_mark(b[i]) {
-                i += 1;
+                // jump to the next byte that can start a mark
+                let rest = &b[i..pe];
+                let a = memchr::memchr3(b'"', b'\'', 0xE2, rest).unwrap_or(rest.len());
+                let c = memchr::memchr(0xC2, &rest[..a]).unwrap_or(a);
+                i += c;
                 continue;
             }
             let Some((mark, len, style)) = mark_at(b, i, pe) else {
@@ -175,8 +179,8 @@ pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quot
             first = false;
             let p = char_before(text, i, ps);
             let n = char_at(text, i + len, pe);
-            let openish = p.map_or(true, |c| c.is_whitespace() || open_preceder(c))
-                && n.is_some_and(|c| !c.is_whitespace());
+            let openish =
+                p.map_or(true, |c| c.is_whitespace() || open_preceder(c)) && n.is_some_and(|c| !c.is_whitespace());
             let closeish = p.is_some_and(|c| !c.is_whitespace());
             match mark {
                 Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleBoth => {

@@ -46,9 +46,21 @@ fn golden_harbor_strike() {
     check(
         HARBOR,
         &[
-            ("The port is open. Ships will be unloaded. We need every crew back by morning.", "direct", Some("Ines Calloway")),
-            ("You are putting every family in this town at risk, and I will not allow it,", "direct", Some("Ines Calloway")),
-            ("Nobody goes back until the offer is on paper; our members cannot live on promises.", "direct", Some("Mateo Brandt")),
+            (
+                "The port is open. Ships will be unloaded. We need every crew back by morning.",
+                "direct",
+                Some("Ines Calloway"),
+            ),
+            (
+                "You are putting every family in this town at risk, and I will not allow it,",
+                "direct",
+                Some("Ines Calloway"),
+            ),
+            (
+                "Nobody goes back until the offer is on paper; our members cannot live on promises.",
+                "direct",
+                Some("Mateo Brandt"),
+            ),
             ("for now", "partial", Some("Mateo Brandt")),
             ("Every crane stops at noon,", "direct", Some("Lucia Ferrante")),
             ("We're not asking for charity.", "direct", Some("Lucia Ferrante")),

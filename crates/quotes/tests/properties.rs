@@ -13,7 +13,11 @@ fn check(text: &str) {
         assert!(q.span.start >= last, "sorted");
         last = q.span.start;
         if let Some(s) = &q.speaker {
-            assert!(s.mention.end <= text.len() && text.is_char_boundary(s.mention.start) && text.is_char_boundary(s.mention.end));
+            assert!(
+                s.mention.end <= text.len()
+                    && text.is_char_boundary(s.mention.start)
+                    && text.is_char_boundary(s.mention.end)
+            );
             assert!(s.person < found.people.len());
         }
         if let Some(c) = &q.cue {

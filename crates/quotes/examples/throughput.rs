@@ -1,0 +1,32 @@
+//! Times `Attributor::attribute` on a file (or on an invented story repeated to
+//! about 1 MB) and prints MB/s. Run under `/usr/bin/time` on a busy machine to
+//! read CPU time rather than wall time.
+//!
+//! ```text
+//! cargo run --release -p copydesk-quotes --example throughput -- [FILE] [ROUNDS]
+//! ```
+
+use std::time::Instant;
+
+use copydesk_quotes::Attributor;
+
+const STORY: &str = "Governor Paolo Renzi told reporters that he had \"immediately\" asked the capital for help. \"We need boats, not speeches,\" he added. \"Every hour counts for the families still on their roofs.\"\n\nThe national weather office warned that more rain was coming. Renzi said the army would arrive by Monday.\n\nElena Voss, a hydrologist at the Ardent River Trust, called the defences \u{201c}outdated and underfunded\u{201d}. \u{201c}We warned about this for ten years,\u{201d} she said.\n\n";
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let text = match args.first() {
+        Some(p) => std::fs::read_to_string(p)?,
+        None => STORY.repeat(1_000_000 / STORY.len() + 1),
+    };
+    let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(20);
+    let att = Attributor::new();
+    let mut n = 0;
+    let start = Instant::now();
+    for _ in 0..rounds {
+        n += att.attribute(&text, &[]).quotes.len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = (text.len() * rounds) as f64 / 1e6;
+    println!("{} bytes x {rounds}: {n} quotes, {:.1} MB/s (wall)", text.len(), mb / secs);
+    Ok(())
+}
