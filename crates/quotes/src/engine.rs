@@ -405,6 +405,8 @@ struct QState {
 }
 
 struct Ctx<'a> {
+    /// The current paragraph is a title-case headline ("Graham Says Trump Could ...").
+    headline: bool,
     /// Reused buffer for lower-casing.
     scratch: String,
     lx: &'a Lexicon,
@@ -431,11 +433,9 @@ impl<'a> Ctx<'a> {
     /// Is the word at `k` a usable cue? Returns (last token of the cue, class flags).
     fn cue_at(&self, t: &[Tok], k: usize, hi: usize) -> Option<(usize, u32)> {
         let tk = &t[k];
-        if tk.kind != TK::Word || tk.cap && k > 0 && !t[k - 1].is_term() {
-            // a capitalised cue word mid-sentence is a name ("Said", "Price")
-            if tk.kind != TK::Word || tk.cap {
-                return None;
-            }
+        // a capitalised cue word is a name ("Said", "Price"), except in a headline
+        if tk.kind != TK::Word || tk.cap && !(self.headline && k > 0) {
+            return None;
         }
         if tk.fl & (f::CUE | f::MULTI) == 0 {
             return None;
@@ -480,6 +480,9 @@ impl<'a> Ctx<'a> {
         let mut j = end;
         while j > lo {
             let x = &t[j - 1];
+            if self.headline && x.has(f::CUE | f::MULTI) {
+                break;
+            }
             if x.is_word() && x.cap {
                 j -= 1;
                 continue;
@@ -1228,6 +1231,9 @@ impl<'a> Ctx<'a> {
             let mut e = k + 1;
             while e < t.len() {
                 let y = &t[e];
+                if self.headline && y.has(f::CUE | f::MULTI) {
+                    break;
+                }
                 if y.is_word() && y.cap || y.has(f::PARTICLE) && e + 1 < t.len() && t[e + 1].cap && t[e + 1].is_word() {
                     e += 1;
                     continue;
@@ -1337,6 +1343,11 @@ fn quote_end_char(text: &str, q: &Quotation) -> Option<char> {
     })
 }
 
+/// Number of words inside a quotation (counting stops at 8).
+fn text_words(text: &str, q: &Quotation) -> usize {
+    text.get(q.content.clone()).map_or(0, |c| c.split_whitespace().take(8).count())
+}
+
 /// A short quotation whose words are all capitalised: a title, not a statement.
 fn title_like(text: &str, q: &Quotation) -> bool {
     let Some(c) = text.get(q.content.clone()) else { return false };
@@ -1399,7 +1410,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         known_sorted.sort_by_key(|k| k.span.start);
         &known_sorted
     };
-    let mut cx = Ctx { scratch: String::new(), lx, text, known, reg: Registry::default() };
+    let mut cx = Ctx { headline: false, scratch: String::new(), lx, text, known, reg: Registry::default() };
     let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
     let mut indirect: Vec<Quote> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
@@ -1413,14 +1424,15 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         tokenize(lx, text, para.start, para.end, &quotes, qi, &mut toks);
         sentences(text, &toks, &quotes, &mut sent_of);
         let t = &toks[..];
-        cx.register_paragraph(t, &sent_of);
-        let prev_colon = colon_cue.take();
         let (mut words, mut caps) = (0usize, 0usize);
         for x in t.iter().filter(|x| x.is_word() && !x.has(f::STOP) || x.is_word() && x.cap) {
             words += 1;
             caps += usize::from(x.cap);
         }
         let headline = words >= 3 && caps * 10 >= words * 7;
+        cx.headline = headline;
+        cx.register_paragraph(t, &sent_of);
+        let prev_colon = colon_cue.take();
         for i in 0..t.len() {
             if t[i].kind != TK::Quote {
                 continue;
@@ -1672,7 +1684,8 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     // continuation: a sentence-level quote with no cue right after an attributed one
     for k in 1..st.len() {
         let s = &st[k];
-        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.partial || s.title {
+        let long = text_words(cx.text, &quotes[k]) >= 4;
+        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.partial && !long || s.title {
             continue;
         }
         if quotes[k].first_paragraph > quotes[k - 1].last_paragraph + 1 {
