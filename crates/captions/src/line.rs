@@ -115,9 +115,12 @@ impl Data {
         }
 
         // Editor markup that leaked as text: "&lt;span ...", "<div ...".
-        if s.starts_with("&lt;")
+        // Only when the line is markup to its end: a tag around story text
+        // (an embedded tweet) stays.
+        if (s.starts_with("&lt;")
             || s.starts_with("&amp;lt;")
-            || (bytes[0] == b'<' && n > 1 && (bytes[1].is_ascii_alphabetic() || bytes[1] == b'/' || bytes[1] == b'!'))
+            || (bytes[0] == b'<' && n > 1 && (bytes[1].is_ascii_alphabetic() || bytes[1] == b'/' || bytes[1] == b'!')))
+            && (s.ends_with('>') || s.ends_with("&gt;"))
         {
             return residue(Kind::Markup);
         }
@@ -354,8 +357,9 @@ impl Data {
         if !s.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
-        let mut dayish = false; // month, numeric date or time
-        let mut anchor = false; // year, time, numeric date or label
+        // A lone clock time ("6:05 p.m.") heads a section of a live story:
+        // it needs a day (month, weekday, numeric date) or a label with it.
+        let (mut day, mut time, mut year, mut label) = (false, false, false, false);
         let mut words = 0;
         for w in
             s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | ';' | '–' | '—' | '·' | '•'))
@@ -370,13 +374,17 @@ impl Data {
             }
             match date_number(w) {
                 Some(NumKind::Year) => {
-                    anchor = true;
+                    year = true;
                     continue;
                 }
                 Some(NumKind::Day) => continue,
-                Some(NumKind::Time) | Some(NumKind::Date) => {
-                    dayish = true;
-                    anchor = true;
+                Some(NumKind::Time) => {
+                    time = true;
+                    continue;
+                }
+                Some(NumKind::Date) => {
+                    day = true;
+                    year = true;
                     continue;
                 }
                 None => {}
@@ -393,22 +401,21 @@ impl Data {
             };
             let lw = lw.trim_end_matches('.');
             match self.dates.get(lw) {
-                Some(DateWord::Month) => dayish = true,
-                Some(DateWord::Label) => anchor = true,
+                Some(DateWord::Month) | Some(DateWord::Weekday) => day = true,
+                Some(DateWord::Label) => label = true,
                 Some(_) => {}
                 None => {
                     // "9:45am", "11:04PM"
                     let t = lw.trim_end_matches("am").trim_end_matches("pm");
                     if t.len() < lw.len() && date_number(t) == Some(NumKind::Time) {
-                        dayish = true;
-                        anchor = true;
+                        time = true;
                         continue;
                     }
                     return false;
                 }
             }
         }
-        dayish && anchor && words >= 2
+        words >= 2 && ((day && (year || time || label)) || (label && time))
     }
 
     /// Byline: "By Name and Name", "By Name - 11/18/19 11:04 PM EST",

@@ -64,6 +64,8 @@ fn residue_lines_go() {
         ("&lt;span class=\"marker\"&gt;&lt;/span&gt;", Kind::Markup),
         ("Media playback is unsupported on your device", Kind::Navigation),
         ("Skip to content", Kind::Navigation),
+        ("<div class=\"ad-slot\"></div>", Kind::Markup),
+        ("Updated 10:32 AM ET", Kind::Dateline),
         ("View author archive", Kind::Navigation),
         ("Image 1 of 5", Kind::Navigation),
         ("Photo 3/12", Kind::Navigation),
@@ -111,6 +113,9 @@ fn story_lines_stay() {
         "Palm Bay 70, Rockledge 44",
         "1 tackle (1 combined).",
         "9.30 A.M. / 7.00 P.M.",
+        "6:05 p.m.",
+        "Nov. 19",
+        "<blockquote>The river is rising fast, residents say.",
     ];
     let stripper = Stripper::new();
     for &line in cases {
