@@ -434,7 +434,8 @@ impl<'a> Ctx<'a> {
     fn cue_at(&self, t: &[Tok], k: usize, hi: usize) -> Option<(usize, u32)> {
         let tk = &t[k];
         // a capitalised cue word is a name ("Said", "Price"), except in a headline
-        if tk.kind != TK::Word || tk.cap && !(self.headline && k > 0) {
+        let sentence_start = k == 0 || t[k - 1].is_term() || t[k - 1].kind == TK::Quote;
+        if tk.kind != TK::Word || tk.cap && !(self.headline && k > 0) && !sentence_start {
             return None;
         }
         if tk.fl & (f::CUE | f::MULTI) == 0 {
