@@ -42,6 +42,20 @@
 //! assert_eq!(out.masked(text).len(), text.len());
 //! ```
 //!
+//! # What goes, and on which cue
+//!
+//! | kind | cue (whole line unless said) |
+//! |---|---|
+//! | `caption` | `caption (` + `Image:` + `credit)` over lines; `caption (Image: X)`, `caption (AP Photo/X)`, `captionCredit: X`, `caption. Photograph: X`; a short unquoted line above a credit line; `Image caption` + next line |
+//! | `credit` | `Photo: Name, AP`, `Credit: EPA`, `Image copyright Getty Images`, `Name/Agency/Shutterstock`, `AFP via Getty Images`, `(Image: X)` |
+//! | `promo` | `READ MORE:` / `Related:` / `See also:`, `Sign up to ...`, `Subscribe to ...`, `Follow us on ...`, `Advertisement`, `Story continues below`; a tail header (`You may also like`, `Trending`) and the short lines after it to the end |
+//! | `navigation` | `Skip to content`, `Share`, `Image 1 of 5`; section words (`Home`, `News`), counters and lone links only in a run, next to residue or at the text's edges |
+//! | `byline` | `By Name and Name`, `Name, Associated Press`, `Name, AP Sports Writer`, `(Reporting by ...)`, a closing `Name is a freelance writer ...` |
+//! | `dateline` | only date and time words with a day and a year, time or label: `Published 11:34 PM EST Nov 19, 2019` |
+//! | `headline` | the short line above a removed byline or date line, before the story starts |
+//! | `boilerplate` | short `Copyright © ...` / `... All rights reserved.` lines |
+//! | `markup` | a line that is an HTML tag or escaped tag from end to end |
+//!
 //! # Design
 //!
 //! * **Precision first.** A line of the story must never go; when in doubt,
