@@ -63,6 +63,14 @@ fn abbrev_like(w: &Tok) -> bool {
     w.is_word() && (w.has(f::ABBREV | f::HON) || (w.e - w.s == 1 && w.cap))
 }
 
+/// Prepositions: a noun phrase after one is not a subject.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "to" | "about" | "than" | "between" | "through" | "into" | "over" | "under" | "against" | "among"
+    )
+}
+
 /// A terminator that ends a sentence: not the full stop of "Mr." or "Va.,".
 fn real_term(t: &[Tok], j: usize) -> bool {
     if !t[j].is_term() {
@@ -581,6 +589,11 @@ impl<'a> Ctx<'a> {
                 skipped += 1;
                 continue;
             }
+            if x.is_word() && x.c.is_ascii_digit() && k - 1 > lo && word(self.text, &t[k - 2]) == "in" {
+                k -= 2; // "who in 2010 said"
+                skipped += 1;
+                continue;
+            }
             if x.is_word() && x.has(f::TIME) {
                 k -= 1;
                 skipped += 1;
@@ -692,6 +705,10 @@ impl<'a> Ctx<'a> {
         }
         if x.cap {
             let (s, name) = self.name_run_before(t, k, lo)?;
+            if s > lo && is_preposition(word(self.text, &t[s - 1])) && s + 1 == k && x.fl & f::TITLE == 0 {
+                // "of Republican claims": an adjective before a noun, not a subject
+                return None;
+            }
             return Some(self.name_np(t, s, name, k, lo));
         }
         // a common noun phrase: back to a determiner
@@ -714,6 +731,30 @@ impl<'a> Ctx<'a> {
             }
             j -= 1;
             n += 1;
+        }
+        // an adverb is no head ("a swiftly called meeting"); after a preposition the
+        // phrase is an object ("of Republican claims"), not a subject
+        if word(self.text, &x).ends_with("ly") {
+            return None;
+        }
+        if j > lo && word(self.text, &t[j - 1]) == "of" {
+            // "52 percent of registered voters said": the phrase reaches back over "of"
+            let mut m = j - 1;
+            let mut n = 0;
+            while m > lo && n < 3 && t[m - 1].is_word() && !t[m - 1].has(f::STOP | f::BE | f::CUE) {
+                m -= 1;
+                n += 1;
+            }
+            if m > lo && t[m - 1].has(f::DET) {
+                m -= 1;
+            }
+            if m < j - 1 {
+                return Some(Np { mention: t[m].s..x.e, what: NpWhat::Common(t[m].s..x.e), role: None, gender: None });
+            }
+            return None;
+        }
+        if j > lo && is_preposition(word(self.text, &t[j - 1])) {
+            return None;
         }
         Some(Np { mention: t[j].s..x.e, what: NpWhat::Common(t[j].s..x.e), role: None, gender: None })
     }
@@ -882,8 +923,21 @@ impl<'a> Ctx<'a> {
     /// cue with any subject.
     fn cue_in_left(&self, t: &[Tok], lo: usize, hi: usize) -> Option<Found> {
         let lo = lo.max(hi.saturating_sub(LEFT_WINDOW));
+        // the clause since the previous quote first: `"A?" she said, but as X went on about "B"`
+        if let Some(pq) = (lo..hi).rev().find(|&m| t[m].kind == TK::Quote) {
+            if pq + 1 < hi {
+                if let Some(fd) = self.cue_in_span(t, lo, pq + 1, hi) {
+                    return Some(fd);
+                }
+            }
+        }
+        self.cue_in_span(t, lo, lo, hi)
+    }
+
+    /// Cues starting in t[from..hi); subjects may reach back to `lo`.
+    fn cue_in_span(&self, t: &[Tok], lo: usize, from: usize, hi: usize) -> Option<Found> {
         let mut nearest: Option<Found> = None;
-        let mut k = lo;
+        let mut k = from;
         while k < hi {
             if t[k].kind == TK::Quote {
                 k += 1;
@@ -955,6 +1009,16 @@ impl<'a> Ctx<'a> {
         }
         if let Some(np) = self.np_before(t, k, lo, 0) {
             return Some(Found { np, cue, rule: Rule::CueBefore });
+        }
+        // "X bemoaned the unrest and said ...": the sentence's subject
+        let mut c = k;
+        while c > lo && t[c - 1].has(f::ADV) && !t[c - 1].cap {
+            c -= 1;
+        }
+        if c > lo && matches!(word(self.text, &t[c - 1]), "and" | "but" | "then") {
+            if let Some(np) = self.sentence_subject(t, lo, c - 1) {
+                return Some(Found { np, cue, rule: Rule::SentenceSubject });
+            }
         }
         // inverted: "said Mr X:"
         let (np, e) = self.np_after(t, ce + 1, hi)?;
