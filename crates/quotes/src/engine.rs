@@ -1544,9 +1544,13 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 if after.is_some() && st[k].starts_sentence {
                     st[k].partial = false;
                 }
-                let dash = if after.is_none() && i + 2 < t.len() && t[i + 1].is_dash() {
-                    cx.name_run_before(t, t.len(), i + 2).filter(|&(s, _)| s == i + 2).map(|(s, name)| {
-                        let np = cx.name_np(t, s, name, t.len(), s);
+                let mut tail = t.len();
+                while tail > i + 2 && t[tail - 1].kind == TK::Punct && !t[tail - 1].is_p(')') {
+                    tail -= 1;
+                }
+                let dash = if after.is_none() && i + 2 < tail && t[i + 1].is_dash() {
+                    cx.name_run_before(t, tail, i + 2).filter(|&(s, _)| s == i + 2).map(|(s, name)| {
+                        let np = cx.name_np(t, s, name, tail, s);
                         Found { np, cue: t[i + 1].s..t[i + 1].e, rule: Rule::DashCredit }
                     })
                 } else {
