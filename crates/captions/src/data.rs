@@ -109,6 +109,8 @@ pub(crate) struct Data {
     pub contains: AhoCorasick,
     pub contains_kinds: Vec<Kind>,
     pub dates: Map<DateWord>,
+    /// Finds " is " in author biographies.
+    pub is_finder: memchr::memmem::Finder<'static>,
     /// Labels that open a credit at the end of a caption line ("Credit:").
     pub tail_labels: AhoCorasick,
     /// Labels that open a parenthesised credit ("(Photo by", "(Image:").
@@ -312,6 +314,7 @@ impl Data {
         }
 
         Ok(Data {
+            is_finder: memchr::memmem::Finder::new(b" is ").into_owned(),
             prefix_first,
             agencies: ac(&agencies, StartKind::Both, true)?,
             lines,

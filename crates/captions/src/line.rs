@@ -539,7 +539,10 @@ impl Data {
             return false;
         }
         let head = &s[..floor_char(s, 100.min(s.len()))];
-        let Some(at) = head.as_bytes().windows(4).position(|w| w == b" is ") else {
+        if !s.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        let Some(at) = self.is_finder.find(head.as_bytes()) else {
             return false;
         };
         let after = &head[at + 4..];
