@@ -67,7 +67,23 @@ fn abbrev_like(w: &Tok) -> bool {
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "to" | "about" | "than" | "between" | "through" | "into" | "over" | "under" | "against" | "among"
+        "of" | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "about"
+            | "than"
+            | "between"
+            | "through"
+            | "into"
+            | "over"
+            | "under"
+            | "against"
+            | "among"
     )
 }
 
@@ -1447,6 +1463,43 @@ fn title_like(text: &str, q: &Quotation) -> bool {
     n >= 1 && !c.trim_end().ends_with([',', '?', '!'])
 }
 
+/// A quotation continued over paragraphs that open with speaker labels
+/// (`"SMITH: ...` / `"JONES: ...`) is a transcript: one quotation per turn.
+fn split_transcripts(text: &str, paras: &[Range<usize>], quotes: Vec<Quotation>) -> Vec<Quotation> {
+    if quotes.iter().all(|q| q.first_paragraph == q.last_paragraph) {
+        return quotes;
+    }
+    let mut out = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let labelled = q.first_paragraph < q.last_paragraph
+            && (q.first_paragraph + 1..=q.last_paragraph).any(|p| {
+                let ps = paras[p].start;
+                let skip = text.get(ps..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+                let piece = Quotation { content: ps + skip..paras[p].end, ..q.clone() };
+                transcript_label(text, &piece).is_some()
+            });
+        if !labelled {
+            out.push(q);
+            continue;
+        }
+        for p in q.first_paragraph..=q.last_paragraph {
+            let pr = &paras[p];
+            let (s, cs) = if p == q.first_paragraph {
+                (q.span.start, q.content.start)
+            } else {
+                let skip = text.get(pr.start..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+                (pr.start, pr.start + skip)
+            };
+            let (e, ce, closed) =
+                if p == q.last_paragraph { (q.span.end, q.content.end, q.closed) } else { (pr.end, pr.end, false) };
+            if cs <= ce {
+                out.push(Quotation { span: s..e, content: cs..ce, closed, first_paragraph: p, last_paragraph: p });
+            }
+        }
+    }
+    out
+}
+
 /// All-caps speaker label opening a quotation: `"SMITH: ...`.
 fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
     let c = text.get(q.content.clone())?;
@@ -1466,7 +1519,7 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
 
 pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownMention]) -> Attribution {
     let paras = paragraphs(text);
-    let quotes = find_quotations_in(text, &paras);
+    let quotes = split_transcripts(text, &paras, find_quotations_in(text, &paras));
     let mut known_sorted: Vec<KnownMention>;
     let known = if known.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
         known
