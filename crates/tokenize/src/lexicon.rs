@@ -95,6 +95,8 @@ pub(crate) struct Lexicon {
     folded: WordMap,
     /// Keys matched exactly (capitalised entries, sentence openers).
     exact: WordMap,
+    /// Longest abbreviation of any class in bytes: longer words skip the lookups.
+    longest_abbreviation: usize,
 }
 
 /// Entries of a data file: one per line, `#` starts a comment line.
@@ -129,12 +131,18 @@ impl Lexicon {
     }
 
     fn add_folded(&mut self, word: &str, flag: u8) {
+        if flag & (TITLE | AMBIGUOUS | NUMBER_PREFIX | TIME_WORD) != 0 {
+            self.longest_abbreviation = self.longest_abbreviation.max(word.len());
+        }
         if let Some(k) = key(word, true).filter(|_| !word.is_empty()) {
             *self.folded.entry(k).or_default() |= flag;
         }
     }
 
     fn add_exact(&mut self, word: &str, flag: u8) {
+        if flag & AMBIGUOUS != 0 {
+            self.longest_abbreviation = self.longest_abbreviation.max(word.len());
+        }
         if let Some(k) = key(word, false).filter(|_| !word.is_empty()) {
             *self.exact.entry(k).or_default() |= flag;
         }
@@ -171,6 +179,9 @@ impl Lexicon {
 
     /// Classifies the word standing before a period (without that period).
     pub(crate) fn classify(&self, word: &str) -> Class {
+        if word.len() > self.longest_abbreviation {
+            return Class::None;
+        }
         let mut f = self.folded_flags(word);
         if word.starts_with(|c: char| c.is_ascii_uppercase()) {
             f |= self.exact_flags(word) & AMBIGUOUS;

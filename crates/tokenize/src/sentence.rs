@@ -251,11 +251,18 @@ fn next_kind(text: &str, i: usize) -> Next<'_> {
         }
         // The word's letters, with inner dots of an acronym ("E.T").
         let mut k = j;
-        while k < bytes.len() && k - j < LOOK_AHEAD {
-            match char_at(text, k) {
-                Some(d) if d.is_alphabetic() => k += d.len_utf8(),
-                Some('.') if bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic) => k += 1,
-                _ => break,
+        let limit = (j + LOOK_AHEAD).min(bytes.len());
+        while k < limit {
+            let b = bytes[k];
+            if b.is_ascii_alphabetic() || (b == b'.' && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic)) {
+                k += 1;
+            } else if b >= 0x80 {
+                match char_at(text, k) {
+                    Some(d) if d.is_alphabetic() => k += d.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                break;
             }
         }
         return Next::Upper(&text[j..k]);
@@ -459,6 +466,9 @@ impl<'t> Sentences<'t> {
         let mut k = j;
         let mut quoted = false;
         while k < end {
+            if bytes[k] < 0x80 && !matches!(bytes[k], b')' | b']' | b'}' | b'"' | b'\'') {
+                break;
+            }
             let Some(c) = char_at(text, k) else { break };
             if is_close_mark(c) || matches!(c, ')' | ']' | '}') {
                 quoted |= is_close_mark(c);
