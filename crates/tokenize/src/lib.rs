@@ -66,6 +66,22 @@
 //!   allocated per token or sentence.
 //! * **No panics.** Every index into the input is checked or derived from a
 //!   character boundary.
+//!
+//! # Limits
+//!
+//! * A quotation holding several sentences is split like any other text
+//!   (`"We tried. We failed," she said.` gives two sentences); the paragraph
+//!   index and the quotation-mark tokens let a caller put it back together.
+//! * After an abbreviation that may end a sentence, only a listed opener
+//!   starts a new one: "in the U.S. Lawmakers said" stays one sentence.
+//! * Nothing splits before a lowercase word, so a sentence that starts in
+//!   lowercase ("iPhone" aside) joins the one before it.
+//! * With [`ParagraphBreak::BlankLine`], a line break inside a paragraph is
+//!   plain whitespace: a headline without a final period joins the line after.
+//! * [`Tokenizer::tokens`] tracks an open single quotation mark per line to
+//!   tell a closing `’` from a plural possessive (`the bosses’ fault`); text
+//!   that never closes its single quotes can make a later possessive a
+//!   [`TokenKind::CloseQuote`] on that line.
 
 mod lexicon;
 mod paragraph;

@@ -153,8 +153,7 @@ fn parse_enumerator(bytes: &[u8], i: usize) -> Option<(Value, Style, usize)> {
         (Some(b')'), _) => (Style::Paren, j + 1),
         _ => return None,
     };
-    // Letters only with a dot ("a." not "a)"? both are fine), but a letter
-    // marker must be followed by a space, as must every marker.
+    // Every marker is followed by a space or tab.
     if !bytes.get(end).is_some_and(|&b| b == b' ' || b == b'\t') {
         return None;
     }
@@ -270,7 +269,8 @@ fn next_kind(text: &str, i: usize) -> Next<'_> {
     Next::Other
 }
 
-/// Whether `word` is the pronoun "I" (also in I'm, I'll, I've, I'd).
+/// Whether `word` (the letters of the next word) is the pronoun "I"; the
+/// letters of "I'm", "I'll", "I've" are "I" as well.
 fn is_pronoun_i(word: &str) -> bool {
     word == "I"
 }
