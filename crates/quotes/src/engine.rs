@@ -1702,10 +1702,6 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
             k += 1;
             continue;
         };
-        if class & (f::CUE_S | f::CUE_B) == 0 {
-            k = ce + 1;
-            continue;
-        }
         let participle = class & f::PARTICIPLE != 0;
         let cue = t[k].s..t[ce].e;
         let according = word(cx.text, &t[k]).eq_ignore_ascii_case("according");
@@ -1753,7 +1749,9 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
                 if c < end && t[c].has(f::STOP) && !t[c].has(f::DET | f::PRON | f::PRON_1) && !t[c].cap {
                     if let Some(m) = (c..(c + 8).min(end)).find(|&m| word(cx.text, &t[m]) == "that") {
                         c = m + 1;
-                    } else if matches!(word(cx.text, &t[c]), "to" | "with" | "about" | "of") {
+                    } else if matches!(word(cx.text, &t[c]), "with" | "about" | "of")
+                        || word(cx.text, &t[c]) == "to" && word(cx.text, &t[k]).starts_with(['s', 't'])
+                    {
                         k = ce + 1;
                         continue;
                     }
