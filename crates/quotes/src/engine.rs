@@ -465,8 +465,14 @@ impl<'a> Ctx<'a> {
         if tk.fl & (f::CUE | f::MULTI) == 0 {
             return None;
         }
-        // after a determiner it is a noun ("the report", "a call")
+        // after a determiner or a possessive it is a noun ("the report", "Reilly's plan")
         if k > 0 && t[k - 1].has(f::DET) && !word(self.text, &t[k - 1]).eq_ignore_ascii_case("that") {
+            return None;
+        }
+        if k > 0 && t[k - 1].is_word() && {
+            let p = word(self.text, &t[k - 1]);
+            p.ends_with("'s") || p.ends_with("\u{2019}s")
+        } {
             return None;
         }
         if k > 0 && t[k - 1].has(f::BE) && tk.fl & f::PARTICIPLE == 0 {
