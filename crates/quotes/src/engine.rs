@@ -17,6 +17,8 @@ const GENDER_WINDOW: usize = 6;
 const NP_MAX: usize = 9;
 /// How many tokens before a quote are searched for its cue.
 const LEFT_WINDOW: usize = 80;
+/// How many tokens before a colon or comma may separate it from the cue introducing a quote.
+const INTRO_WINDOW: usize = 12;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum TK {
@@ -998,6 +1000,30 @@ impl<'a> Ctx<'a> {
         Some(Found { np, cue: t[c].s..t[c].e, rule: Rule::HeadlineColon })
     }
 
+    /// The nearest cue with a subject within a few tokens before `hi`.
+    fn cue_nearest(&self, t: &[Tok], lo: usize, hi: usize) -> Option<Found> {
+        let stop = lo.max(hi.saturating_sub(INTRO_WINDOW));
+        let mut k = hi;
+        while k > stop {
+            k -= 1;
+            if t[k].kind == TK::Quote || real_term(t, k) {
+                return None;
+            }
+            if let Some((ce, class)) = self.cue_at(t, k, hi) {
+                if class & (f::CUE_S | f::CUE_E) != 0 {
+                    let lo2 = lo.max(hi.saturating_sub(LEFT_WINDOW));
+                    if let Some(fd) = self.cue_candidate(t, lo2, k, ce, class, hi) {
+                        if self.strong(&fd.np) {
+                            return Some(fd);
+                        }
+                    }
+                }
+                return None;
+            }
+        }
+        None
+    }
+
     /// Whether an NP is a name, a resolvable pronoun, or a relative with an antecedent.
     fn strong(&self, np: &Np) -> bool {
         match &np.what {
@@ -1572,8 +1598,14 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 st[k].starts_sentence = i == lo;
                 st[k].title = !headline && title_like(text, q);
                 st[k].transcript = if i == 0 { transcript_label(text, q) } else { None };
-                // cue before the quote in its sentence
-                let left = cx.cue_in_left(t, lo, i);
+                // cue before the quote in its sentence: the cue introducing it
+                // directly (`X boasted, "..."`, `X told reporters: "..."`) first
+                let introduced = if i > lo && (t[i - 1].is_p(':') || t[i - 1].is_p(',')) {
+                    cx.cue_nearest(t, lo, i - 1)
+                } else {
+                    None
+                };
+                let left = introduced.or_else(|| cx.cue_in_left(t, lo, i));
                 let left = left.map(|mut fd| {
                     if i > lo && (t[i - 1].is_p(':') || t[i - 1].is_p(',')) && fd.rule == Rule::CueBefore {
                         fd.rule = Rule::CueBeforeColon;
