@@ -391,12 +391,16 @@ impl Pipeline {
                 analysis.removed = stripped
                     .removed
                     .iter()
-                    .map(|r| RemovedBlock {
-                        kind: r.kind.as_str().to_string(),
-                        span: span(&r.span),
-                        text: text[r.span.clone()].to_string(),
-                        caption: r.caption.as_ref().map(|c| text[c.clone()].to_string()),
-                        credit: r.credit.as_ref().map(|c| text[c.clone()].to_string()),
+                    .map(|r| {
+                        // The block without the blank lines the stripper takes with it.
+                        let block = r.trimmed(text);
+                        RemovedBlock {
+                            kind: r.kind.as_str().to_string(),
+                            span: span(&block),
+                            text: text[block].to_string(),
+                            caption: r.caption.as_ref().map(|c| text[c.clone()].to_string()),
+                            credit: r.credit.as_ref().map(|c| text[c.clone()].to_string()),
+                        }
                     })
                     .collect();
                 if stripped.removed.is_empty() {
