@@ -1286,6 +1286,34 @@ impl<'a> Ctx<'a> {
     fn register_name(&mut self, r: Range<usize>, gender: Option<Gender>, role: Option<String>) -> Option<usize> {
         let text = self.text;
         let s = text.get(r.clone())?;
+        // fast path: the same words as the person last seen with this surname
+        if let Some(last) = s.split_whitespace().next_back() {
+            let last = last.trim_end_matches(['.', ',']);
+            let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
+            self.scratch.clear();
+            self.scratch.extend(last.chars().flat_map(char::to_lowercase));
+            if let Some(&id) = self.reg.by_key.get(self.scratch.as_str()).and_then(|v| v.last()) {
+                let p = &self.reg.people[id];
+                let same = p.words.len() == s.split_whitespace().count()
+                    && p.words.iter().zip(s.split_whitespace()).all(|(a, b)| {
+                        let b = b.trim_end_matches(['.', ',']);
+                        let b = b.strip_suffix("\u{2019}s").or_else(|| b.strip_suffix("'s")).unwrap_or(b);
+                        a == b
+                    });
+                if same && self.known_at(&r).is_none() && (gender.is_none() || p.gender.is_none() || p.gender == gender)
+                {
+                    let p = &mut self.reg.people[id];
+                    if p.gender.is_none() {
+                        p.gender = gender;
+                    }
+                    if p.role.is_none() {
+                        p.role = role;
+                    }
+                    self.reg.add_mention(id, r);
+                    return Some(id);
+                }
+            }
+        }
         let mut words: Vec<String> = s
             .split_whitespace()
             .map(|w| w.trim_end_matches(['.', ',']).to_string())
