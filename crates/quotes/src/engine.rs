@@ -1870,8 +1870,10 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     // continuation: a sentence-level quote with no cue right after an attributed one
     for k in 1..st.len() {
         let s = &st[k];
-        let long = text_words(cx.text, &quotes[k]) >= 4;
-        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.partial && !long || s.title {
+        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.title {
+            continue;
+        }
+        if s.partial && text_words(cx.text, &quotes[k]) < 4 {
             continue;
         }
         if quotes[k].first_paragraph > quotes[k - 1].last_paragraph + 1 {
