@@ -431,7 +431,7 @@ struct QState {
 }
 
 struct Ctx<'a> {
-    /// The current paragraph is a title-case headline ("Graham Says Trump Could ...").
+    /// The current paragraph is a title-case headline ("Mayor Says Bridge Will Reopen").
     headline: bool,
     /// Reused buffer for lower-casing.
     scratch: String,
@@ -1043,7 +1043,7 @@ impl<'a> Ctx<'a> {
         }
         let infinitive = k > lo && word(self.text, &t[k - 1]).eq_ignore_ascii_case("to");
         if class & f::PARTICIPLE != 0 || infinitive {
-            // "footage of Clinton asking": the name right before the participle
+            // "footage of Ortiz asking": the name right before the participle
             if class & f::PARTICIPLE != 0 && k > lo && t[k - 1].is_word() && t[k - 1].cap {
                 if let Some(np) = self.np_before_plain(t, k, lo) {
                     if matches!(np.what, NpWhat::Name(_)) {
@@ -1319,7 +1319,7 @@ impl<'a> Ctx<'a> {
             .map(|w| w.trim_end_matches(['.', ',']).to_string())
             .filter(|w| !w.is_empty())
             .collect();
-        // a possessive at the end belongs to the next word: "Trump's" -> "Trump"
+        // a possessive at the end belongs to the next word: "Ortiz's" -> "Ortiz"
         if let Some(l) = words.last_mut() {
             if let Some(x) = l.strip_suffix("\u{2019}s").or_else(|| l.strip_suffix("'s")) {
                 *l = x.to_string();

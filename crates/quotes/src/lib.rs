@@ -26,7 +26,7 @@
 //! *Marks first.* Quotation marks are paired per paragraph (a paragraph is one
 //! non-blank line) with a stack; whether a straight mark opens or closes is read
 //! from the characters on either side, apostrophes inside words (`don't`,
-//! `Clinton’s`), elided years (`'90s`) and possessives (`voters’`) are not marks, and
+//! `Ortiz’s`), elided years (`'90s`) and possessives (`voters’`) are not marks, and
 //! the stack is emptied at each paragraph end, so a stray mark cannot shift the
 //! pairings of the rest of the article. A double quotation still open at a
 //! paragraph's end continues when the next paragraph opens with a mark of the same
@@ -36,7 +36,7 @@
 //! and opaque quotation tokens, so nothing said inside a quote can be mistaken for
 //! the reporter's words: names inside a quote never speak it. Sentences are cut
 //! outside quotations only. For each quotation the attributor looks, in order, for a
-//! cue right after it (`"...," Mr Arce said`, `"...," said the army chief X`), a cue
+//! cue right after it (`"...," Mr Reilly said`, `"...," said the army chief X`), a cue
 //! earlier in its sentence (`X told journalists: "..."`, `X called it an "attempted
 //! coup"`), a cue later in its sentence, a colon cue ending the previous paragraph,
 //! and finally a neighbouring attributed quote (continuation). Reporting verbs come
@@ -60,6 +60,26 @@
 //! Everything is linear in the input: the lexicon lookups are hashed with a
 //! pre-filter, backward searches are bounded, and no search restarts from the
 //! beginning of the article.
+//!
+//! *Its own scanner.* The crate reads bytes itself rather than through
+//! `copydesk-tokenize`: quotations have to be paired before words are read (so a
+//! quotation becomes one opaque token), and the attributor needs only words,
+//! marks and sentence ends inside the reporter's text, cut with the same pairing
+//! the marks used.
+//!
+//! # Limits
+//!
+//! Cues are verbs from a list; a quote introduced by a verb that is not on it
+//! ("the mayor lashed out at the council as a \"pack of cowards\"") gets no speaker. Pronoun
+//! resolution is the nearest fitting person, not a parse; `it` and `they` resolve
+//! only to organisations and groups named before. Names are found by shape, so an
+//! organisation with a person-like name may be typed as a person.
+//!
+//! # Data
+//!
+//! `data/cues.txt` (reporting verbs, every inflection), `data/words.txt` (titles,
+//! honorifics, pronouns, days, abbreviations) and `data/first_names.txt` (given
+//! names as weak gender evidence) were written for copydesk and are CC0.
 
 #![forbid(unsafe_code)]
 
@@ -143,7 +163,7 @@ pub enum Gender {
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rule {
-    /// Cue right after the quote, subject first: `"...," Mr Arce said`.
+    /// Cue right after the quote, subject first: `"...," Mr Reilly said`.
     CueAfter,
     /// Cue right after the quote, inverted: `"...," said the army chief X`.
     CueAfterInverted,
@@ -164,7 +184,7 @@ pub enum Rule {
     Continuation,
     /// A transcript turn: `"SMITH: ..."`.
     Transcript,
-    /// A paragraph opening with a name and a colon: `Sanders: Clinton must 'get real'`.
+    /// A paragraph opening with a name and a colon: `Reilly: Council must 'act now'`.
     HeadlineColon,
     /// A credit line after the quote: `"..." — Jane Smith`.
     DashCredit,
@@ -205,7 +225,7 @@ pub struct Speaker {
     /// Canonical name: the fullest form of the name in the article (titles
     /// stripped), or the caller's [`KnownMention::name`].
     pub name: String,
-    /// The words the attribution rests on, e.g. the span of "He" or "Mr Arce".
+    /// The words the attribution rests on, e.g. the span of "He" or "Mr Reilly".
     pub mention: Range<usize>,
     /// Index into [`Attribution::people`].
     pub person: usize,

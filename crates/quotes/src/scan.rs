@@ -278,7 +278,7 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("\u{201c}We won,\u{201d} she said.", &["\u{201c}We won,\u{201d}"]),
             ("He said \"no\" and \"yes\".", &["\"no\"", "\"yes\""]),
-            ("Clinton\u{2019}s team didn\u{2019}t say.", &[]),
+            ("Ortiz\u{2019}s team didn\u{2019}t say.", &[]),
             ("The voters\u{2019} bill, Jones' plan.", &[]),
             ("In the '90s it was 'fine' then.", &["'fine'"]),
             ("\"They said 'no' to us,\" he said.", &["\"They said 'no' to us,\""]),
