@@ -268,6 +268,8 @@ for c in cities:
             # Dagupan City (not Old Town, San Felipe)
             if not set(words) & set(re.split(r"[ \-]", k)) or f < 1.5:
                 continue
+        elif pop < 100000:
+            continue  # small places: other one-word names are mostly noise (Trojan, Steyer)
         elif ak[:3] == k[:3]:
             if f < 1.5:  # spelling variants: Munchen, Kief, Inchon
                 continue

@@ -34,7 +34,10 @@
 //!   case-sensitive gazetteer that is mostly capital letters) and looks patterns up
 //!   only there. Names can only start at word starts, so this is both the whole-word
 //!   rule ("Oman" is never found in "woman") and most of the speed: news text has a
-//!   capitalised word every fifty bytes or so.
+//!   capitalised word every thirty bytes or so, and a 128 KiB bitset of hashed
+//!   first words ("La", "Organization", "Bolivian") turns most of those ("The",
+//!   "President", "Mr") away before the trie is touched. A gazetteer with
+//!   case-insensitive entries has lower-case start bytes too and is slower.
 //! * **Why a trie and not `aho-corasick`.** The first version used an
 //!   `aho_corasick::AhoCorasick` (leftmost-longest, anchored searches). Because every
 //!   search is anchored, its failure links are never followed, yet computing them
