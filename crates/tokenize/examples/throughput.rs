@@ -28,7 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let only = args.next();
     let text = std::fs::read_to_string(path)?;
     let tok = Tokenizer::new();
-    for (name, mode) in [("sentences", 0), ("tokens", 1), ("sentences+tokens", 2)] {
+    for (name, mode) in [("sentences", 0), ("tokens", 1), ("sentences+tokens", 2), ("two passes", 3)] {
         if only.as_deref().is_some_and(|o| o != name) {
             continue;
         }
@@ -40,6 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             count = match mode {
                 0 => tok.sentences(&text).count(),
                 1 => tok.tokens(&text).count(),
+                3 => tok.sentences(&text).count() + tok.tokens(&text).count(),
                 _ => tok.sentences(&text).map(|s| 1 + tok.tokens(s.text).count()).sum(),
             };
             rounds += 1;
