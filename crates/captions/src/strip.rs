@@ -51,6 +51,20 @@ impl Ctx<'_> {
         self.recs[i].b - self.recs[i].a
     }
 
+    /// Whether line `i` may belong to a block of other stories' headlines
+    /// after a "You may also like" header. A story paragraph must never go
+    /// with it (some pages put the header mid-story): a line that quotes
+    /// someone and says who ("...," she said) is the story going on, where a
+    /// teaser for another story rarely carries its own attribution.
+    fn tail_like(&self, i: usize) -> bool {
+        let line = self.text[self.recs[i].a..self.recs[i].b].trim();
+        if line.len() > MAX_TAIL_LINE {
+            return false;
+        }
+        let quoted = line.contains(['"', '\u{201c}', '\u{201d}']);
+        !(quoted && [" said", " says", " told", " added", " asked"].iter().any(|cue| line.contains(cue)))
+    }
+
     fn abs(&self, i: usize, r: Rel) -> Range<usize> {
         self.recs[i].a + r.0..self.recs[i].a + r.1
     }
@@ -138,7 +152,7 @@ pub(crate) fn strip(data: &Data, enabled: &[bool; Kind::ALL.len()], text: &str) 
             if cx.recs[i].shape != Shape::Tail || cx.recs[i].a * 3 < text.len() {
                 continue;
             }
-            if n - i <= MAX_TAIL_LINES && (i + 1..n).all(|j| cx.len(j) <= MAX_TAIL_LINE) {
+            if n - i <= MAX_TAIL_LINES && (i + 1..n).all(|j| cx.tail_like(j)) {
                 tail_from = i;
                 break;
             }
