@@ -1,9 +1,13 @@
 //! Sentences, paragraphs and tokens: in bounds, on char boundaries, in order.
 #![no_main]
+use std::sync::OnceLock;
+
 use libfuzzer_sys::fuzz_target;
 
+static TOKENIZER: OnceLock<copydesk_tokenize::Tokenizer> = OnceLock::new();
+
 fuzz_target!(|text: &str| {
-    let tokenizer = copydesk_tokenize::Tokenizer::new();
+    let tokenizer = TOKENIZER.get_or_init(copydesk_tokenize::Tokenizer::new);
     let mut last = 0;
     for s in tokenizer.sentences(text) {
         assert!(s.span.start >= last && s.span.end <= text.len());
