@@ -491,9 +491,11 @@ impl Pipeline {
             };
             let mut mentions: Vec<Span> = person.mentions.iter().map(span).collect();
             if let Some(e) = analysis.entities.iter_mut().find(|e| e.kind == kind && e.name == person.name) {
+                // The gazetteer's spans are exact; the attributor's may take
+                // in a following word ("EU Civil Protection Mechanism").
+                mentions.retain(|m| !e.mentions.iter().any(|g| g.0 < m.1 && m.0 < g.1));
                 e.mentions.append(&mut mentions);
                 e.mentions.sort_unstable();
-                e.mentions.dedup();
             } else if !mentions.is_empty() {
                 analysis.entities.push(EntityRecord {
                     name: person.name.clone(),
