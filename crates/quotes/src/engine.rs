@@ -246,6 +246,8 @@ struct Registry {
     mentions: Vec<(usize, usize)>,
     /// Surname -> full names seen by shape only, to complete one-word names.
     loose: HashMap<String, Vec<String>, BuildFx>,
+    /// The caller's canonical name -> the entity its mentions joined.
+    by_known: HashMap<String, usize, BuildFx>,
 }
 
 fn key_of(w: &str) -> String {
@@ -267,11 +269,19 @@ impl Registry {
         let Some(last) = words.last() else { return usize::MAX };
         let key = key_of(last);
         let first = key_of(&words[0]);
-        let mut best: Option<usize> = None;
-        if let Some(cands) = self.by_key.get(&key) {
+        let mut best: Option<usize> = known.as_ref().and_then(|k| self.by_known.get(k).copied());
+        if let (None, Some(cands)) = (best, self.by_key.get(&key)) {
             for &c in cands.iter().rev() {
                 let p = &self.people[c];
-                let compatible = words.len() == 1 || p.words.len() == 1 || key_of(&p.words[0]) == first;
+                // "Castro Lima" is "Helena Castro Lima": one name ends the other
+                let suffix = |a: &[String], b: &[String]| {
+                    a.len() <= b.len() && a.iter().rev().zip(b.iter().rev()).all(|(x, y)| key_of(x) == key_of(y))
+                };
+                let compatible = words.len() == 1
+                    || p.words.len() == 1
+                    || key_of(&p.words[0]) == first
+                    || suffix(&words, &p.words)
+                    || suffix(&p.words, &words);
                 let g_ok = gender.is_none() || p.gender.is_none() || gender == p.gender;
                 if compatible && g_ok && best.map_or(true, |b| self.people[b].last_pos < p.last_pos) {
                     best = Some(c);
@@ -297,11 +307,14 @@ impl Registry {
                 if p.role.is_none() {
                     p.role = role;
                 }
-                if p.known.is_none() {
-                    p.known = known;
-                }
                 if p.kind == MentionKind::Other {
                     p.kind = kind;
+                }
+                if p.known.is_none() && p.kind == kind {
+                    if let Some(k) = &known {
+                        self.by_known.insert(k.clone(), id);
+                    }
+                    p.known = known;
                 }
                 id
             }
@@ -311,6 +324,9 @@ impl Registry {
                     self.by_first.entry(first).or_default().push(id);
                 }
                 self.by_key.entry(key).or_default().push(id);
+                if let Some(k) = &known {
+                    self.by_known.insert(k.clone(), id);
+                }
                 self.people.push(PersonRec {
                     words,
                     kind,
@@ -405,9 +421,14 @@ impl Registry {
         None
     }
 
+    /// The fullest form of the name the text gives; the caller's canonical name
+    /// only for an organisation or place the text names by one word ("the Fund").
     fn name(&self, id: usize) -> String {
         let p = &self.people[id];
-        p.known.clone().unwrap_or_else(|| p.words.join(" "))
+        match &p.known {
+            Some(k) if known_fuller(p, k) => k.clone(),
+            _ => p.words.join(" "),
+        }
     }
 }
 
@@ -1332,6 +1353,16 @@ impl<'a> Ctx<'a> {
         let mut kind = MentionKind::Person;
         let mut known_name = None;
         if let Some(k) = kn {
+            if k.kind != MentionKind::Person && (k.span.start < r.start || k.span.end > r.end) {
+                // the text's whole name for a mention of part of it
+                if let Some(full) = text.get(k.span.clone()) {
+                    let w: Vec<String> =
+                        full.split_whitespace().map(|w| w.trim_end_matches(['.', ',']).to_string()).collect();
+                    if !w.is_empty() && w.len() <= 12 {
+                        words = w;
+                    }
+                }
+            }
             kind = k.kind;
             known_name = Some(k.name.clone());
         } else if words.iter().any(|w| self.lx.flags(w.as_bytes()) & f::ORG != 0) || words.len() > 4 {
@@ -1352,10 +1383,16 @@ impl<'a> Ctx<'a> {
         Some(self.reg.register(words, r, kind, gender, role, known_name))
     }
 
+    /// The caller's mention that names the words at `r`: one covering them, or an
+    /// organisation ending with them ("Hungarian Defence Forces"). A place inside
+    /// a longer run of name words ("Milan Jovanovic", "Helena Castro Lima") is
+    /// part of a person's name, not the name.
     fn known_at(&self, r: &Range<usize>) -> Option<&'a KnownMention> {
         let known = self.known;
         let at = known.partition_point(|k| k.span.end <= r.start);
-        known[at..].iter().take_while(|k| k.span.start < r.end).find(|k| k.span.start < r.end && r.start < k.span.end)
+        known[at..].iter().take_while(|k| k.span.start < r.end).find(|k| {
+            k.span.start <= r.start && r.end <= k.span.end || k.kind == MentionKind::Organization && k.span.end == r.end
+        })
     }
 
     /// Registers the people a paragraph names by shape: titled names, names that
@@ -1927,12 +1964,25 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     Attribution { quotes: out, people }
 }
 
+/// Whether the caller's name says more than the text's words: a person the
+/// text names by surname only, an organisation it names by one word.
+fn known_fuller(p: &PersonRec, k: &str) -> bool {
+    if p.kind == MentionKind::Person {
+        k.split_whitespace().count() > p.words.len()
+    } else {
+        p.words.len() == 1 && k.len() > p.words[0].len()
+    }
+}
+
 fn person_out(p: &PersonRec) -> Person {
     let mut mentions = p.mentions.clone();
     mentions.sort_by_key(|m| (m.start, m.end));
     mentions.dedup();
     Person {
-        name: p.known.clone().unwrap_or_else(|| p.words.join(" ")),
+        name: match &p.known {
+            Some(k) if known_fuller(p, k) => k.clone(),
+            _ => p.words.join(" "),
+        },
         kind: p.kind,
         mentions,
         gender: p.gender,
