@@ -200,6 +200,11 @@ fn snippets() {
             &[(Kind::Promo, "You may also like\nTen bridges that need repair\nWhy the ferry keeps breaking down")],
         ),
         (
+            "a tail header mid-story goes alone when the story goes on with attributed quotes",
+            "The council voted on Tuesday to close the Harbour Street bridge for repairs that are expected to last at least eighteen months.\nBusiness owners on the north bank said the closure would cost them customers, and asked for help with rates.\nYou may also like\nEngineers said the bridge had been weakened by years of heavy lorries.\n\u{201c}We warned them in 2019,\u{201d} said Ruth Amadi, who runs a bakery by the bridge.\n",
+            &[(Kind::Promo, "You may also like")],
+        ),
+        (
             "author biography closing the story",
             "The council voted on Tuesday.\nThe bridge closes in May.\nJane Doe is a freelance writer living in Leeds.\n",
             &[(Kind::Byline, "Jane Doe is a freelance writer living in Leeds.")],
