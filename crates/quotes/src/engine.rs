@@ -968,6 +968,22 @@ impl<'a> Ctx<'a> {
     /// cue with any subject.
     fn cue_in_left(&self, t: &[Tok], lo: usize, hi: usize) -> Option<Found> {
         let lo = lo.max(hi.saturating_sub(LEFT_WINDOW));
+        // the clause the quote sits in first: "X agreed ..., but Y told reporters ..."
+        if let Some(b) = (lo..hi).rev().find(|&m| {
+            t[m].is_p(';')
+                || m > lo
+                    && t[m - 1].is_p(',')
+                    && t[m].is_word()
+                    && matches!(word(self.text, &t[m]), "but" | "while" | "whereas" | "although")
+        }) {
+            if b + 1 < hi {
+                if let Some(fd) = self.cue_in_span(t, b + 1, b + 1, hi) {
+                    if self.strong(&fd.np) {
+                        return Some(fd);
+                    }
+                }
+            }
+        }
         // the clause since the previous quote first: `"A?" she said, but as X went on about "B"`
         if let Some(pq) = (lo..hi).rev().find(|&m| t[m].kind == TK::Quote) {
             if pq + 1 < hi {
@@ -1295,12 +1311,101 @@ impl<'a> Ctx<'a> {
                 Some((id, np.mention.clone(), role))
             }
             NpWhat::Common(r) => {
+                if let Some(id) = self.role_referent(r.clone()) {
+                    return Some((id, np.mention.clone(), None));
+                }
                 let s = text.get(r.clone())?.to_string();
                 let plural = s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("'s") && !s.ends_with("\u{2019}s");
                 let id = self.reg.register_common(&s, r.clone(), plural);
                 Some((id, np.mention.clone(), None))
             }
         }
+    }
+
+    /// A role set off by commas next to the name run t[s..e): "a Commission
+    /// spokesman, NAME," or "NAME, a spokesman for the Commission,".
+    fn apposition_role(&self, t: &[Tok], s: usize, e: usize) -> Option<Range<usize>> {
+        if e + 1 < t.len() && t[e].is_p(',') && t[e + 1].has(f::DET) && !t[e + 1].cap {
+            let mut m = e + 1;
+            while m < t.len() && m < e + 12 && t[m].is_word() {
+                m += 1;
+            }
+            if m > e + 2 {
+                return Some(t[e + 1].s..t[m - 1].e);
+            }
+        }
+        if s >= 3 && t[s - 1].is_p(',') {
+            let mut m = s - 1;
+            while m > 0 && m + 6 > s && t[m - 1].is_word() && !t[m - 1].has(f::DET) {
+                m -= 1;
+            }
+            if m > 0 && m + 1 < s && t[m - 1].has(f::DET) {
+                return Some(t[m - 1].s..t[s - 2].e);
+            }
+        }
+        None
+    }
+
+    /// "the spokesman", "the company": the named person or organisation recently
+    /// introduced with that role ("Pieter Vandamme, a spokesman for ...",
+    /// "Transtejo, the ferry company"); for an organisation noun with no such
+    /// role, the nearest organisation just named ("the Red Cross ... the
+    /// organisation").
+    fn role_referent(&self, r: Range<usize>) -> Option<usize> {
+        let s = self.text.get(r.clone())?;
+        let mut it = s.split_whitespace();
+        let (det, noun) = (it.next()?, it.next()?);
+        if it.next().is_some() || !det.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let noun = noun.to_ascii_lowercase();
+        if noun.ends_with('s') && !noun.ends_with("ss") || noun.len() < 3 {
+            return None;
+        }
+        let org_noun = matches!(
+            noun.as_str(),
+            "organisation"
+                | "organization"
+                | "company"
+                | "firm"
+                | "newspaper"
+                | "paper"
+                | "agency"
+                | "ministry"
+                | "charity"
+                | "group"
+                | "broadcaster"
+                | "operator"
+                | "bank"
+                | "union"
+                | "institute"
+                | "department"
+        );
+        let at = self.reg.mentions.partition_point(|&(p, _)| p < r.start);
+        let recent = &self.reg.mentions[..at];
+        for &(_, id) in recent.iter().rev().take(PRONOUN_WINDOW) {
+            let p = &self.reg.people[id];
+            if p.kind == MentionKind::Other || p.plural {
+                continue;
+            }
+            let role_fits = p
+                .role
+                .as_deref()
+                .is_some_and(|role| role.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(&noun)));
+            let word_fits = p.words.iter().any(|w| w.eq_ignore_ascii_case(&noun));
+            if role_fits || word_fits && p.kind == MentionKind::Organization {
+                return Some(id);
+            }
+        }
+        if org_noun {
+            // only the organisation the text has just named, nothing named since
+            let &(pos, id) = recent.iter().rev().find(|&&(_, id)| self.reg.people[id].kind != MentionKind::Other)?;
+            let p = &self.reg.people[id];
+            if p.kind == MentionKind::Organization && !p.plural && r.start.saturating_sub(pos) < 400 {
+                return Some(id);
+            }
+        }
+        None
     }
 
     /// Registers the name at byte span `r` (words split on whitespace).
@@ -1458,13 +1563,31 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            if titled || existing || first_name || next_is_cue && !sentence_start || next_is_cue && e - name >= 2 {
+            // "Ilona Szabo, 78, ..." / "María Torres, the agency's representative, ...":
+            // a full name with an apposition is a person
+            let apposition = (2..=4).contains(&(e - name))
+                && (name..e).all(|j| t[j].is_word() && !t[j].has(f::ORG))
+                && e + 1 < t.len()
+                && t[e].is_p(',')
+                && (t[e + 1].is_word() && t[e + 1].c.is_ascii_digit()
+                    || t[e + 1].has(f::DET) && !t[e + 1].cap && e + 2 < t.len() && !t[e + 2].has(f::PRON | f::BE));
+            if titled
+                || existing
+                || first_name
+                || apposition
+                || next_is_cue && !sentence_start
+                || next_is_cue && e - name >= 2
+            {
                 let np = self.name_np(t, s, name, e, lo);
                 if !matches!(np.what, NpWhat::Name(_)) {
                     continue;
                 }
-                let role = np.role.and_then(|r| self.text.get(r)).map(str::to_string);
-                if titled || existing || first_name || next_is_cue {
+                let role = np
+                    .role
+                    .or_else(|| self.apposition_role(t, s, e))
+                    .and_then(|r| self.text.get(r))
+                    .map(str::to_string);
+                if titled || existing || first_name || apposition || next_is_cue {
                     self.register_name(r, np.gender, role);
                 }
             } else if (2..=4).contains(&(e - name)) && !sentence_start && (name..e).all(|j| t[j].is_word()) {
