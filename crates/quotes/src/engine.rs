@@ -396,11 +396,17 @@ impl Registry {
             None
         };
         if want.is_some() {
+            let mut first_person = true;
             for &(_, id) in self.mentions[..at].iter().rev().take(GENDER_WINDOW) {
                 let p = &self.people[id];
-                if p.kind == MentionKind::Person && p.gender == want {
+                if p.kind != MentionKind::Person {
+                    continue;
+                }
+                // the person just named in full, of unknown gender, before an older fit
+                if p.gender == want || first_person && p.gender.is_none() && p.words.len() >= 2 {
                     return Some(id);
                 }
+                first_person = false;
             }
         }
         for &(_, id) in self.mentions[..at].iter().rev().take(PRONOUN_WINDOW) {
