@@ -184,7 +184,11 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
                 break;
             }
             let w = &b[s..i];
-            let fl = lx.flags(w);
+            let mut fl = lx.flags(w);
+            // an acronym is a name, not a function word: "The WHO said", "IT staff"
+            if w.len() >= 2 && w.len() <= 6 && w.iter().all(u8::is_ascii_uppercase) {
+                fl &= !(f::PRON | f::PRON_1 | f::REL | f::STOP | f::DET | f::BE | f::ADV);
+            }
             out.push(Tok { s, e: i, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
         } else {
             let e = i + ch.len_utf8();
@@ -307,7 +311,9 @@ impl Registry {
                 if p.role.is_none() {
                     p.role = role;
                 }
-                if p.kind == MentionKind::Other {
+                if p.kind == MentionKind::Other
+                    || p.kind == MentionKind::Person && kind == MentionKind::Organization && p.gender.is_none()
+                {
                     p.kind = kind;
                 }
                 if p.known.is_none() && p.kind == kind {
@@ -548,6 +554,21 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if x.is_word() && x.has(f::PARTICLE) && j - 1 > lo && j < end && t[j - 2].is_word() && t[j - 2].cap {
+                j -= 1;
+                continue;
+            }
+            // "Ministry of Agriculture", "Bank of Zambia"; not "Governor of Texas X"
+            if x.is_word()
+                && word(self.text, x) == "of"
+                && j - 1 > lo
+                && j < end
+                && t[j].is_word()
+                && t[j].cap
+                && t[j - 2].is_word()
+                && t[j - 2].cap
+                && !t[j - 2].has(f::TITLE | f::HON | f::STOP | f::TIME)
+                && org_head(self.text, t, j - 1)
+            {
                 j -= 1;
                 continue;
             }
@@ -1527,6 +1548,17 @@ impl<'a> Ctx<'a> {
                     e += 1;
                     continue;
                 }
+                if y.is_word()
+                    && word(self.text, y) == "of"
+                    && e + 1 < t.len()
+                    && t[e + 1].cap
+                    && t[e + 1].is_word()
+                    && !t[e - 1].has(f::TITLE | f::HON | f::STOP | f::TIME)
+                    && org_head(self.text, t, e)
+                {
+                    e += 1;
+                    continue;
+                }
                 if y.is_p('.')
                     && t[e - 1].has(f::ABBREV | f::HON | f::TITLE)
                     && e + 1 < t.len()
@@ -1608,6 +1640,24 @@ impl<'a> Ctx<'a> {
             }
         }
     }
+}
+
+/// Whether the "of" at `j` joins an organisation's name: the capitalised run
+/// before it (a few words back) holds an organisation word ("Ministry of
+/// Agriculture", "Chamber of Mines of Zambia"), not "Supporters of Arce".
+fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
+    let mut m = j;
+    while m > 0 && j - m < 6 {
+        let x = &t[m - 1];
+        if !(x.is_word() && (x.cap || word(text, x) == "of")) {
+            break;
+        }
+        if x.cap && x.has(f::ORG) {
+            return true;
+        }
+        m -= 1;
+    }
+    false
 }
 
 /// Sentence index of every token of a paragraph.

@@ -64,6 +64,12 @@ fn role_nouns_and_appositions() {
         ("\u{201c}We wait,\u{201d} the spokesman said.", "We wait,", Some("the spokesman")),
         // a full name with an age is a person, nearer than an earlier woman
         ("Ms Holt left early. Dora Kemeny, 81, stayed behind. \u{201c}This is my house,\u{201d} she said.", "This is my house,", Some("Dora Kemeny")),
+        // an acronym is a name, not the pronoun "who"
+        ("The WHO said in a statement that \u{201c}the door remains open\u{201d}.", "the door remains open", Some("WHO")),
+        // "of" inside an organisation's name; "the ministry" goes back to it
+        ("The Ministry of Fisheries said it would act \u{201c}within days\u{201d}. The ministry said boats were \u{201c}ready\u{201d}.", "ready", Some("Ministry of Fisheries")),
+        // but not between a group and a person
+        ("Supporters of Tamsin Ruiz gathered. \u{201c}We won,\u{201d} Ms Ruiz said.", "We won,", Some("Tamsin Ruiz")),
         // the clause after ", but" has its own speaker
         ("The council agreed, but a city spokesman, Aldo Petrov, told reporters it was \u{201c}far from settled\u{201d}.", "far from settled", Some("Aldo Petrov")),
     ];
