@@ -51,6 +51,17 @@ impl Ctx<'_> {
         self.recs[i].b - self.recs[i].a
     }
 
+    /// Whether a blank line (or the start of the text) comes before line `i`.
+    fn blank_before(&self, i: usize) -> bool {
+        let from = if i == 0 { 0 } else { self.recs[i - 1].b };
+        self.text.as_bytes()[from..self.recs[i].a].iter().filter(|&&b| b == b'\n').count() >= if i == 0 { 0 } else { 2 }
+    }
+
+    /// Whether a blank line (or the end of the text) comes after line `i`.
+    fn blank_after(&self, i: usize) -> bool {
+        i + 1 >= self.recs.len() || self.blank_before(i + 1)
+    }
+
     /// Whether line `i` may belong to a block of other stories' headlines
     /// after a "You may also like" header. A story paragraph must never go
     /// with it (some pages put the header mid-story): a line that quotes
@@ -94,6 +105,8 @@ impl Ctx<'_> {
             && self.recs[p].shape == Shape::Body
             && s.len() <= MAX_CAPTION_ABOVE
             && !has_quote(s)
+            // A pull quote in single marks is the story's words, not a caption.
+            && !s.starts_with(['\u{2018}', '\''])
             && !s.ends_with(':')
             // A credit closing the text is more often a sign-off.
             && credit_line + 1 < self.recs.len()
@@ -242,7 +255,10 @@ pub(crate) fn strip(data: &Data, enabled: &[bool; Kind::ALL.len()], text: &str) 
             }
             Shape::Credit { credit, after } => {
                 let credit = cx.abs(i, credit);
-                cx.credit_with_caption(i, i, credit, after);
+                // "Photo: Name, AP" under a line, the two set off by blank
+                // lines from the story: a caption block laid out in two lines.
+                let block = i > 0 && cx.blank_before(i - 1) && cx.blank_after(i) && !cx.blank_before(i);
+                cx.credit_with_caption(i, i, credit, after || block);
             }
             Shape::Agency => {
                 let all = rec.a..rec.b;

@@ -180,6 +180,16 @@ fn snippets() {
             ],
         ),
         (
+            "a caption over a labelled credit, set off by blank lines",
+            "The council voted on Tuesday.\n\nCyclists cross the old bridge at dawn\nPhoto: Jane Doe, AP\n\nThe bridge closes in May.\n",
+            &[(Kind::Caption, "Cyclists cross the old bridge at dawn\nPhoto: Jane Doe, AP")],
+        ),
+        (
+            "a pull quote over a credit stays",
+            "The council voted on Tuesday.\n\n\u{2018}We cannot wait another winter,\u{2019} the mayor wrote.\nPhotograph: Jane Doe/AFP via Getty\n\nThe bridge closes in May.\n",
+            &[(Kind::Credit, "Photograph: Jane Doe/AFP via Getty")],
+        ),
+        (
             "gallery furniture around a credit",
             "The council voted on Tuesday.\nPhoto: Jane Doe, AP\nImage\n1\nof\n5\nCaption\nClose\nThe bridge closes in May.\n",
             &[(Kind::Credit, "Photo: Jane Doe, AP"), (Kind::Navigation, "Image\n1\nof\n5\nCaption\nClose")],
