@@ -1389,25 +1389,7 @@ impl<'a> Ctx<'a> {
         if noun.ends_with('s') && !noun.ends_with("ss") || noun.len() < 3 {
             return None;
         }
-        let org_noun = matches!(
-            noun.as_str(),
-            "organisation"
-                | "organization"
-                | "company"
-                | "firm"
-                | "newspaper"
-                | "paper"
-                | "agency"
-                | "ministry"
-                | "charity"
-                | "group"
-                | "broadcaster"
-                | "operator"
-                | "bank"
-                | "union"
-                | "institute"
-                | "department"
-        );
+        let org_noun = is_org_noun(&noun);
         let at = self.reg.mentions.partition_point(|&(p, _)| p < r.start);
         let recent = &self.reg.mentions[..at];
         for &(_, id) in recent.iter().rev().take(PRONOUN_WINDOW) {
@@ -1415,10 +1397,11 @@ impl<'a> Ctx<'a> {
             if p.kind == MentionKind::Other || p.plural {
                 continue;
             }
-            let role_fits = p
-                .role
-                .as_deref()
-                .is_some_and(|role| role.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(&noun)));
+            // "the operator, Transtejo," ... "the company said": any organisation noun
+            let role_fits = p.role.as_deref().is_some_and(|role| {
+                role.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(&noun) || org_noun && is_org_noun(&w.to_ascii_lowercase()))
+            });
             let word_fits = p.words.iter().any(|w| w.eq_ignore_ascii_case(&noun));
             if role_fits || word_fits && p.kind == MentionKind::Organization {
                 return Some(id);
@@ -1608,7 +1591,14 @@ impl<'a> Ctx<'a> {
                 && e + 1 < t.len()
                 && t[e].is_p(',')
                 && (t[e + 1].is_word() && t[e + 1].c.is_ascii_digit()
-                    || t[e + 1].has(f::DET) && !t[e + 1].cap && e + 2 < t.len() && !t[e + 2].has(f::PRON | f::BE));
+                    || t[e + 1].has(f::DET) && !t[e + 1].cap && e + 2 < t.len() && !t[e + 2].has(f::PRON | f::BE))
+                // "the operator, Transtejo, announced": a name set off by commas after a role
+                || e - name <= 4
+                    && name == s
+                    && e < t.len()
+                    && t[e].is_p(',')
+                    && (name..e).all(|j| t[j].is_word())
+                    && self.apposition_role(t, s, e).is_some_and(|r| r.end <= t[s].s);
             if titled
                 || existing
                 || first_name
@@ -1640,6 +1630,29 @@ impl<'a> Ctx<'a> {
             }
         }
     }
+}
+
+/// A noun naming an organisation ("the company", "the newspaper").
+fn is_org_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "organisation"
+            | "organization"
+            | "company"
+            | "firm"
+            | "newspaper"
+            | "paper"
+            | "agency"
+            | "ministry"
+            | "charity"
+            | "group"
+            | "broadcaster"
+            | "operator"
+            | "bank"
+            | "union"
+            | "institute"
+            | "department"
+    )
 }
 
 /// Whether the "of" at `j` joins an organisation's name: the capitalised run
