@@ -595,6 +595,11 @@ impl<'a> Ctx<'a> {
             if t[k].has(f::TITLE | f::HON) || t[k].is_p('.') {
                 name = k + 1;
             }
+            // "Ethiopia's Ministry of Agriculture": the possessor is no part of the name
+            let w = word(self.text, &t[k]);
+            if t[k].is_word() && (w.ends_with("'s") || w.ends_with("\u{2019}s")) {
+                name = k + 1;
+            }
         }
         // the name proper must hold a capitalised word that is not a time word
         let ok = (name..end).any(|k| t[k].is_word() && t[k].cap && !t[k].has(f::TIME | f::STOP));
