@@ -718,6 +718,14 @@ impl<'a> Ctx<'a> {
                     if s > lo && t[s - 1].is_p(',') && name < k - 1 {
                         return Some(self.name_np(t, s, name, k - 1, s));
                     }
+                    // "..., the Brazilian diplomat NAME, told": role words lead the name
+                    let mut m = s;
+                    while m > lo && s - m < 6 && t[m - 1].is_word() && !t[m - 1].has(f::CUE | f::BE) {
+                        m -= 1;
+                    }
+                    if name < k - 1 && m < s && m > lo && t[m - 1].is_p(',') && t[m].has(f::DET) {
+                        return Some(self.name_np(t, s, name, k - 1, m));
+                    }
                 }
             }
             // nearest comma: NAME, role words, cue

@@ -70,6 +70,10 @@ fn role_nouns_and_appositions() {
         ("The Ministry of Fisheries said it would act \u{201c}within days\u{201d}. The ministry said boats were \u{201c}ready\u{201d}.", "ready", Some("Ministry of Fisheries")),
         // but not between a group and a person
         ("Supporters of Tamsin Ruiz gathered. \u{201c}We won,\u{201d} Ms Ruiz said.", "We won,", Some("Tamsin Ruiz")),
+        // a role between the commas leads the name
+        ("Late on Friday the head of the panel, the veteran judge Irma Solberg, told the room that there was \u{201c}no deal\u{201d}.", "no deal", Some("Irma Solberg")),
+        // "the company" goes back to the firm introduced as the operator
+        ("The operator, Portline, said on Monday it would sell two ships. The company said the sale was \u{201c}overdue\u{201d}.", "overdue", Some("Portline")),
         // the clause after ", but" has its own speaker
         ("The council agreed, but a city spokesman, Aldo Petrov, told reporters it was \u{201c}far from settled\u{201d}.", "far from settled", Some("Aldo Petrov")),
     ];
