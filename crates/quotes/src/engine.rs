@@ -1171,7 +1171,18 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let cue = t[j].s..t[ce].e;
-            let (np, e) = self.np_after(t, ce + 1, t.len())?;
+            let (mut np, mut e) = self.np_after(t, ce + 1, t.len())?;
+            // "said the interior minister, Gabor Nemeth.": the name after the role
+            if matches!(np.what, NpWhat::Common(_)) && e + 1 < t.len() && t[e].is_p(',') && t[e + 1].cap {
+                if let Some((named, e2)) = self.np_after(t, e + 1, t.len()) {
+                    if matches!(named.what, NpWhat::Name(_)) && ends_ok(e2) {
+                        let role = np.mention.clone();
+                        np = named;
+                        np.role.get_or_insert(role);
+                        e = e2;
+                    }
+                }
+            }
             if strict && !ends_ok(e) {
                 return None;
             }

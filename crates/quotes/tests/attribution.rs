@@ -74,6 +74,8 @@ fn role_nouns_and_appositions() {
         ("Late on Friday the head of the panel, the veteran judge Irma Solberg, told the room that there was \u{201c}no deal\u{201d}.", "no deal", Some("Irma Solberg")),
         // "the company" goes back to the firm introduced as the operator
         ("The operator, Portline, said on Monday it would sell two ships. The company said the sale was \u{201c}overdue\u{201d}.", "overdue", Some("Portline")),
+        // inverted cue, role, then the name between commas
+        ("\u{201c}The walls will hold,\u{201d} said the interior minister, Gabor Nemeth.", "The walls will hold,", Some("Gabor Nemeth")),
         // the clause after ", but" has its own speaker
         ("The council agreed, but a city spokesman, Aldo Petrov, told reporters it was \u{201c}far from settled\u{201d}.", "far from settled", Some("Aldo Petrov")),
     ];
