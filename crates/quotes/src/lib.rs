@@ -51,7 +51,13 @@
 //! them, and every quote reports the fullest name the article uses. Pronouns
 //! resolve to the nearest fitting person already named, using the gender that
 //! honorifics, common given names and earlier pronouns give; `I` and `we` are
-//! never speakers. A quote with no cue and no neighbour gets no speaker: a wrong
+//! never speakers. A role noun as subject ("the spokesman said", "the company
+//! said") goes back to the person or organisation the text just introduced with
+//! that role ("Pieter Vandamme, a spokesman for ...", "the operator, Transtejo,"),
+//! and otherwise stays the phrase. A place the caller knows that is only part of
+//! a run of name words ("Milan Jovanovic") is part of a person's name; a speaker's
+//! name is the fullest form the text gives, and the caller's canonical name only
+//! when it says more than the text ("Kowal" known as "Anna Kowal"). A quote with no cue and no neighbour gets no speaker: a wrong
 //! speaker is worse than none.
 //!
 //! *Every attribution says why.* [`Quote::rule`] names the rule that fired, so a
