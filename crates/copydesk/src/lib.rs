@@ -457,7 +457,7 @@ impl Pipeline {
 
         if let Some(attributor) = &self.attributor {
             let attribution = attributor.attribute(story, &known);
-            self.merge_people(&mut analysis, &attribution.people);
+            self.merge_people(text, &mut analysis, &attribution.people);
             analysis.quotes = attribution
                 .quotes
                 .iter()
@@ -481,7 +481,25 @@ impl Pipeline {
 
     /// People the attributor found by their shape in the text join the
     /// entities, merged with a gazetteer entity of the same name and type.
-    fn merge_people(&self, analysis: &mut Analysis, people: &[copydesk_quotes::Person]) {
+    fn merge_people(&self, text: &str, analysis: &mut Analysis, people: &[copydesk_quotes::Person]) {
+        // A gazetteer place inside a person's name ("Chanda" in "Mutale
+        // Chanda") is part of the name, not a mention of the place.
+        let names: Vec<Span> =
+            people.iter().filter(|p| p.kind == MentionKind::Person).flat_map(|p| p.mentions.iter().map(span)).collect();
+        if !names.is_empty() {
+            for e in analysis.entities.iter_mut().filter(|e| e.kind == "place") {
+                e.mentions.retain(|m| {
+                    let in_name = names.iter().any(|n| n.0 <= m.0 && m.1 <= n.1 && n.1 - n.0 > m.1 - m.0);
+                    // "Mrs Chanda": an honorific makes the word a surname.
+                    let before = text.get(m.0.saturating_sub(5)..m.0).unwrap_or("");
+                    let honorific = ["Mr ", "Mrs ", "Ms ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. "]
+                        .iter()
+                        .any(|h| before.ends_with(h));
+                    !in_name && !honorific
+                });
+            }
+            analysis.entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
+        }
         for person in people {
             let kind = match person.kind {
                 MentionKind::Person => "person",
@@ -525,5 +543,18 @@ mod tests {
     #[test]
     fn pipeline_is_send_and_sync() {
         send_sync::<Pipeline>();
+    }
+
+    #[test]
+    fn a_place_inside_a_persons_name_is_not_a_place() {
+        let text = "Opposition MP Mutale Chanda spoke in Lusaka. \"We will vote no,\" Mrs Chanda said.";
+        let a = Pipeline::default().analyze(text);
+        let places: Vec<&str> = a
+            .entities
+            .iter()
+            .filter(|e| e.kind == "place")
+            .flat_map(|e| e.mentions.iter().map(|m| &text[m.0..m.1]))
+            .collect();
+        assert_eq!(places, ["Lusaka"]);
     }
 }
