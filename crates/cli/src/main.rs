@@ -174,8 +174,12 @@ fn stage(args: StageArgs, stage: Stage) -> Result<ExitCode> {
         if args.pipeline.offsets == Offsets::Char {
             analysis.to_char_offsets(&text);
         }
-        let value = stage_json(&analysis, stage);
-        serde_json::to_writer_pretty(&mut out, &value)?;
+        if stage == Stage::Analyze {
+            // The record itself, fields in the documented order.
+            serde_json::to_writer_pretty(&mut out, &analysis)?;
+        } else {
+            serde_json::to_writer_pretty(&mut out, &stage_json(&analysis, stage))?;
+        }
         writeln!(out)?;
     } else {
         let report = report::Report { text: &text, analysis: &analysis, offsets: args.pipeline.offsets };
@@ -196,7 +200,7 @@ fn stage(args: StageArgs, stage: Stage) -> Result<ExitCode> {
 fn stage_json(analysis: &Analysis, stage: Stage) -> serde_json::Value {
     let full = serde_json::to_value(analysis).unwrap_or_default();
     let keep: &[&str] = match stage {
-        Stage::Analyze => return full,
+        Stage::Analyze => return full, // printed directly by `stage`
         Stage::Strip => &["removed"],
         Stage::Sentences => &["sentences"],
         Stage::Entities => &["entities"],
