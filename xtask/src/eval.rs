@@ -74,27 +74,18 @@ pub fn run(args: &[String]) -> Result<()> {
         let report = python(&scorers.join("score_seed.py"), &[pred.as_os_str(), gold.as_os_str()])?;
         rows.push(row("seed", &report, t, verbose));
     }
-    if want("polnear") {
+    // Sets scored from one `copydesk batch` run over their dev.jsonl.
+    for (set, name, script) in [("polnear", "polnear-dev", "polnear.py"), ("captions", "captions-dev", "captions.py")] {
+        if !want(set) {
+            continue;
+        }
         let t = Instant::now();
-        let dir = corpus.join("polnear-dev");
-        let pred = out.join("polnear-dev.jsonl");
+        let dir = corpus.join(name);
+        let pred = out.join(format!("{name}.jsonl"));
         batch(&bin, &dir.join("dev.jsonl"), &pred, &[])?;
-        let report = python(
-            &scorers.join("polnear.py"),
-            &["score".as_ref(), "dev".as_ref(), pred.as_os_str(), dir.as_os_str()],
-        )?;
-        rows.push(row("polnear-dev", &report, t, verbose));
-    }
-    if want("captions") {
-        let t = Instant::now();
-        let dir = corpus.join("captions-dev");
-        let pred = out.join("captions-dev.jsonl");
-        batch(&bin, &dir.join("dev.jsonl"), &pred, &[])?;
-        let report = python(
-            &scorers.join("captions.py"),
-            &["score".as_ref(), "dev".as_ref(), pred.as_os_str(), dir.as_os_str()],
-        )?;
-        rows.push(row("captions-dev", &report, t, verbose));
+        let report =
+            python(&scorers.join(script), &["score".as_ref(), "dev".as_ref(), pred.as_os_str(), dir.as_os_str()])?;
+        rows.push(row(name, &report, t, verbose));
     }
     if want("sentences") {
         let t = Instant::now();
