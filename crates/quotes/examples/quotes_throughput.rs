@@ -3,7 +3,7 @@
 //! read CPU time rather than wall time.
 //!
 //! ```text
-//! cargo run --release -p copydesk-quotes --example throughput -- [FILE] [ROUNDS]
+//! cargo run --release -p copydesk-quotes --example quotes_throughput -- [FILE] [ROUNDS]
 //! ```
 
 use std::time::Instant;
