@@ -12,6 +12,12 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughpu
 use rayon::prelude::*;
 
 use copydesk::Pipeline;
+
+/// The allocator of the `copydesk` binary, so the pipeline figures are the
+/// CLI's (see crates/cli/src/main.rs). The per-crate benches keep the system
+/// allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use copydesk_captions::Stripper;
 use copydesk_gazetteer::Gazetteer;
 use copydesk_quotes::Attributor;

@@ -332,9 +332,14 @@ fn analyze(pipeline: &Pipeline, settings: &Settings, item: &Item) -> Output {
     };
     analysis.warnings.extend(warning);
     let error = analysis.error.as_ref().map(|e| format!("{place}: {e}"));
-    let mut line = serde_json::to_vec(&analysis).unwrap_or_else(|e| {
-        serde_json::to_vec(&Analysis::error(analysis.id.clone(), format!("cannot serialise: {e}"))).unwrap_or_default()
-    });
+    // The record is about three times the article (quote and block texts
+    // repeat it): reserve once rather than grow the buffer a dozen times.
+    let mut line = Vec::with_capacity(item.len() * 3 + 256);
+    if let Err(e) = serde_json::to_writer(&mut line, &analysis) {
+        line.clear();
+        let error = Analysis::error(analysis.id.clone(), format!("cannot serialise: {e}"));
+        let _ = serde_json::to_writer(&mut line, &error);
+    }
     line.push(b'\n');
     Output { line, error }
 }
