@@ -25,6 +25,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::input::{self, Format, Source};
+use crate::record::{self, Record, Text};
 use crate::{Offsets, PipelineArgs};
 
 /// Arguments of `copydesk batch`.
@@ -350,38 +351,27 @@ fn parse_line(bytes: &[u8], settings: &Settings, place: &str) -> (Value, Result<
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return (fallback_id, Err("empty line".to_string()), None);
     }
-    let (value, warning) = match serde_json::from_slice::<Value>(bytes) {
-        Ok(v) => (v, None),
+    let parse = |b: &[u8]| record::parse(b, &settings.id_field, &settings.text_field);
+    let (parsed, warning) = match parse(bytes) {
+        Ok(r) => (r, None),
         Err(e) => {
             // JSON must be UTF-8; a line with stray bytes is decoded lossily
             // and parsed again, with a warning, rather than lost.
             let (text, warning) = input::decode(bytes.to_vec(), place);
-            match (warning, serde_json::from_str::<Value>(&text)) {
-                (Some(w), Ok(v)) => (v, Some(w)),
+            match (warning, parse(text.as_bytes())) {
+                (Some(w), Ok(r)) => (r, Some(w)),
                 _ => return (fallback_id, Err(format!("malformed JSON: {e}")), None),
             }
         }
     };
-    let Value::Object(mut map) = value else {
+    let Record::Object { id, text } = parsed else {
         return (fallback_id, Err("not a JSON object".to_string()), warning);
     };
-    let id = match map.remove(&settings.id_field) {
-        Some(Value::Null) | None => fallback_id,
-        Some(id) => id,
-    };
-    match map.remove(&settings.text_field) {
-        Some(Value::String(text)) => (id, Ok(text), warning),
-        Some(other) => {
-            let kind = match other {
-                Value::Null => "null",
-                Value::Bool(_) => "a boolean",
-                Value::Number(_) => "a number",
-                Value::Array(_) => "an array",
-                _ => "an object",
-            };
-            (id, Err(format!("field {:?} is {kind}, not a string", settings.text_field)), warning)
-        }
-        None => (id, Err(format!("no {:?} field", settings.text_field)), warning),
+    let id = id.unwrap_or(fallback_id);
+    match text {
+        Text::Str(text) => (id, Ok(text), warning),
+        Text::Wrong(kind) => (id, Err(format!("field {:?} is {kind}, not a string", settings.text_field)), warning),
+        Text::Missing => (id, Err(format!("no {:?} field", settings.text_field)), warning),
     }
 }
 

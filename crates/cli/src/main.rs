@@ -14,6 +14,7 @@ use copydesk::{Analysis, Pipeline};
 
 mod batch;
 mod input;
+mod record;
 mod report;
 
 /// A batch allocates and frees many short strings per article (the record's
