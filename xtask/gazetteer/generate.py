@@ -225,13 +225,16 @@ for c in cities:
         continue
     flags = ""
     freq = zipf_frequency(k, "en")
-    if pop < 100000 and freq >= 3.0 or pop < 200000 and freq >= 4.3 or pop < 500000 and k in FIRST:
+    if pop < 100000 and freq >= 3.0 or pop < 200000 and freq >= 4.3 or pop < 150000 and k in FIRST:
         # a small place whose name English text uses a lot is being used for
         # something else: a person (Obama, Bush, Martin) or a word (Union)
         stats["dropped_frequent"] = stats.get("dropped_frequent", 0) + 1
         continue
-    if pop < 500000 and freq >= 4.5:
-        flags = "ambiguous"  # Van, George
+    if pop < 500000 and (freq >= 4.5 or k in FIRST):
+        # Van, George; and cities that share a first name (Geneva, Florence,
+        # Eugene): kept, but flagged where a capitalised neighbour or the
+        # start of a sentence makes the person the likelier reading
+        flags = "ambiguous"
     if common_word(name):
         if pop < 50000:
             stats["dropped_common"] += 1

@@ -495,7 +495,7 @@ impl Pipeline {
                     let honorific = ["Mr ", "Mrs ", "Ms ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. "]
                         .iter()
                         .any(|h| before.ends_with(h));
-                    !in_name && !honorific
+                    !in_name && !honorific && !name_tail(text, *m, people)
                 });
             }
             analysis.entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
@@ -534,6 +534,23 @@ impl Pipeline {
     }
 }
 
+/// Whether the place mention `m` ends a person's name written out where the
+/// attributor did not mark it ("Ms Castro Lima and her team" after "Helena
+/// Castro Lima" was named): the mention is the last word of a person's
+/// several-word name and the word before it is that name's word before it.
+fn name_tail(text: &str, m: Span, people: &[copydesk_quotes::Person]) -> bool {
+    let Some(word) = text.get(m.0..m.1) else { return false };
+    let before = text.get(..m.0).unwrap_or("").trim_end_matches(' ');
+    let prev = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').next().unwrap_or("");
+    if prev.is_empty() || before.len() + 1 != m.0 {
+        return false;
+    }
+    people.iter().filter(|p| p.kind == MentionKind::Person).any(|p| {
+        let words: Vec<&str> = p.name.split(' ').collect();
+        words.len() >= 2 && words[words.len() - 1] == word && words[words.len() - 2] == prev
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,5 +573,19 @@ mod tests {
             .flat_map(|e| e.mentions.iter().map(|m| &text[m.0..m.1]))
             .collect();
         assert_eq!(places, ["Lusaka"]);
+    }
+
+    #[test]
+    fn a_persons_surname_written_out_again_is_not_a_place() {
+        let text = "The chair, the diplomat Helena Castro Lima, spoke first. \"We came close,\" Ms Castro Lima said.\n\n\
+                    \"Ms Castro Lima did everything right,\" a delegate said. Her next stop is Lima.";
+        let a = Pipeline::default().analyze(text);
+        let places: Vec<(usize, &str)> = a
+            .entities
+            .iter()
+            .filter(|e| e.kind == "place")
+            .flat_map(|e| e.mentions.iter().map(|m| (m.0, &text[m.0..m.1])))
+            .collect();
+        assert_eq!(places, [(text.rfind("Lima").unwrap(), "Lima")]);
     }
 }
