@@ -577,7 +577,8 @@ mod tests {
 
     #[test]
     fn a_persons_surname_written_out_again_is_not_a_place() {
-        let text = "The chair, the diplomat Helena Castro Lima, spoke first. \"We came close,\" Ms Castro Lima said.\n\n\
+        let text =
+            "The chair, the diplomat Helena Castro Lima, spoke first. \"We came close,\" Ms Castro Lima said.\n\n\
                     \"Ms Castro Lima did everything right,\" a delegate said. Her next stop is Lima.";
         let a = Pipeline::default().analyze(text);
         let places: Vec<(usize, &str)> = a
