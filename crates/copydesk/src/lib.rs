@@ -500,6 +500,7 @@ impl Pipeline {
             }
             analysis.entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
         }
+        let mut lower_words = None;
         for person in people {
             let kind = match person.kind {
                 MentionKind::Person => "person",
@@ -508,7 +509,26 @@ impl Pipeline {
                 _ => continue,
             };
             let mut mentions: Vec<Span> = person.mentions.iter().map(span).collect();
-            if let Some(e) = analysis.entities.iter_mut().find(|e| e.kind == kind && e.name == person.name) {
+            if kind == "person" && common_word(text, &person.name, &mut lower_words) {
+                continue;
+            }
+            // A name the gazetteer knows as a place or organisation at the very
+            // same words ("Michigan said", "the IMF said") is not a person.
+            if kind == "person"
+                && analysis
+                    .entities
+                    .iter()
+                    .any(|e| e.kind != "person" && e.mentions.iter().any(|g| mentions.contains(g)))
+            {
+                continue;
+            }
+            // The same entity: the same name, or a gazetteer entity matched at
+            // exactly one of these spans (an alias: "Organisation of American
+            // States" for the gazetteer's "Organization of ...").
+            let same = |e: &EntityRecord| {
+                e.kind == kind && (e.name == person.name || e.mentions.iter().any(|g| mentions.contains(g)))
+            };
+            if let Some(e) = analysis.entities.iter_mut().find(|e| same(e)) {
                 // The gazetteer's spans are exact; the attributor's may take
                 // in a following word ("EU Civil Protection Mechanism").
                 mentions.retain(|m| !e.mentions.iter().any(|g| g.0 < m.1 && m.0 < g.1));
@@ -532,6 +552,25 @@ impl Pipeline {
     pub fn analyze_batch<T: AsRef<str> + Sync>(&self, docs: &[T]) -> Vec<Analysis> {
         docs.par_iter().map(|d| self.analyze(d.as_ref())).collect()
     }
+}
+
+/// Whether a one-word name the attributor found by its shape ("Video
+/// showed ...", "People then began ...") is a common word capitalised at the
+/// start of a sentence: the article also uses it in lower case. A person named
+/// by one word only, never in lower case, stays ("Arce said").
+///
+/// `lower` holds the article's lower-case words, built once on first need so
+/// that an article with thousands of such names is still read once.
+fn common_word<'t>(text: &'t str, name: &str, lower: &mut Option<std::collections::HashSet<&'t str>>) -> bool {
+    if name.contains(' ') || name.len() < 2 || !name.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let words = lower.get_or_insert_with(|| {
+        text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect()
+    });
+    words.contains(name.to_lowercase().as_str())
 }
 
 /// Whether the place mention `m` ends a person's name written out where the
@@ -573,6 +612,43 @@ mod tests {
             .flat_map(|e| e.mentions.iter().map(|m| &text[m.0..m.1]))
             .collect();
         assert_eq!(places, ["Lusaka"]);
+    }
+
+    #[test]
+    fn common_words_are_not_people() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &str, bool)] = &[
+            // (text, one-word name, a common word)
+            ("Video showed troops outside. The video was shared.",   "Video",  true),
+            ("People began singing. The people of the city sang.",   "People", true),
+            ("Health officials said so. Public health matters.",     "Health", true),
+            ("Arce said the army would obey.",                       "Arce",   false),
+            ("Arce said the army would obey. Arcensis is a moth.",   "Arce",   false),
+            ("Videos showed troops.",                                "Video",  false),
+            ("Luis Arce said so, and luis is not lower case.",       "Luis Arce", false),
+            ("NATO said it would meet.",                             "NATO",   false),
+        ];
+        for (text, name, want) in cases {
+            assert_eq!(common_word(text, name, &mut None), *want, "{name} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_gazetteer_place_or_organisation_is_not_an_inferred_person() {
+        let text = "\"We will not pay,\" Michigan said in a filing. \"Nor will we,\" the IMF said.";
+        let a = Pipeline::default().analyze(text);
+        let people: Vec<&str> = a.entities.iter().filter(|e| e.kind == "person").map(|e| e.name.as_str()).collect();
+        assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn an_inferred_organisation_joins_the_gazetteer_entity_it_matched() {
+        let text = "The Organisation of American States said it was alarmed. \"We condemn the attempt,\" the \
+                    Organisation of American States said.";
+        let a = Pipeline::default().analyze(text);
+        let oas: Vec<&EntityRecord> = a.entities.iter().filter(|e| e.name.contains("American States")).collect();
+        assert_eq!(oas.len(), 1, "{:?}", a.entities);
+        assert_eq!(oas[0].source, "gazetteer");
     }
 
     #[test]

@@ -29,6 +29,8 @@ fn places_of_every_kind() {
         // (sentence, matched words, canonical name, id)
         // a city that is also a first name, kept because it is large
         ("Talks resumed in Geneva on Monday.",                       "Geneva",      "Geneva",      "geonames:2660646"),
+        // a US state that is also a dictionary word, kept (flagged where ambiguous)
+        ("Voters in Michigan went to the polls.",                    "Michigan",    "Michigan",    "US-MI"),
         // a first-level region outside the 18 large countries, by its ISO name
         ("Herders in Turkana have lost half their cattle.",          "Turkana",     "Turkana",     "KE-43"),
         // a region's English name, with the ISO name as an alias
