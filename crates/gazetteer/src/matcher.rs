@@ -112,36 +112,14 @@ impl Matcher {
         let slot = self.slot[first as usize];
         let (Some(aut), Some(ids)) = (self.automata.get(slot as usize), self.ids.get(slot as usize)) else { return };
         let Ok(mut sid) = aut.start_state(Anchored::Yes) else { return };
-        // Returns false when the automaton is dead.
-        let mut step = |byte: u8, len: usize, hits: &mut Vec<(usize, u32)>| {
-            sid = aut.next_state(Anchored::Yes, sid, byte);
-            if aut.is_special(sid) {
-                if aut.is_dead(sid) {
-                    return false;
-                }
-                if aut.is_match(sid) {
-                    // A match state may also carry patterns copied over from its
-                    // failure state (suffixes); only the one spanning the whole
-                    // walk starts at the word start.
-                    for k in 0..aut.match_len(sid) {
-                        let pid = aut.match_pattern(sid, k);
-                        if aut.pattern_len(pid) == len {
-                            if let Some(&id) = ids.get(pid.as_usize()) {
-                                hits.push((len, id));
-                            }
-                        }
-                    }
-                }
-            }
-            true
-        };
         // ASCII folds to itself: read the caller's bytes in place...
         for &b in bytes.get(start..).unwrap_or_default() {
             if b >= 0x80 {
                 break;
             }
             walk.ascii += 1;
-            if !step(b, walk.ascii, &mut walk.hits) {
+            sid = aut.next_state(Anchored::Yes, sid, b);
+            if aut.is_special(sid) && !on_special(aut, ids, sid, walk.ascii, &mut walk.hits) {
                 return;
             }
         }
@@ -149,7 +127,8 @@ impl Matcher {
         for (b, end) in Cursor::new(text, start + walk.ascii) {
             walk.folded.push(b);
             walk.ends.push(end);
-            if !step(b, walk.ascii + walk.folded.len(), &mut walk.hits) {
+            sid = aut.next_state(Anchored::Yes, sid, b);
+            if aut.is_special(sid) && !on_special(aut, ids, sid, walk.ascii + walk.folded.len(), &mut walk.hits) {
                 return;
             }
         }
@@ -160,6 +139,35 @@ impl Matcher {
         self.automata.iter().map(|a| std::mem::size_of::<NFA>() + a.memory_usage()).sum::<usize>()
             + self.ids.iter().map(|v| 24 + v.capacity() * 4).sum::<usize>()
     }
+}
+
+/// A dead or match state: returns false when dead, else records the pattern
+/// that spans the whole walk, if any.
+#[inline]
+fn on_special(
+    aut: &NFA,
+    ids: &[u32],
+    sid: aho_corasick::automaton::StateID,
+    len: usize,
+    hits: &mut Vec<(usize, u32)>,
+) -> bool {
+    if aut.is_dead(sid) {
+        return false;
+    }
+    if aut.is_match(sid) {
+        // A match state may also carry patterns copied over from its failure
+        // state (suffixes); only the one spanning the whole walk starts at the
+        // word start.
+        for k in 0..aut.match_len(sid) {
+            let pid = aut.match_pattern(sid, k);
+            if aut.pattern_len(pid) == len {
+                if let Some(&id) = ids.get(pid.as_usize()) {
+                    hits.push((len, id));
+                }
+            }
+        }
+    }
+    true
 }
 
 #[cfg(test)]
