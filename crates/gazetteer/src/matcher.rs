@@ -143,7 +143,7 @@ impl Matcher {
 
 /// A dead or match state: returns false when dead, else records the pattern
 /// that spans the whole walk, if any.
-#[inline]
+#[inline(always)]
 fn on_special(
     aut: &NFA,
     ids: &[u32],
