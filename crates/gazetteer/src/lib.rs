@@ -51,9 +51,10 @@
 //!   than `AhoCorasick::find`, because the haystack is the folded text, made a char
 //!   at a time (next point), and because the walk then reports every pattern ending
 //!   on the way, so shorter names can be tried when the longest fails a check.
-//!   Measured (`cargo bench -p copydesk-gazetteer`, shared 2-core machine under
-//!   load): building the embedded gazetteer takes about 200 ms (100 ms with the
-//!   hand-written trie this replaced), for 8.3 MB of memory.
+//!   Measured on a shared 2-core machine under load: building the embedded
+//!   gazetteer takes 112 ms of CPU (best of 8; 72 ms with the hand-written trie this
+//!   replaced) and 175-220 ms of wall clock in `cargo bench -p copydesk-gazetteer`
+//!   (trie: 100-165 ms), for 8.3 MB of memory (trie: 7.8 MB).
 //!
 //!   [`Automaton`]: aho_corasick::automaton::Automaton
 //! * **Whole words at the end too.** A match must be followed by a non-word
