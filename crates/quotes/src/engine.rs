@@ -254,6 +254,18 @@ struct Registry {
     by_known: HashMap<String, usize, BuildFx>,
 }
 
+/// `s` lower-cased char by char into `out` (cleared first). Names are mostly
+/// ASCII, and for ASCII this is the same as the Unicode mapping without its tables.
+fn lower_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}
+
 fn key_of(w: &str) -> String {
     let w = w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
     w.to_lowercase()
@@ -1450,8 +1462,7 @@ impl<'a> Ctx<'a> {
         if let Some(last) = s.split_whitespace().next_back() {
             let last = last.trim_end_matches(['.', ',']);
             let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
-            self.scratch.clear();
-            self.scratch.extend(last.chars().flat_map(char::to_lowercase));
+            lower_into(last, &mut self.scratch);
             if let Some(&id) = self.reg.by_key.get(self.scratch.as_str()).and_then(|v| v.last()) {
                 let p = &self.reg.people[id];
                 let same = p.words.len() == s.split_whitespace().count()
@@ -1590,8 +1601,7 @@ impl<'a> Ctx<'a> {
             let existing = {
                 let last = word(self.text, &t[e - 1]);
                 let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
-                self.scratch.clear();
-                self.scratch.extend(last.chars().flat_map(char::to_lowercase));
+                lower_into(last, &mut self.scratch);
                 self.reg.by_key.contains_key(self.scratch.as_str())
             };
             let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
