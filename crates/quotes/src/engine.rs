@@ -252,6 +252,9 @@ struct Registry {
     loose: HashMap<String, Vec<String>, BuildFx>,
     /// The caller's canonical name -> the entity its mentions joined.
     by_known: HashMap<String, usize, BuildFx>,
+    /// Reused buffers for the keys of the name being registered.
+    key_buf: String,
+    first_buf: String,
 }
 
 /// `s` lower-cased char by char into `out` (cleared first). Names are mostly
@@ -271,11 +274,61 @@ fn key_of(w: &str) -> String {
     w.to_lowercase()
 }
 
+/// [`key_of`] written into `out` (cleared first): no allocation for ASCII words.
+fn key_into(w: &str, out: &mut String) {
+    out.clear();
+    let w = w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
+/// `key_of(w) == key` for a `key` made by [`key_of`], without allocating for ASCII words.
+fn key_is(w: &str, key: &str) -> bool {
+    let w = w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    // `key` holds no ASCII upper case, so ignoring ASCII case compares `w` lower-cased
+    if w.is_ascii() {
+        w.eq_ignore_ascii_case(key)
+    } else {
+        w.to_lowercase() == key
+    }
+}
+
+/// `key_of(a) == key_of(b)`, without allocating for ASCII words.
+fn same_key(a: &str, b: &str) -> bool {
+    let a = a.strip_suffix("\u{2019}s").or_else(|| a.strip_suffix("'s")).unwrap_or(a);
+    let b = b.strip_suffix("\u{2019}s").or_else(|| b.strip_suffix("'s")).unwrap_or(b);
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+/// Whether the words `a` end the words `b` (keys compared): "Castro Lima" ends
+/// "Helena Castro Lima".
+fn ends_name<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
+    a.len() <= b.len() && a.iter().rev().zip(b.iter().rev()).all(|(x, y)| same_key(x.as_ref(), y.as_ref()))
+}
+
+/// Appends `id` to the list under `key`, allocating the key only when it is new.
+fn push_key(map: &mut HashMap<String, Vec<usize>, BuildFx>, key: &str, id: usize) {
+    match map.get_mut(key) {
+        Some(v) => v.push(id),
+        None => {
+            map.insert(key.to_string(), vec![id]);
+        }
+    }
+}
+
 impl Registry {
     /// Registers a name (its words) mentioned at `span`; returns the person.
     fn register(
         &mut self,
-        words: Vec<String>,
+        words: &[&str],
         span: Range<usize>,
         kind: MentionKind,
         gender: Option<Gender>,
@@ -283,21 +336,20 @@ impl Registry {
         known: Option<String>,
     ) -> usize {
         let Some(last) = words.last() else { return usize::MAX };
-        let key = key_of(last);
-        let first = key_of(&words[0]);
+        let mut key = std::mem::take(&mut self.key_buf);
+        let mut first = std::mem::take(&mut self.first_buf);
+        key_into(last, &mut key);
+        key_into(words[0], &mut first);
         let mut best: Option<usize> = known.as_ref().and_then(|k| self.by_known.get(k).copied());
-        if let (None, Some(cands)) = (best, self.by_key.get(&key)) {
+        if let (None, Some(cands)) = (best, self.by_key.get(key.as_str())) {
             for &c in cands.iter().rev() {
                 let p = &self.people[c];
                 // "Castro Lima" is "Helena Castro Lima": one name ends the other
-                let suffix = |a: &[String], b: &[String]| {
-                    a.len() <= b.len() && a.iter().rev().zip(b.iter().rev()).all(|(x, y)| key_of(x) == key_of(y))
-                };
                 let compatible = words.len() == 1
                     || p.words.len() == 1
-                    || key_of(&p.words[0]) == first
-                    || suffix(&words, &p.words)
-                    || suffix(&p.words, &words);
+                    || key_is(&p.words[0], &first)
+                    || ends_name(words, &p.words)
+                    || ends_name(&p.words, words);
                 let g_ok = gender.is_none() || p.gender.is_none() || gender == p.gender;
                 if compatible && g_ok && best.map_or(true, |b| self.people[b].last_pos < p.last_pos) {
                     best = Some(c);
@@ -305,7 +357,7 @@ impl Registry {
             }
         }
         if best.is_none() && words.len() == 1 {
-            if let Some(cands) = self.by_first.get(&key) {
+            if let Some(cands) = self.by_first.get(key.as_str()) {
                 best = cands.iter().copied().max_by_key(|&c| self.people[c].last_pos);
             }
         }
@@ -313,9 +365,8 @@ impl Registry {
             Some(id) => {
                 let p = &mut self.people[id];
                 if words.len() > p.words.len() {
-                    p.words = words;
-                    let f = key_of(&p.words[0]);
-                    self.by_first.entry(f).or_default().push(id);
+                    p.words = words.iter().map(|w| w.to_string()).collect();
+                    push_key(&mut self.by_first, &first, id);
                 }
                 if p.gender.is_none() {
                     p.gender = gender;
@@ -339,14 +390,14 @@ impl Registry {
             None => {
                 let id = self.people.len();
                 if words.len() > 1 {
-                    self.by_first.entry(first).or_default().push(id);
+                    push_key(&mut self.by_first, &first, id);
                 }
-                self.by_key.entry(key).or_default().push(id);
+                push_key(&mut self.by_key, &key, id);
                 if let Some(k) = &known {
                     self.by_known.insert(k.clone(), id);
                 }
                 self.people.push(PersonRec {
-                    words,
+                    words: words.iter().map(|w| w.to_string()).collect(),
                     kind,
                     gender,
                     role,
@@ -358,6 +409,8 @@ impl Registry {
                 id
             }
         };
+        self.key_buf = key;
+        self.first_buf = first;
         self.add_mention(id, span);
         id
     }
@@ -480,6 +533,8 @@ struct Ctx<'a> {
     headline: bool,
     /// Reused buffer for lower-casing.
     scratch: String,
+    /// Reused buffer for the words of a name being registered.
+    name_words: Vec<&'a str>,
     lx: &'a Lexicon,
     text: &'a str,
     known: &'a [KnownMention],
@@ -502,7 +557,17 @@ fn honorific_gender(t: &Tok) -> Option<Gender> {
 
 impl<'a> Ctx<'a> {
     /// Is the word at `k` a usable cue? Returns (last token of the cue, class flags).
+    #[inline]
     fn cue_at(&self, t: &[Tok], k: usize, hi: usize) -> Option<(usize, u32)> {
+        // most tokens are no cue word: decided without a call (the checks below need one)
+        if t[k].fl & (f::CUE | f::MULTI) == 0 {
+            return None;
+        }
+        self.cue_word_at(t, k, hi)
+    }
+
+    /// [`Ctx::cue_at`] for a token carrying a cue flag.
+    fn cue_word_at(&self, t: &[Tok], k: usize, hi: usize) -> Option<(usize, u32)> {
         let tk = &t[k];
         // a capitalised cue word is a name ("Said", "Price"), except in a headline
         let sentence_start = k == 0 || t[k - 1].is_term() || t[k - 1].kind == TK::Quote;
@@ -1485,18 +1550,18 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let mut words: Vec<String> = s
-            .split_whitespace()
-            .map(|w| w.trim_end_matches(['.', ',']).to_string())
-            .filter(|w| !w.is_empty())
-            .collect();
+        // the words borrow the text; the buffer is reused from name to name
+        let mut words = std::mem::take(&mut self.name_words);
+        words.clear();
+        words.extend(s.split_whitespace().map(|w| w.trim_end_matches(['.', ','])).filter(|w| !w.is_empty()));
         // a possessive at the end belongs to the next word: "Ortiz's" -> "Ortiz"
         if let Some(l) = words.last_mut() {
             if let Some(x) = l.strip_suffix("\u{2019}s").or_else(|| l.strip_suffix("'s")) {
-                *l = x.to_string();
+                *l = x;
             }
         }
         if words.is_empty() {
+            self.name_words = words;
             return None;
         }
         let kn = self.known_at(&r);
@@ -1506,10 +1571,10 @@ impl<'a> Ctx<'a> {
             if k.kind != MentionKind::Person && (k.span.start < r.start || k.span.end > r.end) {
                 // the text's whole name for a mention of part of it
                 if let Some(full) = text.get(k.span.clone()) {
-                    let w: Vec<String> =
-                        full.split_whitespace().map(|w| w.trim_end_matches(['.', ',']).to_string()).collect();
-                    if !w.is_empty() && w.len() <= 12 {
-                        words = w;
+                    let n = full.split_whitespace().count();
+                    if n != 0 && n <= 12 {
+                        words.clear();
+                        words.extend(full.split_whitespace().map(|w| w.trim_end_matches(['.', ','])));
                     }
                 }
             }
@@ -1530,7 +1595,9 @@ impl<'a> Ctx<'a> {
                 None
             }
         });
-        Some(self.reg.register(words, r, kind, gender, role, known_name))
+        let id = self.reg.register(&words, r, kind, gender, role, known_name);
+        self.name_words = words;
+        Some(id)
     }
 
     /// The caller's mention that names the words at `r`: one covering them, or an
@@ -1851,7 +1918,15 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         known_sorted.sort_by_key(|k| k.span.start);
         &known_sorted
     };
-    let mut cx = Ctx { headline: false, scratch: String::new(), lx, text, known, reg: Registry::default() };
+    let mut cx = Ctx {
+        headline: false,
+        scratch: String::new(),
+        name_words: Vec::new(),
+        lx,
+        text,
+        known,
+        reg: Registry::default(),
+    };
     let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
     let mut indirect: Vec<Quote> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
@@ -1962,8 +2037,8 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                         .collect::<Vec<_>>()
                         .join(" ");
                     if !name.is_empty() {
-                        let words = name.split(' ').map(str::to_string).collect();
-                        let id = cx.reg.register(words, label.clone(), MentionKind::Person, None, None, None);
+                        let words: Vec<&str> = name.split(' ').collect();
+                        let id = cx.reg.register(&words, label.clone(), MentionKind::Person, None, None, None);
                         st[k].speaker = Some((id, label, None));
                         st[k].rule = Some(Rule::Transcript);
                     }
@@ -2098,7 +2173,8 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
             }
         };
         if let Some((id, mention, role)) = cx.resolve(&np) {
-            let name = cx.reg.name(id);
+            // the name is filled in by `finish`, once the person's fullest name is known
+            let name = String::new();
             out.push(Quote {
                 span: content.clone(),
                 kind: QuoteKind::Indirect,
@@ -2185,7 +2261,7 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
         out.push(q);
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
-    let people = cx.reg.people.iter().map(person_out).collect();
+    let people = cx.reg.people.iter().zip(names).map(|(p, name)| person_out(p, name)).collect();
     let out = out;
     Attribution { quotes: out, people }
 }
@@ -2200,15 +2276,13 @@ fn known_fuller(p: &PersonRec, k: &str) -> bool {
     }
 }
 
-fn person_out(p: &PersonRec) -> Person {
+/// The output record of a person; `name` is [`Registry::name`].
+fn person_out(p: &PersonRec, name: String) -> Person {
     let mut mentions = p.mentions.clone();
     mentions.sort_by_key(|m| (m.start, m.end));
     mentions.dedup();
     Person {
-        name: match &p.known {
-            Some(k) if known_fuller(p, k) => k.clone(),
-            _ => p.words.join(" "),
-        },
+        name,
         kind: p.kind,
         mentions,
         gender: p.gender,
