@@ -58,7 +58,7 @@ pub(crate) struct Multi {
 /// text are rejected without hashing.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    map: HashMap<Box<[u8]>, u32, BuildFx>,
+    map: WordTable,
     multi: HashMap<Box<[u8]>, Vec<Multi>, BuildFx>,
     filter: Box<[u64; 1024]>,
 }
@@ -71,15 +71,149 @@ impl std::hash::BuildHasher for BuildFx {
         Fx(0)
     }
 }
-/// A small multiplicative hasher (FxHash), fine for short trusted keys.
+/// A small multiplicative hasher (FxHash), fine for short trusted keys. It
+/// takes eight bytes a step: the registry hashes a name key per name.
 pub(crate) struct Fx(u64);
+impl Fx {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
         self.0
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let r = chunks.remainder();
+        if !r.is_empty() {
+            let mut w = [0u8; 8];
+            w[..r.len()].copy_from_slice(r);
+            self.add(u64::from_le_bytes(w) ^ (r.len() as u64) << 60);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// ASCII lower case of eight bytes at once (other bytes unchanged): the same
+/// as `u8::to_ascii_lowercase` on each.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    let h = x & (ONES * 0x7f);
+    let from_a = h + ONES * (0x80 - u64::from(b'A'));
+    let past_z = h + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// A word of at most [`MAX_WORD`] bytes, lower-cased and packed into two words
+/// (zero padded; the length tells "a" from "a\0").
+#[inline]
+fn pack(word: &[u8]) -> (u64, u64) {
+    let mut buf = [0u8; MAX_WORD];
+    buf[..word.len()].copy_from_slice(word);
+    let (a, b) = buf.split_at(8);
+    let mut lo = [0u8; 8];
+    let mut hi = [0u8; 8];
+    lo.copy_from_slice(a);
+    hi.copy_from_slice(b);
+    (lower8(u64::from_le_bytes(lo)), lower8(u64::from_le_bytes(hi)))
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    /// Length in bytes; 0 for an empty slot.
+    len: u32,
+    flags: u32,
+}
+
+/// Packed word -> flags, open addressing with linear probing, kept at most half
+/// full: a lookup is a copy, two multiplications and a probe or two, no hashing
+/// byte by byte and no pointer to follow.
+#[derive(Clone, Debug)]
+struct WordTable {
+    slots: Vec<Slot>,
+    used: usize,
+}
+
+impl WordTable {
+    fn new() -> WordTable {
+        WordTable { slots: vec![Slot::default(); 1024], used: 0 }
+    }
+
+    #[inline]
+    fn home(&self, lo: u64, hi: u64, len: usize) -> usize {
+        let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// Ors `flags` into the entry of the lower-cased `word` (1 to MAX_WORD bytes).
+    fn insert(&mut self, word: &[u8], flags: u32) {
+        if (self.used + 1) * 2 > self.slots.len() {
+            let n = self.slots.len() * 2;
+            let old = std::mem::replace(&mut self.slots, vec![Slot::default(); n]);
+            self.used = 0;
+            for s in old.into_iter().filter(|s| s.len != 0) {
+                self.put(s);
+            }
+        }
+        let (lo, hi) = pack(word);
+        self.put(Slot { lo, hi, len: word.len() as u32, flags });
+    }
+
+    fn put(&mut self, new: Slot) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(new.lo, new.hi, new.len as usize);
+        loop {
+            let s = &mut self.slots[i];
+            if s.len == 0 {
+                *s = new;
+                self.used += 1;
+                return;
+            }
+            if s.lo == new.lo && s.hi == new.hi && s.len == new.len {
+                s.flags |= new.flags;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Flags of `word` (1 to MAX_WORD bytes, any case; 0 when absent).
+    #[inline]
+    fn get(&self, word: &[u8]) -> u32 {
+        let (lo, hi) = pack(word);
+        let len = word.len() as u32;
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(lo, hi, word.len());
+        // never full, so an empty slot ends every probe
+        loop {
+            let s = &self.slots[i];
+            if s.len == len && s.lo == lo && s.hi == hi {
+                return s.flags;
+            }
+            if s.len == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
         }
     }
 }
@@ -95,7 +229,7 @@ fn filter_key(w: &[u8]) -> usize {
 impl Lexicon {
     pub(crate) fn embedded() -> Lexicon {
         let mut lx = Lexicon {
-            map: HashMap::with_hasher(BuildFx),
+            map: WordTable::new(),
             multi: HashMap::with_hasher(BuildFx),
             filter: Box::new([0; 1024]),
         };
@@ -199,7 +333,7 @@ impl Lexicon {
         let key = w.as_bytes();
         let k = filter_key(key);
         self.filter[k >> 6] |= 1 << (k & 63);
-        *self.map.entry(key.to_vec().into_boxed_slice()).or_insert(0) |= flag;
+        self.map.insert(key, flag);
     }
 
     /// Flags of `word` (case-insensitive, ASCII words only; 0 when unknown).
@@ -213,11 +347,7 @@ impl Lexicon {
         if self.filter[k >> 6] & (1 << (k & 63)) == 0 {
             return 0;
         }
-        let mut buf = [0u8; MAX_WORD];
-        for (d, s) in buf.iter_mut().zip(word) {
-            *d = s.to_ascii_lowercase();
-        }
-        self.map.get(&buf[..n]).copied().unwrap_or(0)
+        self.map.get(word)
     }
 
     /// The multi-word cues starting with `word`.
