@@ -109,6 +109,17 @@ fn real_term(t: &[Tok], j: usize) -> bool {
     !t.get(j + 1).is_some_and(|n| n.is_p(',') || n.is_word() && !n.cap)
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -157,11 +168,9 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
             let s = i;
             i += ch.len_utf8();
             while i < lim {
-                let c = b[i];
-                if c.is_ascii_alphanumeric() {
-                    i += 1;
-                    continue;
-                }
+                // the run of ASCII letters and digits, in one tight pass
+                i += b.get(i..lim).map_or(0, |r| r.iter().position(|&c| !ASCII_WORD[usize::from(c)]).unwrap_or(r.len()));
+                let Some(&c) = b.get(i).filter(|_| i < lim) else { break };
                 if c < 0x80 {
                     // joiners: ' - . & followed by a word character
                     if matches!(c, b'\'' | b'-' | b'.' | b'&') && i + 1 < lim && b[i + 1].is_ascii_alphanumeric() {
@@ -325,6 +334,19 @@ fn push_key(map: &mut HashMap<String, Vec<usize>, BuildFx>, key: &str, id: usize
 }
 
 impl Registry {
+    /// An empty registry sized for a typical article (a dozen or two names), so
+    /// its maps do not rehash as the first names arrive.
+    fn with_capacity() -> Registry {
+        Registry {
+            people: Vec::with_capacity(32),
+            by_key: HashMap::with_capacity_and_hasher(32, BuildFx),
+            by_first: HashMap::with_capacity_and_hasher(32, BuildFx),
+            mentions: Vec::with_capacity(64),
+            loose: HashMap::with_capacity_and_hasher(16, BuildFx),
+            ..Registry::default()
+        }
+    }
+
     /// Registers a name (its words) mentioned at `span`; returns the person.
     fn register(
         &mut self,
@@ -1925,7 +1947,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         lx,
         text,
         known,
-        reg: Registry::default(),
+        reg: Registry::with_capacity(),
     };
     let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
     let mut indirect: Vec<Quote> = Vec::new();
