@@ -1951,8 +1951,9 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     };
     let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
     let mut indirect: Vec<Quote> = Vec::new();
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut sent_of: Vec<usize> = Vec::new();
+    // reused paragraph to paragraph; room for a long news paragraph from the start
+    let mut toks: Vec<Tok> = Vec::with_capacity(256);
+    let mut sent_of: Vec<usize> = Vec::with_capacity(256);
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
     for (pi, para) in paras.iter().enumerate() {

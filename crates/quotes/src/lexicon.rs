@@ -94,9 +94,7 @@ impl std::hash::Hasher for Fx {
         }
         let r = chunks.remainder();
         if !r.is_empty() {
-            let mut w = [0u8; 8];
-            w[..r.len()].copy_from_slice(r);
-            self.add(u64::from_le_bytes(w) ^ (r.len() as u64) << 60);
+            self.add(load_le(r) ^ (r.len() as u64) << 60);
         }
     }
     #[inline]
@@ -122,18 +120,35 @@ fn lower8(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
+/// Up to eight bytes as a little-endian number, zero padded: a load or two, no
+/// `memcpy` call for a variable length.
+#[inline]
+pub(crate) fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[..8]);
+        u64::from_le_bytes(w)
+    } else if n >= 4 {
+        let mut lo = [0u8; 4];
+        let mut hi = [0u8; 4];
+        lo.copy_from_slice(&b[..4]);
+        hi.copy_from_slice(&b[n - 4..]);
+        // the two loads overlap on equal bytes
+        u64::from(u32::from_le_bytes(lo)) | u64::from(u32::from_le_bytes(hi)) << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(b[0]) | u64::from(b[n / 2]) << (8 * (n / 2)) | u64::from(b[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    }
+}
+
 /// A word of at most [`MAX_WORD`] bytes, lower-cased and packed into two words
 /// (zero padded; the length tells "a" from "a\0").
 #[inline]
 fn pack(word: &[u8]) -> (u64, u64) {
-    let mut buf = [0u8; MAX_WORD];
-    buf[..word.len()].copy_from_slice(word);
-    let (a, b) = buf.split_at(8);
-    let mut lo = [0u8; 8];
-    let mut hi = [0u8; 8];
-    lo.copy_from_slice(a);
-    hi.copy_from_slice(b);
-    (lower8(u64::from_le_bytes(lo)), lower8(u64::from_le_bytes(hi)))
+    let (a, b) = word.split_at(word.len().min(8));
+    (lower8(load_le(a)), lower8(load_le(b)))
 }
 
 #[derive(Clone, Copy, Debug, Default)]
