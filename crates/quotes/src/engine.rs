@@ -3,6 +3,7 @@
 #![allow(clippy::needless_range_loop)]
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 use crate::lexicon::{f, BuildFx, Lexicon};
@@ -250,11 +251,95 @@ struct PersonRec {
     last_pos: usize,
 }
 
+/// Name keys (lower-cased words) -> the people registered under them. The keys
+/// live in one arena string and the lists in one vector of links, so a new key
+/// allocates nothing of its own (a map of `String` to `Vec` took two
+/// allocations and two frees a key, for a dozen names an article).
+#[derive(Default)]
+struct KeyIndex {
+    /// Hash of a key -> its newest entry with that hash (older ones chain on).
+    heads: HashMap<u64, usize, BuildFx>,
+    entries: Vec<KeyEntry>,
+    arena: String,
+    /// (person, previous link of the same key), newest last.
+    links: Vec<(usize, usize)>,
+}
+
+struct KeyEntry {
+    key: Range<usize>,
+    /// Older entry with the same hash.
+    next: usize,
+    /// Newest link of this key.
+    last: usize,
+}
+
+const NO_LINK: usize = usize::MAX;
+
+impl KeyIndex {
+    fn with_capacity(n: usize) -> KeyIndex {
+        KeyIndex {
+            heads: HashMap::with_capacity_and_hasher(n, BuildFx),
+            entries: Vec::with_capacity(n),
+            arena: String::with_capacity(n * 8),
+            links: Vec::with_capacity(n),
+        }
+    }
+
+    fn entry(&self, key: &str) -> Option<usize> {
+        let mut e = *self.heads.get(&BuildFx.hash_one(key))?;
+        while e != NO_LINK {
+            let en = &self.entries[e];
+            if self.arena.get(en.key.clone()) == Some(key) {
+                return Some(e);
+            }
+            e = en.next;
+        }
+        None
+    }
+
+    /// The people under `key`, newest first.
+    fn people(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
+        let mut l = self.entry(key).map_or(NO_LINK, |e| self.entries[e].last);
+        std::iter::from_fn(move || {
+            let &(id, prev) = self.links.get(l)?;
+            l = prev;
+            Some(id)
+        })
+    }
+
+    /// The person last registered under `key`.
+    fn last(&self, key: &str) -> Option<usize> {
+        self.people(key).next()
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.entry(key).is_some()
+    }
+
+    /// Adds `id` to the people under `key`.
+    fn push(&mut self, key: &str, id: usize) {
+        let e = match self.entry(key) {
+            Some(e) => e,
+            None => {
+                let h = BuildFx.hash_one(key);
+                let start = self.arena.len();
+                self.arena.push_str(key);
+                let e = self.entries.len();
+                let next = self.heads.insert(h, e).unwrap_or(NO_LINK);
+                self.entries.push(KeyEntry { key: start..self.arena.len(), next, last: NO_LINK });
+                e
+            }
+        };
+        self.links.push((id, self.entries[e].last));
+        self.entries[e].last = self.links.len() - 1;
+    }
+}
+
 #[derive(Default)]
 struct Registry {
     people: Vec<PersonRec>,
-    by_key: HashMap<String, Vec<usize>, BuildFx>,
-    by_first: HashMap<String, Vec<usize>, BuildFx>,
+    by_key: KeyIndex,
+    by_first: KeyIndex,
     /// (position, person) of mentions outside quotes, in text order.
     mentions: Vec<(usize, usize)>,
     /// Surname -> full names seen by shape only, to complete one-word names.
@@ -323,24 +408,14 @@ fn ends_name<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
     a.len() <= b.len() && a.iter().rev().zip(b.iter().rev()).all(|(x, y)| same_key(x.as_ref(), y.as_ref()))
 }
 
-/// Appends `id` to the list under `key`, allocating the key only when it is new.
-fn push_key(map: &mut HashMap<String, Vec<usize>, BuildFx>, key: &str, id: usize) {
-    match map.get_mut(key) {
-        Some(v) => v.push(id),
-        None => {
-            map.insert(key.to_string(), vec![id]);
-        }
-    }
-}
-
 impl Registry {
     /// An empty registry sized for a typical article (a dozen or two names), so
     /// its maps do not rehash as the first names arrive.
     fn with_capacity() -> Registry {
         Registry {
             people: Vec::with_capacity(32),
-            by_key: HashMap::with_capacity_and_hasher(32, BuildFx),
-            by_first: HashMap::with_capacity_and_hasher(32, BuildFx),
+            by_key: KeyIndex::with_capacity(32),
+            by_first: KeyIndex::with_capacity(32),
             mentions: Vec::with_capacity(64),
             loose: HashMap::with_capacity_and_hasher(16, BuildFx),
             ..Registry::default()
@@ -363,8 +438,8 @@ impl Registry {
         key_into(last, &mut key);
         key_into(words[0], &mut first);
         let mut best: Option<usize> = known.as_ref().and_then(|k| self.by_known.get(k).copied());
-        if let (None, Some(cands)) = (best, self.by_key.get(key.as_str())) {
-            for &c in cands.iter().rev() {
+        if best.is_none() {
+            for c in self.by_key.people(&key) {
                 let p = &self.people[c];
                 // "Castro Lima" is "Helena Castro Lima": one name ends the other
                 let compatible = words.len() == 1
@@ -379,8 +454,11 @@ impl Registry {
             }
         }
         if best.is_none() && words.len() == 1 {
-            if let Some(cands) = self.by_first.get(key.as_str()) {
-                best = cands.iter().copied().max_by_key(|&c| self.people[c].last_pos);
+            // the latest mentioned; of equals, the last registered
+            for c in self.by_first.people(&key) {
+                if best.map_or(true, |b| self.people[c].last_pos > self.people[b].last_pos) {
+                    best = Some(c);
+                }
             }
         }
         let id = match best {
@@ -388,7 +466,7 @@ impl Registry {
                 let p = &mut self.people[id];
                 if words.len() > p.words.len() {
                     p.words = words.iter().map(|w| w.to_string()).collect();
-                    push_key(&mut self.by_first, &first, id);
+                    self.by_first.push(&first, id);
                 }
                 if p.gender.is_none() {
                     p.gender = gender;
@@ -412,9 +490,9 @@ impl Registry {
             None => {
                 let id = self.people.len();
                 if words.len() > 1 {
-                    push_key(&mut self.by_first, &first, id);
+                    self.by_first.push(&first, id);
                 }
-                push_key(&mut self.by_key, &key, id);
+                self.by_key.push(&key, id);
                 if let Some(k) = &known {
                     self.by_known.insert(k.clone(), id);
                 }
@@ -456,7 +534,7 @@ impl Registry {
     /// A common noun phrase or group as a "person" (one per distinct text).
     fn register_common(&mut self, text: &str, span: Range<usize>, plural: bool) -> usize {
         let key = format!("\u{0}{}", text.to_lowercase());
-        let id = if let Some(&id) = self.by_key.get(&key).and_then(|v| v.last()) {
+        let id = if let Some(id) = self.by_key.last(&key) {
             id
         } else {
             let id = self.people.len();
@@ -470,7 +548,7 @@ impl Registry {
                 plural,
                 last_pos: 0,
             });
-            self.by_key.entry(key).or_default().push(id);
+            self.by_key.push(&key, id);
             id
         };
         self.add_mention(id, span);
@@ -1550,7 +1628,7 @@ impl<'a> Ctx<'a> {
             let last = last.trim_end_matches(['.', ',']);
             let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
             lower_into(last, &mut self.scratch);
-            if let Some(&id) = self.reg.by_key.get(self.scratch.as_str()).and_then(|v| v.last()) {
+            if let Some(id) = self.reg.by_key.last(&self.scratch) {
                 let p = &self.reg.people[id];
                 let same = p.words.len() == s.split_whitespace().count()
                     && p.words.iter().zip(s.split_whitespace()).all(|(a, b)| {
@@ -1691,7 +1769,7 @@ impl<'a> Ctx<'a> {
                 let last = word(self.text, &t[e - 1]);
                 let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
                 lower_into(last, &mut self.scratch);
-                self.reg.by_key.contains_key(self.scratch.as_str())
+                self.reg.by_key.contains(&self.scratch)
             };
             let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
             let mut nx = e;
