@@ -147,7 +147,11 @@ pub(crate) fn load_le(b: &[u8]) -> u64 {
 /// (zero padded; the length tells "a" from "a\0").
 #[inline]
 fn pack(word: &[u8]) -> (u64, u64) {
-    let (a, b) = word.split_at(word.len().min(8));
+    if word.len() <= 8 {
+        // most words: one half
+        return (lower8(load_le(word)), 0);
+    }
+    let (a, b) = word.split_at(8);
     (lower8(load_le(a)), lower8(load_le(b)))
 }
 
