@@ -2362,7 +2362,8 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
         out.push(q);
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
-    let people = cx.reg.people.iter().zip(names).map(|(p, name)| person_out(p, name)).collect();
+    // the records are done with: their vectors and strings move into the output
+    let people = std::mem::take(&mut cx.reg.people).into_iter().zip(names).map(|(p, name)| person_out(p, name)).collect();
     let out = out;
     Attribution { quotes: out, people }
 }
@@ -2378,8 +2379,8 @@ fn known_fuller(p: &PersonRec, k: &str) -> bool {
 }
 
 /// The output record of a person; `name` is [`Registry::name`].
-fn person_out(p: &PersonRec, name: String) -> Person {
-    let mut mentions = p.mentions.clone();
+fn person_out(p: PersonRec, name: String) -> Person {
+    let mut mentions = p.mentions;
     mentions.sort_by_key(|m| (m.start, m.end));
     mentions.dedup();
     Person {
@@ -2387,6 +2388,6 @@ fn person_out(p: &PersonRec, name: String) -> Person {
         kind: p.kind,
         mentions,
         gender: p.gender,
-        role: p.role.clone(),
+        role: p.role,
     }
 }
