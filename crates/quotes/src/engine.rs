@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
-use crate::lexicon::{f, BuildFx, Lexicon};
+use crate::lexicon::{f, hash_ascii_lower, BuildFx, Lexicon};
 use crate::scan::{find_quotations_in, paragraphs, Quotation};
 use crate::{Attribution, Gender, KnownMention, MentionKind, Person, Quote, QuoteKind, Rule, Speaker};
 
@@ -285,6 +285,20 @@ impl KeyIndex {
         }
     }
 
+    /// The entry of the ASCII word `w` lower-cased, without lower-casing it into a buffer.
+    fn entry_ascii(&self, w: &str) -> Option<usize> {
+        let mut e = *self.heads.get(&hash_ascii_lower(w.as_bytes()))?;
+        while e != NO_LINK {
+            let en = &self.entries[e];
+            // keys hold no ASCII upper case
+            if self.arena.get(en.key.clone()).is_some_and(|k| k.eq_ignore_ascii_case(w)) {
+                return Some(e);
+            }
+            e = en.next;
+        }
+        None
+    }
+
     fn entry(&self, key: &str) -> Option<usize> {
         let mut e = *self.heads.get(&BuildFx.hash_one(key))?;
         while e != NO_LINK {
@@ -299,7 +313,12 @@ impl KeyIndex {
 
     /// The people under `key`, newest first.
     fn people(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
-        let mut l = self.entry(key).map_or(NO_LINK, |e| self.entries[e].last);
+        self.people_at(self.entry(key))
+    }
+
+    /// The people under the key of entry `e`, newest first.
+    fn people_at(&self, e: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        let mut l = e.map_or(NO_LINK, |e| self.entries[e].last);
         std::iter::from_fn(move || {
             let &(id, prev) = self.links.get(l)?;
             l = prev;
@@ -310,10 +329,6 @@ impl KeyIndex {
     /// The person last registered under `key`.
     fn last(&self, key: &str) -> Option<usize> {
         self.people(key).next()
-    }
-
-    fn contains(&self, key: &str) -> bool {
-        self.entry(key).is_some()
     }
 
     /// Adds `id` to the people under `key`.
@@ -656,6 +671,16 @@ fn honorific_gender(t: &Tok) -> Option<Gender> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The `by_key` entry of `word` lower-cased char by char (as [`lower_into`]
+    /// does); ASCII words are compared without being copied.
+    fn key_entry(&mut self, word: &str) -> Option<usize> {
+        if word.is_ascii() {
+            return self.reg.by_key.entry_ascii(word);
+        }
+        lower_into(word, &mut self.scratch);
+        self.reg.by_key.entry(&self.scratch)
+    }
+
     /// Is the word at `k` a usable cue? Returns (last token of the cue, class flags).
     #[inline]
     fn cue_at(&self, t: &[Tok], k: usize, hi: usize) -> Option<(usize, u32)> {
@@ -1627,8 +1652,9 @@ impl<'a> Ctx<'a> {
         if let Some(last) = s.split_whitespace().next_back() {
             let last = last.trim_end_matches(['.', ',']);
             let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
-            lower_into(last, &mut self.scratch);
-            if let Some(id) = self.reg.by_key.last(&self.scratch) {
+            let entry = self.key_entry(last);
+            let newest = self.reg.by_key.people_at(entry).next();
+            if let Some(id) = newest {
                 let p = &self.reg.people[id];
                 let same = p.words.len() == s.split_whitespace().count()
                     && p.words.iter().zip(s.split_whitespace()).all(|(a, b)| {
@@ -1768,8 +1794,7 @@ impl<'a> Ctx<'a> {
             let existing = {
                 let last = word(self.text, &t[e - 1]);
                 let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
-                lower_into(last, &mut self.scratch);
-                self.reg.by_key.contains(&self.scratch)
+                self.key_entry(last).is_some()
             };
             let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
             let mut nx = e;

@@ -107,6 +107,22 @@ impl std::hash::Hasher for Fx {
     }
 }
 
+/// What `BuildFx` makes of the `str` holding the ASCII lower case of `word`
+/// (its bytes, then the `0xff` that `Hash for str` adds), without building it.
+pub(crate) fn hash_ascii_lower(word: &[u8]) -> u64 {
+    let mut h = Fx(0);
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        h.add(lower8(load_le(c)));
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        h.add(lower8(load_le(r)) ^ (r.len() as u64) << 60);
+    }
+    std::hash::Hasher::write_u8(&mut h, 0xff);
+    std::hash::Hasher::finish(&h)
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// ASCII lower case of eight bytes at once (other bytes unchanged): the same
@@ -380,5 +396,77 @@ impl Lexicon {
             *d = s.to_ascii_lowercase();
         }
         self.multi.get(&buf[..n]).map_or(&[], |v| v.as_slice())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn lower8_is_ascii_lowercase_bytewise() {
+        for hi in 0..=255u8 {
+            for lo in [0u8, b'@', b'A', b'M', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7f, 0x80, 0xc1, 0xda, 0xff] {
+                let bytes = [hi, lo, b'Q', 0, 0xe2, b'z', hi ^ 0x20, lo.wrapping_add(1)];
+                let want: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
+                assert_eq!(lower8(u64::from_le_bytes(bytes)).to_le_bytes().to_vec(), want, "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn load_le_pads_with_zeros() {
+        let b = b"ABCDEFGHIJ";
+        for n in 0..=8 {
+            let mut want = [0u8; 8];
+            want[..n].copy_from_slice(&b[..n]);
+            assert_eq!(load_le(&b[..n]), u64::from_le_bytes(want), "length {n}");
+        }
+    }
+
+    #[test]
+    fn ascii_lower_hash_is_the_hash_of_the_lowered_str() {
+        let words = ["", "a", "Ab", "Ortiz", "McDONALD", "Abcdefgh", "Abcdefghi", "SPOKESWOMAN'S", "x\u{0}"];
+        for w in words {
+            assert_eq!(hash_ascii_lower(w.as_bytes()), BuildFx.hash_one(w.to_ascii_lowercase()), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_tell_lengths_apart() {
+        let mut t = WordTable::new();
+        for (w, f) in [("said", 1), ("a", 2), ("a\u{0}", 4), ("spokeswomen", 8), ("sixteen_letters_", 16)] {
+            t.insert(w.as_bytes(), f);
+        }
+        let cases: &[(&str, u32)] = &[
+            ("said", 1),
+            ("SAID", 1),
+            ("Said", 1),
+            ("a", 2),
+            ("A", 2),
+            ("a\u{0}", 4),
+            ("a\u{0}\u{0}", 0),
+            ("SpokesWomen", 8),
+            ("SIXTEEN_LETTERS_", 16),
+            ("sai", 0),
+            ("saidx", 0),
+        ];
+        for &(w, want) in cases {
+            assert_eq!(t.get(w.as_bytes()), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_grows_and_keeps_every_word() {
+        let mut t = WordTable::new();
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            t.insert(w.as_bytes(), i as u32 + 1);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get(w.to_uppercase().as_bytes()), i as u32 + 1);
+        }
+        assert_eq!(t.get(b"w5000"), 0);
     }
 }
