@@ -54,13 +54,12 @@ pub(crate) struct Multi {
     pub class: u32,
 }
 
-/// Lower-cased word -> flags, with a cheap pre-filter so most words of running
-/// text are rejected without hashing.
+/// Lower-cased word -> flags. Most words of running text are in the list (the
+/// function words are), so there is no pre-filter: a lookup is one packed probe.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     map: WordTable,
     multi: HashMap<Box<[u8]>, Vec<Multi>, BuildFx>,
-    filter: Box<[u64; 1024]>,
 }
 
 #[derive(Clone, Copy, Default, Debug)]
@@ -253,20 +252,11 @@ impl WordTable {
     }
 }
 
-#[inline]
-fn filter_key(w: &[u8]) -> usize {
-    let n = w.len();
-    let a = u32::from(w[0] | 0x20);
-    let z = u32::from(w[n - 1] | 0x20);
-    ((a.wrapping_mul(31) ^ z.wrapping_mul(131) ^ (n as u32).wrapping_mul(7919)) & 0xFFFF) as usize
-}
-
 impl Lexicon {
     pub(crate) fn embedded() -> Lexicon {
         let mut lx = Lexicon {
             map: WordTable::new(),
             multi: HashMap::with_hasher(BuildFx),
-            filter: Box::new([0; 1024]),
         };
         for line in CUES.lines() {
             let line = line.trim();
@@ -366,8 +356,6 @@ impl Lexicon {
             return;
         }
         let key = w.as_bytes();
-        let k = filter_key(key);
-        self.filter[k >> 6] |= 1 << (k & 63);
         self.map.insert(key, flag);
     }
 
@@ -376,10 +364,6 @@ impl Lexicon {
     pub(crate) fn flags(&self, word: &[u8]) -> u32 {
         let n = word.len();
         if n == 0 || n > MAX_WORD {
-            return 0;
-        }
-        let k = filter_key(word);
-        if self.filter[k >> 6] & (1 << (k & 63)) == 0 {
             return 0;
         }
         self.map.get(word)

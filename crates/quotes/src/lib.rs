@@ -63,8 +63,8 @@
 //! *Every attribution says why.* [`Quote::rule`] names the rule that fired, so a
 //! user can keep only high-confidence quotes.
 //!
-//! Everything is linear in the input: the lexicon lookups are hashed with a
-//! pre-filter, backward searches are bounded, and no search restarts from the
+//! Everything is linear in the input: a lexicon lookup is one probe of a
+//! packed table, backward searches are bounded, and no search restarts from the
 //! beginning of the article.
 //!
 //! *Its own scanner.* The crate reads bytes itself rather than through
