@@ -652,7 +652,7 @@ struct Ctx<'a> {
     name_words: Vec<&'a str>,
     lx: &'a Lexicon,
     text: &'a str,
-    known: &'a [KnownMention],
+    known: &'a [KnownMention<'a>],
     reg: Registry,
 }
 
@@ -1705,7 +1705,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             kind = k.kind;
-            known_name = Some(k.name.clone());
+            known_name = Some(k.name.to_string());
         } else if words.iter().any(|w| self.lx.flags(w.as_bytes()) & f::ORG != 0) || words.len() > 4 {
             kind = MentionKind::Organization;
         }
@@ -1730,7 +1730,7 @@ impl<'a> Ctx<'a> {
     /// organisation ending with them ("Hungarian Defence Forces"). A place inside
     /// a longer run of name words ("Milan Jovanovic", "Helena Castro Lima") is
     /// part of a person's name, not the name.
-    fn known_at(&self, r: &Range<usize>) -> Option<&'a KnownMention> {
+    fn known_at(&self, r: &Range<usize>) -> Option<&'a KnownMention<'a>> {
         let known = self.known;
         let at = known.partition_point(|k| k.span.end <= r.start);
         known[at..].iter().take_while(|k| k.span.start < r.end).find(|k| {
@@ -2032,10 +2032,10 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
     Some(s..s + trimmed.len())
 }
 
-pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownMention]) -> Attribution {
+pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownMention<'_>]) -> Attribution {
     let paras = paragraphs(text);
     let quotes = split_transcripts(text, &paras, find_quotations_in(text, &paras));
-    let mut known_sorted: Vec<KnownMention>;
+    let mut known_sorted: Vec<KnownMention<'_>>;
     let known = if known.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
         known
     } else {

@@ -123,13 +123,15 @@ impl MentionKind {
     }
 }
 
-/// A name the caller already found (e.g. with a gazetteer): plain data.
+/// A name the caller already found (e.g. with a gazetteer): plain data. The name
+/// is borrowed (from the caller's gazetteer, say), so a caller passing every
+/// mention copies no strings; the attributor copies only the names it uses.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KnownMention {
+pub struct KnownMention<'a> {
     /// Byte span of the mention in the text.
     pub span: Range<usize>,
     /// Canonical name of the entity.
-    pub name: String,
+    pub name: &'a str,
     /// Its kind.
     pub kind: MentionKind,
 }
@@ -307,7 +309,7 @@ impl Attributor {
     ///
     /// Text removed upstream (captions) should be blanked to spaces so offsets
     /// stay those of the original.
-    pub fn attribute(&self, text: &str, known: &[KnownMention]) -> Attribution {
+    pub fn attribute(&self, text: &str, known: &[KnownMention<'_>]) -> Attribution {
         engine::run(&self.lexicon, self.indirect, text, known)
     }
 }
