@@ -1902,26 +1902,33 @@ fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
 /// Sentence index of every token of a paragraph.
 fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) {
     out.clear();
+    out.reserve(t.len());
     let mut sid = 0;
     for k in 0..t.len() {
         if k > 0 {
             let p = &t[k - 1];
             let x = &t[k];
-            let next_starts = x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
-            let boundary = if p.is_term() && next_starts {
-                if p.c == '.' && k >= 2 {
-                    let w = &t[k - 2];
-                    !(w.is_word()
-                        && (w.has(f::ABBREV | f::HON)
-                            || w.e - w.s == 1 && w.cap
-                            || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
-                } else {
-                    true
+            let next_starts = |x: &Tok| x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
+            // most tokens follow a word, which ends no sentence: one test
+            let boundary = match p.kind {
+                TK::Word => false,
+                TK::Punct => {
+                    p.is_term()
+                        && next_starts(x)
+                        && if p.c == '.' && k >= 2 {
+                            let w = &t[k - 2];
+                            !(w.is_word()
+                                && (w.has(f::ABBREV | f::HON)
+                                    || w.e - w.s == 1 && w.cap
+                                    || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
+                        } else {
+                            true
+                        }
                 }
-            } else if p.kind == TK::Quote && next_starts && x.kind != TK::Quote {
-                matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
-            } else {
-                p.kind == TK::Quote && x.kind == TK::Quote
+                TK::Quote if x.kind == TK::Quote => true,
+                TK::Quote => {
+                    next_starts(x) && matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
+                }
             };
             if boundary {
                 sid += 1;
