@@ -170,7 +170,8 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
             i += ch.len_utf8();
             while i < lim {
                 // the run of ASCII letters and digits, in one tight pass
-                i += b.get(i..lim).map_or(0, |r| r.iter().position(|&c| !ASCII_WORD[usize::from(c)]).unwrap_or(r.len()));
+                i +=
+                    b.get(i..lim).map_or(0, |r| r.iter().position(|&c| !ASCII_WORD[usize::from(c)]).unwrap_or(r.len()));
                 let Some(&c) = b.get(i).filter(|_| i < lim) else { break };
                 if c < 0x80 {
                     // joiners: ' - . & followed by a word character
@@ -2395,7 +2396,8 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     // the records are done with: their vectors and strings move into the output
-    let people = std::mem::take(&mut cx.reg.people).into_iter().zip(names).map(|(p, name)| person_out(p, name)).collect();
+    let people =
+        std::mem::take(&mut cx.reg.people).into_iter().zip(names).map(|(p, name)| person_out(p, name)).collect();
     let out = out;
     Attribution { quotes: out, people }
 }
@@ -2415,11 +2417,39 @@ fn person_out(p: PersonRec, name: String) -> Person {
     let mut mentions = p.mentions;
     mentions.sort_by_key(|m| (m.start, m.end));
     mentions.dedup();
-    Person {
-        name,
-        kind: p.kind,
-        mentions,
-        gender: p.gender,
-        role: p.role,
+    Person { name, kind: p.kind, mentions, gender: p.gender, role: p.role }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_helpers_agree_with_key_of() {
+        let words = ["Ortiz", "ORTIZ", "ortiz's", "Ortiz\u{2019}s", "O'Neill", "Øvrebø", "ÖZIL", "Σωκράτης", "a", ""];
+        let mut buf = String::new();
+        for a in words {
+            key_into(a, &mut buf);
+            assert_eq!(buf, key_of(a), "{a:?}");
+            for b in words {
+                assert_eq!(key_is(a, &key_of(b)), key_of(a) == key_of(b), "{a:?} {b:?}");
+                assert_eq!(same_key(a, b), key_of(a) == key_of(b), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn key_index_lists_people_newest_first() {
+        let mut ix = KeyIndex::with_capacity(2);
+        let pushes: &[(&str, usize)] = &[("ortiz", 0), ("reilly", 1), ("ortiz", 2), ("voss", 3), ("ortiz", 2)];
+        for &(k, id) in pushes {
+            ix.push(k, id);
+        }
+        let cases: &[(&str, &[usize])] = &[("ortiz", &[2, 2, 0]), ("reilly", &[1]), ("voss", &[3]), ("renzi", &[])];
+        for &(k, want) in cases {
+            assert_eq!(ix.people(k).collect::<Vec<_>>(), want, "{k}");
+            assert_eq!(ix.last(k), want.first().copied(), "{k}");
+            assert_eq!(ix.entry_ascii(&k.to_uppercase()), ix.entry(k), "{k}");
+        }
     }
 }

@@ -254,10 +254,7 @@ impl WordTable {
 
 impl Lexicon {
     pub(crate) fn embedded() -> Lexicon {
-        let mut lx = Lexicon {
-            map: WordTable::new(),
-            multi: HashMap::with_hasher(BuildFx),
-        };
+        let mut lx = Lexicon { map: WordTable::new(), multi: HashMap::with_hasher(BuildFx) };
         for line in CUES.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
