@@ -232,7 +232,7 @@ impl WordTable {
     }
 
     /// Flags of `word` (1 to MAX_WORD bytes, any case; 0 when absent).
-    #[inline]
+    #[inline(always)]
     fn get(&self, word: &[u8]) -> u32 {
         let (lo, hi) = pack(word);
         let len = word.len() as u32;
