@@ -201,6 +201,11 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
                 fl &= !(f::PRON | f::PRON_1 | f::REL | f::STOP | f::DET | f::BE | f::ADV);
             }
             out.push(Tok { s, e: i, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
+            // the space after a word, without a trip round the loop (no quotation starts
+            // before `lim`, so the next token's checks are unchanged)
+            if i < lim && b.get(i) == Some(&b' ') {
+                i += 1;
+            }
         } else {
             let e = i + ch.len_utf8();
             out.push(Tok { s: i, e, kind: TK::Punct, c: ch, cap: false, fl: 0, q: usize::MAX });
