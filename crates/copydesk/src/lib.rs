@@ -450,7 +450,7 @@ impl Pipeline {
                     EntityKind::Place => MentionKind::Place,
                     _ => continue,
                 };
-                known.push(KnownMention { span: m.span.clone(), name: entity.name.clone(), kind });
+                known.push(KnownMention { span: m.span.clone(), name: &entity.name, kind });
             }
             analysis.entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
         }

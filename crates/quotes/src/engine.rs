@@ -3,9 +3,10 @@
 #![allow(clippy::needless_range_loop)]
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
-use crate::lexicon::{f, BuildFx, Lexicon};
+use crate::lexicon::{f, hash_ascii_lower, BuildFx, Lexicon};
 use crate::scan::{find_quotations_in, paragraphs, Quotation};
 use crate::{Attribution, Gender, KnownMention, MentionKind, Person, Quote, QuoteKind, Rule, Speaker};
 
@@ -109,6 +110,17 @@ fn real_term(t: &[Tok], j: usize) -> bool {
     !t.get(j + 1).is_some_and(|n| n.is_p(',') || n.is_word() && !n.cap)
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -157,11 +169,10 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
             let s = i;
             i += ch.len_utf8();
             while i < lim {
-                let c = b[i];
-                if c.is_ascii_alphanumeric() {
-                    i += 1;
-                    continue;
-                }
+                // the run of ASCII letters and digits, in one tight pass
+                i +=
+                    b.get(i..lim).map_or(0, |r| r.iter().position(|&c| !ASCII_WORD[usize::from(c)]).unwrap_or(r.len()));
+                let Some(&c) = b.get(i).filter(|_| i < lim) else { break };
                 if c < 0x80 {
                     // joiners: ' - . & followed by a word character
                     if matches!(c, b'\'' | b'-' | b'.' | b'&') && i + 1 < lim && b[i + 1].is_ascii_alphanumeric() {
@@ -190,6 +201,11 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
                 fl &= !(f::PRON | f::PRON_1 | f::REL | f::STOP | f::DET | f::BE | f::ADV);
             }
             out.push(Tok { s, e: i, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
+            // the space after a word, without a trip round the loop (no quotation starts
+            // before `lim`, so the next token's checks are unchanged)
+            if i < lim && b.get(i) == Some(&b' ') {
+                i += 1;
+            }
         } else {
             let e = i + ch.len_utf8();
             out.push(Tok { s: i, e, kind: TK::Punct, c: ch, cap: false, fl: 0, q: usize::MAX });
@@ -241,17 +257,131 @@ struct PersonRec {
     last_pos: usize,
 }
 
+/// Name keys (lower-cased words) -> the people registered under them. The keys
+/// live in one arena string and the lists in one vector of links, so a new key
+/// allocates nothing of its own (a map of `String` to `Vec` took two
+/// allocations and two frees a key, for a dozen names an article).
+#[derive(Default)]
+struct KeyIndex {
+    /// Hash of a key -> its newest entry with that hash (older ones chain on).
+    heads: HashMap<u64, usize, BuildFx>,
+    entries: Vec<KeyEntry>,
+    arena: String,
+    /// (person, previous link of the same key), newest last.
+    links: Vec<(usize, usize)>,
+}
+
+struct KeyEntry {
+    key: Range<usize>,
+    /// Older entry with the same hash.
+    next: usize,
+    /// Newest link of this key.
+    last: usize,
+}
+
+const NO_LINK: usize = usize::MAX;
+
+impl KeyIndex {
+    fn with_capacity(n: usize) -> KeyIndex {
+        KeyIndex {
+            heads: HashMap::with_capacity_and_hasher(n, BuildFx),
+            entries: Vec::with_capacity(n),
+            arena: String::with_capacity(n * 8),
+            links: Vec::with_capacity(n),
+        }
+    }
+
+    /// The entry of the ASCII word `w` lower-cased, without lower-casing it into a buffer.
+    fn entry_ascii(&self, w: &str) -> Option<usize> {
+        let mut e = *self.heads.get(&hash_ascii_lower(w.as_bytes()))?;
+        while e != NO_LINK {
+            let en = &self.entries[e];
+            // keys hold no ASCII upper case
+            if self.arena.get(en.key.clone()).is_some_and(|k| k.eq_ignore_ascii_case(w)) {
+                return Some(e);
+            }
+            e = en.next;
+        }
+        None
+    }
+
+    fn entry(&self, key: &str) -> Option<usize> {
+        let mut e = *self.heads.get(&BuildFx.hash_one(key))?;
+        while e != NO_LINK {
+            let en = &self.entries[e];
+            if self.arena.get(en.key.clone()) == Some(key) {
+                return Some(e);
+            }
+            e = en.next;
+        }
+        None
+    }
+
+    /// The people under `key`, newest first.
+    fn people(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
+        self.people_at(self.entry(key))
+    }
+
+    /// The people under the key of entry `e`, newest first.
+    fn people_at(&self, e: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        let mut l = e.map_or(NO_LINK, |e| self.entries[e].last);
+        std::iter::from_fn(move || {
+            let &(id, prev) = self.links.get(l)?;
+            l = prev;
+            Some(id)
+        })
+    }
+
+    /// The person last registered under `key`.
+    fn last(&self, key: &str) -> Option<usize> {
+        self.people(key).next()
+    }
+
+    /// Adds `id` to the people under `key`.
+    fn push(&mut self, key: &str, id: usize) {
+        let e = match self.entry(key) {
+            Some(e) => e,
+            None => {
+                let h = BuildFx.hash_one(key);
+                let start = self.arena.len();
+                self.arena.push_str(key);
+                let e = self.entries.len();
+                let next = self.heads.insert(h, e).unwrap_or(NO_LINK);
+                self.entries.push(KeyEntry { key: start..self.arena.len(), next, last: NO_LINK });
+                e
+            }
+        };
+        self.links.push((id, self.entries[e].last));
+        self.entries[e].last = self.links.len() - 1;
+    }
+}
+
 #[derive(Default)]
 struct Registry {
     people: Vec<PersonRec>,
-    by_key: HashMap<String, Vec<usize>, BuildFx>,
-    by_first: HashMap<String, Vec<usize>, BuildFx>,
+    by_key: KeyIndex,
+    by_first: KeyIndex,
     /// (position, person) of mentions outside quotes, in text order.
     mentions: Vec<(usize, usize)>,
     /// Surname -> full names seen by shape only, to complete one-word names.
     loose: HashMap<String, Vec<String>, BuildFx>,
     /// The caller's canonical name -> the entity its mentions joined.
     by_known: HashMap<String, usize, BuildFx>,
+    /// Reused buffers for the keys of the name being registered.
+    key_buf: String,
+    first_buf: String,
+}
+
+/// `s` lower-cased char by char into `out` (cleared first). Names are mostly
+/// ASCII, and for ASCII this is the same as the Unicode mapping without its tables.
+fn lower_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(s.chars().flat_map(char::to_lowercase));
+    }
 }
 
 fn key_of(w: &str) -> String {
@@ -259,11 +389,64 @@ fn key_of(w: &str) -> String {
     w.to_lowercase()
 }
 
+/// [`key_of`] written into `out` (cleared first): no allocation for ASCII words.
+fn key_into(w: &str, out: &mut String) {
+    out.clear();
+    let w = w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
+/// `key_of(w) == key` for a `key` made by [`key_of`], without allocating for ASCII words.
+fn key_is(w: &str, key: &str) -> bool {
+    let w = w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    // `key` holds no ASCII upper case, so ignoring ASCII case compares `w` lower-cased
+    if w.is_ascii() {
+        w.eq_ignore_ascii_case(key)
+    } else {
+        w.to_lowercase() == key
+    }
+}
+
+/// `key_of(a) == key_of(b)`, without allocating for ASCII words.
+fn same_key(a: &str, b: &str) -> bool {
+    let a = a.strip_suffix("\u{2019}s").or_else(|| a.strip_suffix("'s")).unwrap_or(a);
+    let b = b.strip_suffix("\u{2019}s").or_else(|| b.strip_suffix("'s")).unwrap_or(b);
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+/// Whether the words `a` end the words `b` (keys compared): "Castro Lima" ends
+/// "Helena Castro Lima".
+fn ends_name<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
+    a.len() <= b.len() && a.iter().rev().zip(b.iter().rev()).all(|(x, y)| same_key(x.as_ref(), y.as_ref()))
+}
+
 impl Registry {
+    /// An empty registry sized for a typical article (a dozen or two names), so
+    /// its maps do not rehash as the first names arrive.
+    fn with_capacity() -> Registry {
+        Registry {
+            people: Vec::with_capacity(32),
+            by_key: KeyIndex::with_capacity(32),
+            by_first: KeyIndex::with_capacity(32),
+            mentions: Vec::with_capacity(64),
+            loose: HashMap::with_capacity_and_hasher(16, BuildFx),
+            ..Registry::default()
+        }
+    }
+
     /// Registers a name (its words) mentioned at `span`; returns the person.
     fn register(
         &mut self,
-        words: Vec<String>,
+        words: &[&str],
         span: Range<usize>,
         kind: MentionKind,
         gender: Option<Gender>,
@@ -271,21 +454,20 @@ impl Registry {
         known: Option<String>,
     ) -> usize {
         let Some(last) = words.last() else { return usize::MAX };
-        let key = key_of(last);
-        let first = key_of(&words[0]);
+        let mut key = std::mem::take(&mut self.key_buf);
+        let mut first = std::mem::take(&mut self.first_buf);
+        key_into(last, &mut key);
+        key_into(words[0], &mut first);
         let mut best: Option<usize> = known.as_ref().and_then(|k| self.by_known.get(k).copied());
-        if let (None, Some(cands)) = (best, self.by_key.get(&key)) {
-            for &c in cands.iter().rev() {
+        if best.is_none() {
+            for c in self.by_key.people(&key) {
                 let p = &self.people[c];
                 // "Castro Lima" is "Helena Castro Lima": one name ends the other
-                let suffix = |a: &[String], b: &[String]| {
-                    a.len() <= b.len() && a.iter().rev().zip(b.iter().rev()).all(|(x, y)| key_of(x) == key_of(y))
-                };
                 let compatible = words.len() == 1
                     || p.words.len() == 1
-                    || key_of(&p.words[0]) == first
-                    || suffix(&words, &p.words)
-                    || suffix(&p.words, &words);
+                    || key_is(&p.words[0], &first)
+                    || ends_name(words, &p.words)
+                    || ends_name(&p.words, words);
                 let g_ok = gender.is_none() || p.gender.is_none() || gender == p.gender;
                 if compatible && g_ok && best.map_or(true, |b| self.people[b].last_pos < p.last_pos) {
                     best = Some(c);
@@ -293,17 +475,19 @@ impl Registry {
             }
         }
         if best.is_none() && words.len() == 1 {
-            if let Some(cands) = self.by_first.get(&key) {
-                best = cands.iter().copied().max_by_key(|&c| self.people[c].last_pos);
+            // the latest mentioned; of equals, the last registered
+            for c in self.by_first.people(&key) {
+                if best.map_or(true, |b| self.people[c].last_pos > self.people[b].last_pos) {
+                    best = Some(c);
+                }
             }
         }
         let id = match best {
             Some(id) => {
                 let p = &mut self.people[id];
                 if words.len() > p.words.len() {
-                    p.words = words;
-                    let f = key_of(&p.words[0]);
-                    self.by_first.entry(f).or_default().push(id);
+                    p.words = words.iter().map(|w| w.to_string()).collect();
+                    self.by_first.push(&first, id);
                 }
                 if p.gender.is_none() {
                     p.gender = gender;
@@ -327,14 +511,14 @@ impl Registry {
             None => {
                 let id = self.people.len();
                 if words.len() > 1 {
-                    self.by_first.entry(first).or_default().push(id);
+                    self.by_first.push(&first, id);
                 }
-                self.by_key.entry(key).or_default().push(id);
+                self.by_key.push(&key, id);
                 if let Some(k) = &known {
                     self.by_known.insert(k.clone(), id);
                 }
                 self.people.push(PersonRec {
-                    words,
+                    words: words.iter().map(|w| w.to_string()).collect(),
                     kind,
                     gender,
                     role,
@@ -346,6 +530,8 @@ impl Registry {
                 id
             }
         };
+        self.key_buf = key;
+        self.first_buf = first;
         self.add_mention(id, span);
         id
     }
@@ -369,7 +555,7 @@ impl Registry {
     /// A common noun phrase or group as a "person" (one per distinct text).
     fn register_common(&mut self, text: &str, span: Range<usize>, plural: bool) -> usize {
         let key = format!("\u{0}{}", text.to_lowercase());
-        let id = if let Some(&id) = self.by_key.get(&key).and_then(|v| v.last()) {
+        let id = if let Some(id) = self.by_key.last(&key) {
             id
         } else {
             let id = self.people.len();
@@ -383,7 +569,7 @@ impl Registry {
                 plural,
                 last_pos: 0,
             });
-            self.by_key.entry(key).or_default().push(id);
+            self.by_key.push(&key, id);
             id
         };
         self.add_mention(id, span);
@@ -468,9 +654,11 @@ struct Ctx<'a> {
     headline: bool,
     /// Reused buffer for lower-casing.
     scratch: String,
+    /// Reused buffer for the words of a name being registered.
+    name_words: Vec<&'a str>,
     lx: &'a Lexicon,
     text: &'a str,
-    known: &'a [KnownMention],
+    known: &'a [KnownMention<'a>],
     reg: Registry,
 }
 
@@ -489,8 +677,28 @@ fn honorific_gender(t: &Tok) -> Option<Gender> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The `by_key` entry of `word` lower-cased char by char (as [`lower_into`]
+    /// does); ASCII words are compared without being copied.
+    fn key_entry(&mut self, word: &str) -> Option<usize> {
+        if word.is_ascii() {
+            return self.reg.by_key.entry_ascii(word);
+        }
+        lower_into(word, &mut self.scratch);
+        self.reg.by_key.entry(&self.scratch)
+    }
+
     /// Is the word at `k` a usable cue? Returns (last token of the cue, class flags).
+    #[inline]
     fn cue_at(&self, t: &[Tok], k: usize, hi: usize) -> Option<(usize, u32)> {
+        // most tokens are no cue word: decided without a call (the checks below need one)
+        if t[k].fl & (f::CUE | f::MULTI) == 0 {
+            return None;
+        }
+        self.cue_word_at(t, k, hi)
+    }
+
+    /// [`Ctx::cue_at`] for a token carrying a cue flag.
+    fn cue_word_at(&self, t: &[Tok], k: usize, hi: usize) -> Option<(usize, u32)> {
         let tk = &t[k];
         // a capitalised cue word is a name ("Said", "Price"), except in a headline
         let sentence_start = k == 0 || t[k - 1].is_term() || t[k - 1].kind == TK::Quote;
@@ -1450,9 +1658,9 @@ impl<'a> Ctx<'a> {
         if let Some(last) = s.split_whitespace().next_back() {
             let last = last.trim_end_matches(['.', ',']);
             let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
-            self.scratch.clear();
-            self.scratch.extend(last.chars().flat_map(char::to_lowercase));
-            if let Some(&id) = self.reg.by_key.get(self.scratch.as_str()).and_then(|v| v.last()) {
+            let entry = self.key_entry(last);
+            let newest = self.reg.by_key.people_at(entry).next();
+            if let Some(id) = newest {
                 let p = &self.reg.people[id];
                 let same = p.words.len() == s.split_whitespace().count()
                     && p.words.iter().zip(s.split_whitespace()).all(|(a, b)| {
@@ -1474,18 +1682,18 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let mut words: Vec<String> = s
-            .split_whitespace()
-            .map(|w| w.trim_end_matches(['.', ',']).to_string())
-            .filter(|w| !w.is_empty())
-            .collect();
+        // the words borrow the text; the buffer is reused from name to name
+        let mut words = std::mem::take(&mut self.name_words);
+        words.clear();
+        words.extend(s.split_whitespace().map(|w| w.trim_end_matches(['.', ','])).filter(|w| !w.is_empty()));
         // a possessive at the end belongs to the next word: "Ortiz's" -> "Ortiz"
         if let Some(l) = words.last_mut() {
             if let Some(x) = l.strip_suffix("\u{2019}s").or_else(|| l.strip_suffix("'s")) {
-                *l = x.to_string();
+                *l = x;
             }
         }
         if words.is_empty() {
+            self.name_words = words;
             return None;
         }
         let kn = self.known_at(&r);
@@ -1495,15 +1703,15 @@ impl<'a> Ctx<'a> {
             if k.kind != MentionKind::Person && (k.span.start < r.start || k.span.end > r.end) {
                 // the text's whole name for a mention of part of it
                 if let Some(full) = text.get(k.span.clone()) {
-                    let w: Vec<String> =
-                        full.split_whitespace().map(|w| w.trim_end_matches(['.', ',']).to_string()).collect();
-                    if !w.is_empty() && w.len() <= 12 {
-                        words = w;
+                    let n = full.split_whitespace().count();
+                    if n != 0 && n <= 12 {
+                        words.clear();
+                        words.extend(full.split_whitespace().map(|w| w.trim_end_matches(['.', ','])));
                     }
                 }
             }
             kind = k.kind;
-            known_name = Some(k.name.clone());
+            known_name = Some(k.name.to_string());
         } else if words.iter().any(|w| self.lx.flags(w.as_bytes()) & f::ORG != 0) || words.len() > 4 {
             kind = MentionKind::Organization;
         }
@@ -1519,14 +1727,16 @@ impl<'a> Ctx<'a> {
                 None
             }
         });
-        Some(self.reg.register(words, r, kind, gender, role, known_name))
+        let id = self.reg.register(&words, r, kind, gender, role, known_name);
+        self.name_words = words;
+        Some(id)
     }
 
     /// The caller's mention that names the words at `r`: one covering them, or an
     /// organisation ending with them ("Hungarian Defence Forces"). A place inside
     /// a longer run of name words ("Milan Jovanovic", "Helena Castro Lima") is
     /// part of a person's name, not the name.
-    fn known_at(&self, r: &Range<usize>) -> Option<&'a KnownMention> {
+    fn known_at(&self, r: &Range<usize>) -> Option<&'a KnownMention<'a>> {
         let known = self.known;
         let at = known.partition_point(|k| k.span.end <= r.start);
         known[at..].iter().take_while(|k| k.span.start < r.end).find(|k| {
@@ -1590,9 +1800,7 @@ impl<'a> Ctx<'a> {
             let existing = {
                 let last = word(self.text, &t[e - 1]);
                 let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
-                self.scratch.clear();
-                self.scratch.extend(last.chars().flat_map(char::to_lowercase));
-                self.reg.by_key.contains_key(self.scratch.as_str())
+                self.key_entry(last).is_some()
             };
             let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
             let mut nx = e;
@@ -1700,26 +1908,33 @@ fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
 /// Sentence index of every token of a paragraph.
 fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) {
     out.clear();
+    out.reserve(t.len());
     let mut sid = 0;
     for k in 0..t.len() {
         if k > 0 {
             let p = &t[k - 1];
             let x = &t[k];
-            let next_starts = x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
-            let boundary = if p.is_term() && next_starts {
-                if p.c == '.' && k >= 2 {
-                    let w = &t[k - 2];
-                    !(w.is_word()
-                        && (w.has(f::ABBREV | f::HON)
-                            || w.e - w.s == 1 && w.cap
-                            || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
-                } else {
-                    true
+            let next_starts = |x: &Tok| x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
+            // most tokens follow a word, which ends no sentence: one test
+            let boundary = match p.kind {
+                TK::Word => false,
+                TK::Punct => {
+                    p.is_term()
+                        && next_starts(x)
+                        && if p.c == '.' && k >= 2 {
+                            let w = &t[k - 2];
+                            !(w.is_word()
+                                && (w.has(f::ABBREV | f::HON)
+                                    || w.e - w.s == 1 && w.cap
+                                    || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
+                        } else {
+                            true
+                        }
                 }
-            } else if p.kind == TK::Quote && next_starts && x.kind != TK::Quote {
-                matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
-            } else {
-                p.kind == TK::Quote && x.kind == TK::Quote
+                TK::Quote if x.kind == TK::Quote => true,
+                TK::Quote => {
+                    next_starts(x) && matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
+                }
             };
             if boundary {
                 sid += 1;
@@ -1830,10 +2045,10 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
     Some(s..s + trimmed.len())
 }
 
-pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownMention]) -> Attribution {
+pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownMention<'_>]) -> Attribution {
     let paras = paragraphs(text);
     let quotes = split_transcripts(text, &paras, find_quotations_in(text, &paras));
-    let mut known_sorted: Vec<KnownMention>;
+    let mut known_sorted: Vec<KnownMention<'_>>;
     let known = if known.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
         known
     } else {
@@ -1841,11 +2056,20 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         known_sorted.sort_by_key(|k| k.span.start);
         &known_sorted
     };
-    let mut cx = Ctx { headline: false, scratch: String::new(), lx, text, known, reg: Registry::default() };
+    let mut cx = Ctx {
+        headline: false,
+        scratch: String::new(),
+        name_words: Vec::new(),
+        lx,
+        text,
+        known,
+        reg: Registry::with_capacity(),
+    };
     let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
     let mut indirect: Vec<Quote> = Vec::new();
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut sent_of: Vec<usize> = Vec::new();
+    // reused paragraph to paragraph; room for a long news paragraph from the start
+    let mut toks: Vec<Tok> = Vec::with_capacity(256);
+    let mut sent_of: Vec<usize> = Vec::with_capacity(256);
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
     for (pi, para) in paras.iter().enumerate() {
@@ -1952,8 +2176,8 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                         .collect::<Vec<_>>()
                         .join(" ");
                     if !name.is_empty() {
-                        let words = name.split(' ').map(str::to_string).collect();
-                        let id = cx.reg.register(words, label.clone(), MentionKind::Person, None, None, None);
+                        let words: Vec<&str> = name.split(' ').collect();
+                        let id = cx.reg.register(&words, label.clone(), MentionKind::Person, None, None, None);
                         st[k].speaker = Some((id, label, None));
                         st[k].rule = Some(Rule::Transcript);
                     }
@@ -2088,7 +2312,8 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
             }
         };
         if let Some((id, mention, role)) = cx.resolve(&np) {
-            let name = cx.reg.name(id);
+            // the name is filled in by `finish`, once the person's fullest name is known
+            let name = String::new();
             out.push(Quote {
                 span: content.clone(),
                 kind: QuoteKind::Indirect,
@@ -2175,7 +2400,9 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
         out.push(q);
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
-    let people = cx.reg.people.iter().map(person_out).collect();
+    // the records are done with: their vectors and strings move into the output
+    let people =
+        std::mem::take(&mut cx.reg.people).into_iter().zip(names).map(|(p, name)| person_out(p, name)).collect();
     let out = out;
     Attribution { quotes: out, people }
 }
@@ -2190,18 +2417,44 @@ fn known_fuller(p: &PersonRec, k: &str) -> bool {
     }
 }
 
-fn person_out(p: &PersonRec) -> Person {
-    let mut mentions = p.mentions.clone();
+/// The output record of a person; `name` is [`Registry::name`].
+fn person_out(p: PersonRec, name: String) -> Person {
+    let mut mentions = p.mentions;
     mentions.sort_by_key(|m| (m.start, m.end));
     mentions.dedup();
-    Person {
-        name: match &p.known {
-            Some(k) if known_fuller(p, k) => k.clone(),
-            _ => p.words.join(" "),
-        },
-        kind: p.kind,
-        mentions,
-        gender: p.gender,
-        role: p.role.clone(),
+    Person { name, kind: p.kind, mentions, gender: p.gender, role: p.role }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_helpers_agree_with_key_of() {
+        let words = ["Ortiz", "ORTIZ", "ortiz's", "Ortiz\u{2019}s", "O'Neill", "Øvrebø", "ÖZIL", "Σωκράτης", "a", ""];
+        let mut buf = String::new();
+        for a in words {
+            key_into(a, &mut buf);
+            assert_eq!(buf, key_of(a), "{a:?}");
+            for b in words {
+                assert_eq!(key_is(a, &key_of(b)), key_of(a) == key_of(b), "{a:?} {b:?}");
+                assert_eq!(same_key(a, b), key_of(a) == key_of(b), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn key_index_lists_people_newest_first() {
+        let mut ix = KeyIndex::with_capacity(2);
+        let pushes: &[(&str, usize)] = &[("ortiz", 0), ("reilly", 1), ("ortiz", 2), ("voss", 3), ("ortiz", 2)];
+        for &(k, id) in pushes {
+            ix.push(k, id);
+        }
+        let cases: &[(&str, &[usize])] = &[("ortiz", &[2, 2, 0]), ("reilly", &[1]), ("voss", &[3]), ("renzi", &[])];
+        for &(k, want) in cases {
+            assert_eq!(ix.people(k).collect::<Vec<_>>(), want, "{k}");
+            assert_eq!(ix.last(k), want.first().copied(), "{k}");
+            assert_eq!(ix.entry_ascii(&k.to_uppercase()), ix.entry(k), "{k}");
+        }
     }
 }

@@ -54,13 +54,12 @@ pub(crate) struct Multi {
     pub class: u32,
 }
 
-/// Lower-cased word -> flags, with a cheap pre-filter so most words of running
-/// text are rejected without hashing.
+/// Lower-cased word -> flags. Most words of running text are in the list (the
+/// function words are), so there is no pre-filter: a lookup is one packed probe.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    map: HashMap<Box<[u8]>, u32, BuildFx>,
+    map: WordTable,
     multi: HashMap<Box<[u8]>, Vec<Multi>, BuildFx>,
-    filter: Box<[u64; 1024]>,
 }
 
 #[derive(Clone, Copy, Default, Debug)]
@@ -71,34 +70,191 @@ impl std::hash::BuildHasher for BuildFx {
         Fx(0)
     }
 }
-/// A small multiplicative hasher (FxHash), fine for short trusted keys.
+/// A small multiplicative hasher (FxHash), fine for short trusted keys. It
+/// takes eight bytes a step: the registry hashes a name key per name.
 pub(crate) struct Fx(u64);
+impl Fx {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
         self.0
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let r = chunks.remainder();
+        if !r.is_empty() {
+            self.add(load_le(r) ^ (r.len() as u64) << 60);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+/// What `BuildFx` makes of the `str` holding the ASCII lower case of `word`
+/// (its bytes, then the `0xff` that `Hash for str` adds), without building it.
+pub(crate) fn hash_ascii_lower(word: &[u8]) -> u64 {
+    let mut h = Fx(0);
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        h.add(lower8(load_le(c)));
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        h.add(lower8(load_le(r)) ^ (r.len() as u64) << 60);
+    }
+    std::hash::Hasher::write_u8(&mut h, 0xff);
+    std::hash::Hasher::finish(&h)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// ASCII lower case of eight bytes at once (other bytes unchanged): the same
+/// as `u8::to_ascii_lowercase` on each.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    let h = x & (ONES * 0x7f);
+    let from_a = h + ONES * (0x80 - u64::from(b'A'));
+    let past_z = h + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// Up to eight bytes as a little-endian number, zero padded: a load or two, no
+/// `memcpy` call for a variable length.
+#[inline]
+pub(crate) fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[..8]);
+        u64::from_le_bytes(w)
+    } else if n >= 4 {
+        let mut lo = [0u8; 4];
+        let mut hi = [0u8; 4];
+        lo.copy_from_slice(&b[..4]);
+        hi.copy_from_slice(&b[n - 4..]);
+        // the two loads overlap on equal bytes
+        u64::from(u32::from_le_bytes(lo)) | u64::from(u32::from_le_bytes(hi)) << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(b[0]) | u64::from(b[n / 2]) << (8 * (n / 2)) | u64::from(b[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    }
+}
+
+/// A word of at most [`MAX_WORD`] bytes, lower-cased and packed into two words
+/// (zero padded; the length tells "a" from "a\0").
+#[inline]
+fn pack(word: &[u8]) -> (u64, u64) {
+    if word.len() <= 8 {
+        // most words: one half
+        return (lower8(load_le(word)), 0);
+    }
+    let (a, b) = word.split_at(8);
+    (lower8(load_le(a)), lower8(load_le(b)))
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    /// Length in bytes; 0 for an empty slot.
+    len: u32,
+    flags: u32,
+}
+
+/// Packed word -> flags, open addressing with linear probing, kept at most half
+/// full: a lookup is a copy, two multiplications and a probe or two, no hashing
+/// byte by byte and no pointer to follow.
+#[derive(Clone, Debug)]
+struct WordTable {
+    slots: Vec<Slot>,
+    used: usize,
+}
+
+impl WordTable {
+    fn new() -> WordTable {
+        WordTable { slots: vec![Slot::default(); 1024], used: 0 }
+    }
+
+    #[inline]
+    fn home(&self, lo: u64, hi: u64, len: usize) -> usize {
+        let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// Ors `flags` into the entry of the lower-cased `word` (1 to MAX_WORD bytes).
+    fn insert(&mut self, word: &[u8], flags: u32) {
+        if (self.used + 1) * 2 > self.slots.len() {
+            let n = self.slots.len() * 2;
+            let old = std::mem::replace(&mut self.slots, vec![Slot::default(); n]);
+            self.used = 0;
+            for s in old.into_iter().filter(|s| s.len != 0) {
+                self.put(s);
+            }
+        }
+        let (lo, hi) = pack(word);
+        self.put(Slot { lo, hi, len: word.len() as u32, flags });
+    }
+
+    fn put(&mut self, new: Slot) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(new.lo, new.hi, new.len as usize);
+        loop {
+            let s = &mut self.slots[i];
+            if s.len == 0 {
+                *s = new;
+                self.used += 1;
+                return;
+            }
+            if s.lo == new.lo && s.hi == new.hi && s.len == new.len {
+                s.flags |= new.flags;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Flags of `word` (1 to MAX_WORD bytes, any case; 0 when absent).
+    #[inline(always)]
+    fn get(&self, word: &[u8]) -> u32 {
+        let (lo, hi) = pack(word);
+        let len = word.len() as u32;
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(lo, hi, word.len());
+        // never full, so an empty slot ends every probe
+        loop {
+            let s = &self.slots[i];
+            if s.len == len && s.lo == lo && s.hi == hi {
+                return s.flags;
+            }
+            if s.len == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
         }
     }
 }
 
-#[inline]
-fn filter_key(w: &[u8]) -> usize {
-    let n = w.len();
-    let a = u32::from(w[0] | 0x20);
-    let z = u32::from(w[n - 1] | 0x20);
-    ((a.wrapping_mul(31) ^ z.wrapping_mul(131) ^ (n as u32).wrapping_mul(7919)) & 0xFFFF) as usize
-}
-
 impl Lexicon {
     pub(crate) fn embedded() -> Lexicon {
-        let mut lx = Lexicon {
-            map: HashMap::with_hasher(BuildFx),
-            multi: HashMap::with_hasher(BuildFx),
-            filter: Box::new([0; 1024]),
-        };
+        let mut lx = Lexicon { map: WordTable::new(), multi: HashMap::with_hasher(BuildFx) };
         for line in CUES.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -197,9 +353,7 @@ impl Lexicon {
             return;
         }
         let key = w.as_bytes();
-        let k = filter_key(key);
-        self.filter[k >> 6] |= 1 << (k & 63);
-        *self.map.entry(key.to_vec().into_boxed_slice()).or_insert(0) |= flag;
+        self.map.insert(key, flag);
     }
 
     /// Flags of `word` (case-insensitive, ASCII words only; 0 when unknown).
@@ -209,15 +363,7 @@ impl Lexicon {
         if n == 0 || n > MAX_WORD {
             return 0;
         }
-        let k = filter_key(word);
-        if self.filter[k >> 6] & (1 << (k & 63)) == 0 {
-            return 0;
-        }
-        let mut buf = [0u8; MAX_WORD];
-        for (d, s) in buf.iter_mut().zip(word) {
-            *d = s.to_ascii_lowercase();
-        }
-        self.map.get(&buf[..n]).copied().unwrap_or(0)
+        self.map.get(word)
     }
 
     /// The multi-word cues starting with `word`.
@@ -231,5 +377,77 @@ impl Lexicon {
             *d = s.to_ascii_lowercase();
         }
         self.multi.get(&buf[..n]).map_or(&[], |v| v.as_slice())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn lower8_is_ascii_lowercase_bytewise() {
+        for hi in 0..=255u8 {
+            for lo in [0u8, b'@', b'A', b'M', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7f, 0x80, 0xc1, 0xda, 0xff] {
+                let bytes = [hi, lo, b'Q', 0, 0xe2, b'z', hi ^ 0x20, lo.wrapping_add(1)];
+                let want: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
+                assert_eq!(lower8(u64::from_le_bytes(bytes)).to_le_bytes().to_vec(), want, "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn load_le_pads_with_zeros() {
+        let b = b"ABCDEFGHIJ";
+        for n in 0..=8 {
+            let mut want = [0u8; 8];
+            want[..n].copy_from_slice(&b[..n]);
+            assert_eq!(load_le(&b[..n]), u64::from_le_bytes(want), "length {n}");
+        }
+    }
+
+    #[test]
+    fn ascii_lower_hash_is_the_hash_of_the_lowered_str() {
+        let words = ["", "a", "Ab", "Ortiz", "McDONALD", "Abcdefgh", "Abcdefghi", "SPOKESWOMAN'S", "x\u{0}"];
+        for w in words {
+            assert_eq!(hash_ascii_lower(w.as_bytes()), BuildFx.hash_one(w.to_ascii_lowercase()), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_tell_lengths_apart() {
+        let mut t = WordTable::new();
+        for (w, f) in [("said", 1), ("a", 2), ("a\u{0}", 4), ("spokeswomen", 8), ("sixteen_letters_", 16)] {
+            t.insert(w.as_bytes(), f);
+        }
+        let cases: &[(&str, u32)] = &[
+            ("said", 1),
+            ("SAID", 1),
+            ("Said", 1),
+            ("a", 2),
+            ("A", 2),
+            ("a\u{0}", 4),
+            ("a\u{0}\u{0}", 0),
+            ("SpokesWomen", 8),
+            ("SIXTEEN_LETTERS_", 16),
+            ("sai", 0),
+            ("saidx", 0),
+        ];
+        for &(w, want) in cases {
+            assert_eq!(t.get(w.as_bytes()), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_grows_and_keeps_every_word() {
+        let mut t = WordTable::new();
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            t.insert(w.as_bytes(), i as u32 + 1);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get(w.to_uppercase().as_bytes()), i as u32 + 1);
+        }
+        assert_eq!(t.get(b"w5000"), 0);
     }
 }

@@ -63,8 +63,8 @@
 //! *Every attribution says why.* [`Quote::rule`] names the rule that fired, so a
 //! user can keep only high-confidence quotes.
 //!
-//! Everything is linear in the input: the lexicon lookups are hashed with a
-//! pre-filter, backward searches are bounded, and no search restarts from the
+//! Everything is linear in the input: a lexicon lookup is one probe of a
+//! packed table, backward searches are bounded, and no search restarts from the
 //! beginning of the article.
 //!
 //! *Its own scanner.* The crate reads bytes itself rather than through
@@ -123,13 +123,15 @@ impl MentionKind {
     }
 }
 
-/// A name the caller already found (e.g. with a gazetteer): plain data.
+/// A name the caller already found (e.g. with a gazetteer): plain data. The name
+/// is borrowed (from the caller's gazetteer, say), so a caller passing every
+/// mention copies no strings; the attributor copies only the names it uses.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KnownMention {
+pub struct KnownMention<'a> {
     /// Byte span of the mention in the text.
     pub span: Range<usize>,
     /// Canonical name of the entity.
-    pub name: String,
+    pub name: &'a str,
     /// Its kind.
     pub kind: MentionKind,
 }
@@ -307,7 +309,7 @@ impl Attributor {
     ///
     /// Text removed upstream (captions) should be blanked to spaces so offsets
     /// stay those of the original.
-    pub fn attribute(&self, text: &str, known: &[KnownMention]) -> Attribution {
+    pub fn attribute(&self, text: &str, known: &[KnownMention<'_>]) -> Attribution {
         engine::run(&self.lexicon, self.indirect, text, known)
     }
 }

@@ -28,8 +28,9 @@ pub struct Quotation {
 
 /// Non-blank lines of `text`, trimmed of surrounding whitespace.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
     let b = text.as_bytes();
+    // one fast pass counting lines sizes the vector once
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
     let mut start = 0;
     while start <= b.len() {
         let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |i| start + i);

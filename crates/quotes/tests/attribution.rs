@@ -88,7 +88,7 @@ fn role_nouns_and_appositions() {
 fn a_place_inside_a_name_is_part_of_the_name() {
     let text = "Paris Okafor, the mayor, said on Monday: \u{201c}The dam holds.\u{201d}\n\u{201c}Stay home,\u{201d} Ms Okafor said.";
     let s = text.find("Paris").unwrap();
-    let known = [KnownMention { span: s..s + 5, name: "Paris".into(), kind: MentionKind::Place }];
+    let known = [KnownMention { span: s..s + 5, name: "Paris", kind: MentionKind::Place }];
     let found = Attributor::new().attribute(text, &known);
     for q in &found.quotes {
         if q.kind != QuoteKind::Indirect {
@@ -175,7 +175,7 @@ fn indirect_quotes() {
 fn known_mentions_give_canonical_names() {
     let text = "\u{201c}We are ready,\u{201d} Kowal said.";
     let s = text.find("Kowal").unwrap();
-    let known = [KnownMention { span: s..s + 5, name: "Anna Kowal".into(), kind: MentionKind::Person }];
+    let known = [KnownMention { span: s..s + 5, name: "Anna Kowal", kind: MentionKind::Person }];
     let found = Attributor::new().attribute(text, &known);
     assert_eq!(found.quotes[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Anna Kowal"));
 }
