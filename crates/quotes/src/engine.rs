@@ -761,9 +761,17 @@ impl<'a> Ctx<'a> {
                 j -= 1;
                 continue;
             }
-            if x.is_word() && x.has(f::PARTICLE) && j - 1 > lo && j < end && t[j - 2].is_word() && t[j - 2].cap {
-                j -= 1;
-                continue;
+            // particles between capitalised words: "Luiz da Silva", and up to
+            // three in a row: "Ursula von der Leyen", "Maria de la Cruz"
+            if x.is_word() && x.has(f::PARTICLE) && !x.cap && j - 1 > lo && j < end {
+                let mut k = j - 1;
+                while k > lo && j - k < 3 && t[k - 1].is_word() && t[k - 1].has(f::PARTICLE) && !t[k - 1].cap {
+                    k -= 1;
+                }
+                if k > lo && t[k - 1].is_word() && t[k - 1].cap {
+                    j = k;
+                    continue;
+                }
             }
             // "Ministry of Agriculture", "Bank of Zambia"; not "Governor of Texas X"
             if x.is_word()
@@ -1761,9 +1769,20 @@ impl<'a> Ctx<'a> {
                 if self.headline && y.has(f::CUE | f::MULTI) {
                     break;
                 }
-                if y.is_word() && y.cap || y.has(f::PARTICLE) && e + 1 < t.len() && t[e + 1].cap && t[e + 1].is_word() {
+                if y.is_word() && y.cap {
                     e += 1;
                     continue;
+                }
+                // up to three particles before a capitalised word: "da Silva", "von der Leyen"
+                if y.has(f::PARTICLE) {
+                    let mut n = e + 1;
+                    while n < t.len() && n - e < 3 && t[n].has(f::PARTICLE) && !t[n].cap {
+                        n += 1;
+                    }
+                    if n < t.len() && t[n].cap && t[n].is_word() {
+                        e = n;
+                        continue;
+                    }
                 }
                 if y.is_word()
                     && word(self.text, y) == "of"
