@@ -1002,6 +1002,72 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A partial quote whose sentence has no cue: the reporter's sentence is about
+    /// its subject, and the fragment is that subject's words (`Reid has gone after
+    /// the senator as a "spoiled brat"`, `Gingrich dismissed the bloc as "a relic"`).
+    /// Only a name or a pronoun that resolves counts, and it must stand before the
+    /// quote with a lower-case word (its verb) between them; a common noun phrase
+    /// ("the band played \"River Road\"") gives nothing. The verb is reported as the cue.
+    fn clause_subject(&self, t: &[Tok], lo: usize, i: usize) -> Option<Found> {
+        if i < lo + 2 {
+            return None;
+        }
+        // a fragment in title case is a name or a title ("Election Day", "Face the
+        // Nation,"), not words the subject said
+        let frag = self.text.get(t[i].s..t[i].e).unwrap_or("");
+        if frag
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.len() > 3)
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let mut np = self.sentence_subject(t, lo, i)?;
+        if let NpWhat::Name(r) = &np.what {
+            // "He's calling it ...": a pronoun with its verb attached
+            let name = self.text.get(r.clone()).unwrap_or("");
+            let stem = name.strip_suffix("'s").or_else(|| name.strip_suffix("\u{2019}s")).unwrap_or("");
+            let pron = self.lx.flags(stem.as_bytes()) & f::PRON;
+            if pron != 0 {
+                let m = np.mention.start..np.mention.start + stem.len();
+                np = Np { mention: m, what: NpWhat::Pronoun(pron), role: None, gender: None };
+            }
+        }
+        match &np.what {
+            NpWhat::Pronoun(_) if self.strong(&np) => {}
+            NpWhat::Name(r) => {
+                // a possessor ("Monday's debate", "Davis' column") is not the subject;
+                // a lone capitalised word opening the sentence must be a name the
+                // article already uses ("Pressure is building ..." is no name)
+                let name = self.text.get(r.clone())?;
+                let after = self.text.get(np.mention.end..).unwrap_or("");
+                if after.starts_with(['\'', '\u{2019}']) || name.ends_with("'s") || name.ends_with("\u{2019}s") {
+                    return None;
+                }
+                let mut words = name.split_whitespace();
+                let last = words.next_back()?;
+                if words.next().is_none()
+                    && t[lo].s == np.mention.start
+                    && !self.reg.by_key.contains_key(key_of(last).as_str())
+                {
+                    return None;
+                }
+                if self.lx.flags(last.as_bytes()) & f::TIME != 0 {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        let v = (lo..i).find(|&m| t[m].s >= np.mention.end && t[m].is_word() && !t[m].cap && !t[m].has(f::ADV))?;
+        // the verb follows the subject closely: a comma or a quote before it means the
+        // phrase was an opener, not the subject
+        if (lo..v).any(|m| t[m].s >= np.mention.end && (t[m].kind == TK::Quote || t[m].is_p(','))) {
+            return None;
+        }
+        Some(Found { np, cue: t[v].s..t[v].e, rule: Rule::ClauseSubject })
+    }
+
     /// Finds a cue with its subject inside t[lo..hi) (a bounded window before
     /// the quote). The leftmost cue whose subject is a name or a pronoun wins (the
     /// main clause: `X said the plan Y calls "a joke"` is X's); else the nearest
@@ -1269,9 +1335,11 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if let Some((ce, class)) = self.cue_at(t, k, hi) {
-                if class & f::CUE_S != 0 && class & f::PARTICIPLE == 0 {
+                // "according" looks like a participle, but "according to X" names the source
+                let according = word(self.text, &t[k]).eq_ignore_ascii_case("according");
+                if class & f::CUE_S != 0 && (class & f::PARTICIPLE == 0 || according) {
                     let cue = t[k].s..t[ce].e;
-                    if word(self.text, &t[k]).eq_ignore_ascii_case("according") {
+                    if according {
                         let (np, _) = self.np_after(t, ce + 1, hi)?;
                         return Some(Found { np, cue, rule: Rule::AccordingTo });
                     }
@@ -1932,6 +2000,13 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 let chosen =
                     if st[k].starts_sentence { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
                 let chosen = chosen.or(dash).or(later);
+                let chosen = chosen.or_else(|| {
+                    if st[k].partial && !st[k].title && !headline {
+                        cx.clause_subject(t, lo, i)
+                    } else {
+                        None
+                    }
+                });
 
                 if let Some(fd) = chosen {
                     match cx.resolve(&fd.np) {

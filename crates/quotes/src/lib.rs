@@ -184,6 +184,9 @@ pub enum Rule {
     AccordingTo,
     /// A participle or infinitive cue (`..., calling it "a coup"`): the sentence's subject.
     SentenceSubject,
+    /// No cue in the sentence of a partial quote: the sentence's subject, a name or a
+    /// pronoun (`Reid has gone after the senator as a "spoiled brat"`). The weakest rule.
+    ClauseSubject,
     /// A colon cue closing the previous paragraph: `X continued:` then the quote.
     PreviousParagraph,
     /// A quote with no cue right after (or before) a quote of the same speaker.
@@ -213,6 +216,7 @@ impl Rule {
             Rule::CueLater => "cue-later",
             Rule::AccordingTo => "according-to",
             Rule::SentenceSubject => "sentence-subject",
+            Rule::ClauseSubject => "clause-subject",
             Rule::PreviousParagraph => "previous-paragraph",
             Rule::Continuation => "continuation",
             Rule::Transcript => "transcript",

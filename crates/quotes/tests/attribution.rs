@@ -45,6 +45,16 @@ fn attribution_table() {
         ("The mayor\u{2019}s aide said Reilly\u{2019}s plan was \u{2018}dead on arrival\u{2019} and won\u{2019}t pass.", "dead on arrival", Some("The mayor\u{2019}s aide"), "cue-before"),
         // headline colon
         ("Reilly: Council must \u{2018}act before winter\u{2019}.", "act before winter", Some("Reilly"), "headline-colon"),
+        // no cue in the sentence of a partial quote: its subject, a name or a pronoun
+        ("Councillor Vera Lind has gone after the harbour board as a \u{201c}club for insiders\u{201d}.", "club for insiders", Some("Vera Lind"), "clause-subject"),
+        ("Mayor Ines Roth spoke on Friday. She\u{2019}s betting the tram will be \u{201c}a lifeline for the east\u{201d} by spring.", "a lifeline for the east", Some("Ines Roth"), "clause-subject"),
+        ("In May, Councillor Vera Lind spoke at the depot. In June, Lind openly mocked the plan as a \u{201c}toy train\u{201d} again.", "toy train", Some("Vera Lind"), "clause-subject"),
+        // ... but not a sentence's first word that is no name, nor a title-case name
+        ("Pressure is mounting on the council after chants of \u{201c}Resign now!\u{201d} at the rally.", "Resign now!", None, "unattributed"),
+        ("Mayor Ines Roth will appear on \u{201c}Morning Desk,\u{201d} a radio show.", "Morning Desk,", None, "unattributed"),
+        ("Monday\u{2019}s vote ended the \u{201c}long winter\u{201d} of the port.", "long winter", None, "unattributed"),
+        // according to, later in the sentence of a partial quote
+        ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
     ];
     for (text, quote, want, rule) in cases {
         let (got, got_rule) = speaker_of(text, quote);
