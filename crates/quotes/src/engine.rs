@@ -666,6 +666,21 @@ impl<'a> Ctx<'a> {
                 skipped += 1;
                 continue;
             }
+            // an -ly adverb off the list ("Reid frequently mocked"); after a
+            // determiner or a possessive it is a noun ("the family said")
+            if x.is_word()
+                && !x.cap
+                && x.e - x.s >= 5
+                && word(self.text, x).ends_with("ly")
+                && x.fl & (f::CUE | f::STOP) == 0
+                && k - 1 > lo
+                && !t[k - 2].has(f::DET)
+                && !["'s", "s'", "\u{2019}s"].iter().any(|p| word(self.text, &t[k - 2]).ends_with(p))
+            {
+                k -= 1;
+                skipped += 1;
+                continue;
+            }
             if x.is_word() && x.c.is_ascii_digit() && k - 1 > lo && word(self.text, &t[k - 2]) == "in" {
                 k -= 2; // "who in 2010 said"
                 skipped += 1;
@@ -2115,12 +2130,30 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
             }
         } else {
             let np = if participle { cx.sentence_subject(t, lo, k) } else { cx.np_before(t, k, lo, 0) };
+            // "X bemoaned the unrest and said ...": the sentence's subject, a name or a pronoun
+            let np = np.or_else(|| {
+                let mut c = k;
+                while c > lo && t[c - 1].has(f::ADV) && !t[c - 1].cap {
+                    c -= 1;
+                }
+                if participle || c <= lo || !matches!(word(cx.text, &t[c - 1]), "and" | "but") {
+                    return None;
+                }
+                cx.sentence_subject(t, lo, c - 1).filter(|np| {
+                    matches!(np.what, NpWhat::Name(_) | NpWhat::Pronoun(_))
+                        && cx.strong(np)
+                        && np.mention.end <= t[c - 1].s
+                })
+            });
             let Some(np) = np else {
                 k = ce + 1;
                 continue;
             };
             let ns = if participle { k } else { cx.np_start(t, &np, k) };
-            if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
+            if parenthetical(cx, t, lo, ns, ce, end) {
+                // "The bridge, Ms Ortiz said, will open in May": the whole sentence
+                (np, t[lo].s..t[end - 1].e, Rule::IndirectAfter)
+            } else if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
                 // X said (that) CLAUSE; X told Y (that) CLAUSE
                 let mut c = ce + 1;
                 if word(cx.text, &t[k]).eq_ignore_ascii_case("told")
@@ -2182,6 +2215,28 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
             return;
         }
     }
+}
+
+/// A cue set off by commas inside the reported sentence: `A, X said, B` or `A, as
+/// X noted, B`, where the subject starts at `ns` and the cue ends at `ce`. A day
+/// may sit between the cue and its comma ("he said Tuesday,").
+fn parenthetical(cx: &Ctx<'_>, t: &[Tok], lo: usize, ns: usize, ce: usize, end: usize) -> bool {
+    let mut open = ns;
+    if open > lo && t[open - 1].has(f::DET) && !t[open - 1].cap {
+        open -= 1; // "as the harbour master X noted"
+    }
+    if open > lo && t[open - 1].is_word() && word(cx.text, &t[open - 1]).eq_ignore_ascii_case("as") {
+        open -= 1;
+    }
+    if open < lo + 2 || !t[open - 1].is_p(',') {
+        return false;
+    }
+    let mut c = ce + 1;
+    while c < end && c < ce + 3 && t[c].has(f::TIME) {
+        c += 1;
+    }
+    // a reported clause of at least three tokens after the comma
+    c + 3 < end && t[c].is_p(',') && t[c + 1].is_word()
 }
 
 fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect: Vec<Quote>) -> Attribution {

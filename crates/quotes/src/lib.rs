@@ -199,7 +199,7 @@ pub enum Rule {
     DashCredit,
     /// `X said (that) ...` without quotation marks.
     IndirectSaid,
-    /// `..., X said.` without quotation marks.
+    /// `..., X said.` or `A, X said, B` without quotation marks.
     IndirectAfter,
     /// No speaker found: a scare quote, a title, or an unattributable quote.
     Unattributed,
