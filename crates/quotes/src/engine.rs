@@ -1083,6 +1083,23 @@ impl<'a> Ctx<'a> {
         Some(Found { np, cue: t[v].s..t[v].e, rule: Rule::ClauseSubject })
     }
 
+    /// A statement opening its sentence with no cue of its own, after a sentence of
+    /// the same paragraph that reports speech and holds no quote, is that
+    /// sentence's speaker's (`Lind called the plan a gamble. "It will sink us."`).
+    /// Only a name or a pronoun that resolves counts.
+    fn previous_sentence(&self, t: &[Tok], sent_of: &[usize], lo: usize) -> Option<Found> {
+        let sid = sent_of[lo - 1];
+        let plo = sent_of.partition_point(|&s| s < sid).max(lo.saturating_sub(LEFT_WINDOW));
+        if t[plo..lo].iter().any(|x| x.kind == TK::Quote) {
+            return None;
+        }
+        let fd = self.cue_in_span(t, plo, plo, lo)?;
+        if !matches!(fd.np.what, NpWhat::Name(_) | NpWhat::Pronoun(_)) || !self.strong(&fd.np) {
+            return None;
+        }
+        Some(Found { rule: Rule::PreviousSentence, ..fd })
+    }
+
     /// Finds a cue with its subject inside t[lo..hi) (a bounded window before
     /// the quote). The leftmost cue whose subject is a name or a pronoun wins (the
     /// main clause: `X said the plan Y calls "a joke"` is X's); else the nearest
@@ -1171,7 +1188,9 @@ impl<'a> Ctx<'a> {
                 if class & (f::CUE_S | f::CUE_E) != 0 {
                     let lo2 = lo.max(hi.saturating_sub(LEFT_WINDOW));
                     if let Some(fd) = self.cue_candidate(t, lo2, k, ce, class, hi) {
-                        if self.strong(&fd.np) {
+                        // a speech verb right before the quote speaks for its subject,
+                        // even a common noun ("the mother of three replied, \"...\"")
+                        if self.strong(&fd.np) || class & f::CUE_S != 0 && matches!(fd.np.what, NpWhat::Common(_)) {
                             return Some(fd);
                         }
                     }
@@ -1977,6 +1996,9 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                     fd
                 });
                 let left = left.or_else(|| if i == 0 { prev_colon.clone() } else { None });
+                // in a headline, "Name: ..." speaks for everything after the colon, whatever
+                // cue the headline's own words hold ("Bell: Voters Worried About ...")
+                let left = if headline && sid == 0 { cx.headline_colon(t, i).or(left) } else { left };
                 let left = left.or_else(|| if sid == 0 { cx.headline_colon(t, i) } else { None });
                 st[k].left = left;
                 if i > lo && !(t[i - 1].is_p(':') || t[i - 1].is_p(',') || t[i - 1].is_dash() || t[i - 1].is_p('(')) {
@@ -2012,12 +2034,21 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                     None
                 };
                 let later = if after.is_none() && st[k].left.is_none() { cx.cue_later(t, i, hi) } else { None };
-                let chosen =
-                    if st[k].starts_sentence { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
+                // a statement closed by a comma and a cue ("...,\" the union wrote.") is
+                // that cue's, whatever introduced it
+                let after_first = st[k].starts_sentence || after.is_some() && end_char == Some(',');
+                let chosen = if after_first { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
                 let chosen = chosen.or(dash).or(later);
                 let chosen = chosen.or_else(|| {
                     if st[k].partial && !st[k].title && !headline {
                         cx.clause_subject(t, lo, i)
+                    } else {
+                        None
+                    }
+                });
+                let chosen = chosen.or_else(|| {
+                    if i == lo && lo > 0 && st[k].starts_sentence && !st[k].partial && !st[k].title {
+                        cx.previous_sentence(t, &sent_of, lo)
                     } else {
                         None
                     }

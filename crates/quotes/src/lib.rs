@@ -187,6 +187,9 @@ pub enum Rule {
     /// No cue in the sentence of a partial quote: the sentence's subject, a name or a
     /// pronoun (`Reid has gone after the senator as a "spoiled brat"`). The weakest rule.
     ClauseSubject,
+    /// A statement with no cue of its own after a sentence of the same paragraph that
+    /// reports speech: `Lind called the plan a gamble. "It will sink us."`
+    PreviousSentence,
     /// A colon cue closing the previous paragraph: `X continued:` then the quote.
     PreviousParagraph,
     /// A quote with no cue right after (or before) a quote of the same speaker.
@@ -217,6 +220,7 @@ impl Rule {
             Rule::AccordingTo => "according-to",
             Rule::SentenceSubject => "sentence-subject",
             Rule::ClauseSubject => "clause-subject",
+            Rule::PreviousSentence => "previous-sentence",
             Rule::PreviousParagraph => "previous-paragraph",
             Rule::Continuation => "continuation",
             Rule::Transcript => "transcript",

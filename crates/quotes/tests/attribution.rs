@@ -53,6 +53,16 @@ fn attribution_table() {
         ("Pressure is mounting on the council after chants of \u{201c}Resign now!\u{201d} at the rally.", "Resign now!", None, "unattributed"),
         ("Mayor Ines Roth will appear on \u{201c}Morning Desk,\u{201d} a radio show.", "Morning Desk,", None, "unattributed"),
         ("Monday\u{2019}s vote ended the \u{201c}long winter\u{201d} of the port.", "long winter", None, "unattributed"),
+        // a statement closed by a comma and a cue is that cue's, whatever introduced it
+        ("Ms Ortiz said the letter praised the crews: \u{201c}Nobody worked harder this year,\u{201d} the union wrote.", "Nobody worked harder this year,", Some("the union"), "cue-after"),
+        // in a headline, the name before the colon beats a cue among the headline's words
+        ("Tom Reilly: Voters Worried About Bridge Are \u{2018}Right to Worry\u{2019}", "Right to Worry", Some("Tom Reilly"), "headline-colon"),
+        // a speech verb right before the quote speaks for a common-noun subject too
+        ("Ms Ortiz spoke first, and when asked about the budget, the retired nurse replied, \u{201c}Ask the council.\u{201d}", "Ask the council.", Some("the retired nurse"), "cue-before-colon"),
+        // a statement with no cue after a sentence of the same paragraph that reports speech
+        ("The ferry will stop in May, Captain Omar Tate said. \u{201c}The engines are older than I am.\u{201d}", "The engines are older than I am.", Some("Omar Tate"), "previous-sentence"),
+        // ... but a sentence that reports no speech gives nothing
+        ("The ferry stopped in May. \u{201c}The engines are older than the crew.\u{201d}", "The engines are older than the crew.", None, "unattributed"),
         // according to, later in the sentence of a partial quote
         ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
     ];
