@@ -2159,6 +2159,9 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
                 k = ce + 1;
                 continue;
             }
+        } else if let Some(np) = inverted_close(cx, t, lo, k, ce, end, class) {
+            // "The bridge will open in May, said Ana Ortiz, the mayor."
+            (np, t[lo].s..t[k - 2].e, Rule::IndirectAfter)
         } else {
             let np = if participle { cx.sentence_subject(t, lo, k) } else { cx.np_before(t, k, lo, 0) };
             // "X bemoaned the unrest and said ...": the sentence's subject, a name or a pronoun
@@ -2180,10 +2183,16 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
                 k = ce + 1;
                 continue;
             };
-            let ns = if participle { k } else { cx.np_start(t, &np, k) };
+            let mut ns = if participle { k } else { cx.np_start(t, &np, k) };
+            if ns > lo + 3 && t[ns - 1].has(f::DET) && !t[ns - 1].cap && t[ns - 2].is_p(',') {
+                ns -= 1; // "..., the Daily Courier reported."
+            }
             if parenthetical(cx, t, lo, ns, ce, end) {
                 // "The bridge, Ms Ortiz said, will open in May": the whole sentence
                 (np, t[lo].s..t[end - 1].e, Rule::IndirectAfter)
+            } else if ns > lo + 2 && t[ns - 1].is_p(',') && closing_tail(cx, t, k, ce, end) {
+                // "..., Ms Ortiz told reporters on Thursday." / "..., officials said Friday."
+                (np, t[lo].s..t[ns - 2].e, Rule::IndirectAfter)
             } else if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
                 // X said (that) CLAUSE; X told Y (that) CLAUSE
                 let mut c = ce + 1;
@@ -2201,6 +2210,9 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
                 }
                 if c < end && word(cx.text, &t[c]).eq_ignore_ascii_case("that") {
                     c += 1;
+                    if c < end && t[c].is_p(',') {
+                        c += 1; // "said that, if elected, ..."
+                    }
                 }
                 // a clause starts with its subject: skip "in a statement that"; "spoke
                 // to reporters" has no clause
@@ -2246,6 +2258,37 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
             return;
         }
     }
+}
+
+/// Whether the tokens after a sentence-final cue t[k..=ce] are only its
+/// circumstances: a day ("said Friday"), a short prepositional phrase ("said on
+/// Thursday", "said in a statement"), or the hearer of "told"/"wrote" ("told
+/// reporters", "told The Courier on Monday"). Nothing else may follow.
+fn closing_tail(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> bool {
+    let n = end.saturating_sub(ce + 1);
+    if n == 0 {
+        return true;
+    }
+    if n > 8 || t[ce + 1..end].iter().any(|x| !x.is_word() && !x.is_p('.') || x.has(f::CUE) && !x.cap) {
+        return false;
+    }
+    let first = word(cx.text, &t[ce + 1]);
+    let told = matches!(word(cx.text, &t[k]).to_ascii_lowercase().as_str(), "told" | "tells" | "wrote" | "writes");
+    t[ce + 1].has(f::TIME)
+        || matches!(first, "in" | "on" | "at" | "during" | "after" | "before" | "via" | "from")
+        || told
+}
+
+/// `..., said NAME[, role].` closing the sentence: the inverted speaker.
+fn inverted_close(cx: &Ctx<'_>, t: &[Tok], lo: usize, k: usize, ce: usize, end: usize, class: u32) -> Option<Np> {
+    if k < lo + 3 || !t[k - 1].is_p(',') || class & f::CUE_S == 0 || class & f::PARTICIPLE != 0 {
+        return None;
+    }
+    let (np, e) = cx.np_after(t, ce + 1, end)?;
+    if !matches!(np.what, NpWhat::Name(_)) || !(e >= end || t[e].is_p(',')) {
+        return None;
+    }
+    Some(np)
 }
 
 /// A cue set off by commas inside the reported sentence: `A, X said, B` or `A, as

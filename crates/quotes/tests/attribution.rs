@@ -218,6 +218,16 @@ fn indirect_table() {
         ("The new depot, Mayor Tom Reilly said, will open before the winter.", Some("The new depot, Mayor Tom Reilly said, will open before the winter"), "Tom Reilly", "indirect-after"),
         ("Mayor Ines Roth spoke first. The levy, she said Tuesday, would hold until spring.", Some("The levy, she said Tuesday, would hold until spring"), "Ines Roth", "indirect-after"),
         ("Floods, as Piet Laan noted, rarely reach the old town.", Some("Floods, as Piet Laan noted, rarely reach the old town"), "Piet Laan", "indirect-after"),
+        // the cue closing the sentence with its circumstances, or inverted with a role
+        ("The depot will open in May, Mayor Tom Reilly told reporters on Thursday.", Some("The depot will open in May"), "Tom Reilly", "indirect-after"),
+        ("The depot will open in May, city officials said Friday.", Some("The depot will open in May"), "city officials", "indirect-after"),
+        ("The depot will open in May, the Daily Courier reported.", Some("The depot will open in May"), "Daily Courier", "indirect-after"),
+        ("The depot will open in May, said Tom Reilly, the mayor of Dunmore.", Some("The depot will open in May"), "Tom Reilly", "indirect-after"),
+        // a comma after "that"
+        ("Mayor Tom Reilly said that, if funds arrive, the depot will open in May.", Some("if funds arrive, the depot will open in May"), "Tom Reilly", "indirect-said"),
+        // verbs of position and proposal report content too
+        ("Senator Ruth Bell opposes the plan to close the rural clinics.", Some("the plan to close the rural clinics"), "Ruth Bell", "indirect-said"),
+        ("Mayor Tom Reilly laid out a plan to rebuild the harbour wall.", Some("a plan to rebuild the harbour wall"), "Tom Reilly", "indirect-said"),
         // a second verb joined by "and" keeps the sentence's subject
         ("Councillor Vera Lind toured the ward and criticized the lack of street lights.", Some("the lack of street lights"), "Vera Lind", "indirect-said"),
         // an -ly adverb between the subject and the cue
