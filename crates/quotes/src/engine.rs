@@ -806,6 +806,15 @@ impl<'a> Ctx<'a> {
         if x.cap {
             let (s, name) = self.name_run_before(t, k, lo)?;
             if s > lo && is_preposition(word(self.text, &t[s - 1])) && s + 1 == k && x.fl & f::TITLE == 0 {
+                // "supporters in Congress say": the group is the subject
+                if let Some(m) = self.group_before_preposition(t, s, lo) {
+                    return Some(Np {
+                        mention: t[m].s..x.e,
+                        what: NpWhat::Common(t[m].s..x.e),
+                        role: None,
+                        gender: None,
+                    });
+                }
                 // "of Republican claims": an adjective before a noun, not a subject
                 return None;
             }
@@ -854,9 +863,47 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if j > lo && is_preposition(word(self.text, &t[j - 1])) {
-            return None;
+            // "officials at the agency said": the group is the subject
+            let m = self.group_before_preposition(t, j, lo)?;
+            return Some(Np { mention: t[m].s..x.e, what: NpWhat::Common(t[m].s..x.e), role: None, gender: None });
         }
         Some(Np { mention: t[j].s..x.e, what: NpWhat::Common(t[j].s..x.e), role: None, gender: None })
+    }
+
+    /// `p` starts a phrase after a preposition ("in Congress", "at the agency");
+    /// when a plural group of people stands before the preposition ("supporters
+    /// in", "officials at", "advisers to"), the start of that group's phrase.
+    fn group_before_preposition(&self, t: &[Tok], p: usize, lo: usize) -> Option<usize> {
+        if p < lo + 2 || !matches!(word(self.text, &t[p - 1]), "in" | "at" | "for" | "to" | "from" | "with") {
+            return None;
+        }
+        let g = &t[p - 2];
+        let gw = word(self.text, g);
+        if !g.is_word()
+            || g.cap && p - 2 > lo
+            || g.fl & (f::STOP | f::CUE | f::BE | f::ADV | f::TIME) != 0
+            || !gw.ends_with('s')
+        {
+            return None;
+        }
+        if gw.ends_with("ss") || gw.ends_with("'s") || gw.ends_with("\u{2019}s") {
+            return None;
+        }
+        let mut m = p - 2;
+        let mut n = 0;
+        while m > lo && n < 3 {
+            let y = &t[m - 1];
+            if y.has(f::DET) {
+                m -= 1;
+                break;
+            }
+            if !y.is_word() || y.fl & (f::STOP | f::CUE | f::BE | f::ADV | f::PRON | f::REL) != 0 && !y.cap {
+                break;
+            }
+            m -= 1;
+            n += 1;
+        }
+        Some(m)
     }
 
     /// A name or pronoun ending before `end` (no apposition, no relative).
@@ -1024,7 +1071,8 @@ impl<'a> Ctx<'a> {
     /// quote with a lower-case word (its verb) between them; a common noun phrase
     /// ("the band played \"River Road\"") gives nothing. The verb is reported as the cue.
     fn clause_subject(&self, t: &[Tok], lo: usize, i: usize) -> Option<Found> {
-        if i < lo + 2 {
+        // a subject far from the quote is not its speaker (and the search stays bounded)
+        if i < lo + 2 || i - lo > LEFT_WINDOW {
             return None;
         }
         // a fragment in title case is a name or a title ("Election Day", "Face the
@@ -2120,9 +2168,24 @@ fn indirect_in(cx: &mut Ctx<'_>, t: &[Tok], sent_of: &[usize], out: &mut Vec<Quo
         while hi < t.len() && sent_of[hi] == sid {
             hi += 1;
         }
-        let has_quote = t[lo..hi].iter().any(|x| x.kind == TK::Quote);
-        if !has_quote && hi - lo >= 5 {
+        if hi - lo >= 5 {
+            let before = out.len();
             indirect_sentence(cx, t, lo, hi, out);
+            // in a sentence with quotation marks, reported speech is only what lies
+            // outside them ("X told the \"Morning Desk\" show that ..."); a content
+            // that takes in a quotation is the quote's, not an indirect one
+            if out.len() > before && t[lo..hi].iter().any(|x| x.kind == TK::Quote) {
+                // quotation tokens are in text order and do not overlap: one binary
+                // search per content keeps this linear-logarithmic
+                let marks: Vec<Range<usize>> =
+                    t[lo..hi].iter().filter(|x| x.kind == TK::Quote).map(|x| x.s..x.e).collect();
+                let mut keep = out.split_off(before);
+                keep.retain(|q| {
+                    let n = marks.partition_point(|m| m.end <= q.span.start);
+                    !marks.get(n).is_some_and(|m| m.start < q.span.end)
+                });
+                out.append(&mut keep);
+            }
         }
         lo = hi;
     }
@@ -2163,14 +2226,24 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
             // "The bridge will open in May, said Ana Ortiz, the mayor."
             (np, t[lo].s..t[k - 2].e, Rule::IndirectAfter)
         } else {
-            let np = if participle { cx.sentence_subject(t, lo, k) } else { cx.np_before(t, k, lo, 0) };
+            // the sentence's subject only within a bounded window: linear on any sentence
+            let near = k - lo <= LEFT_WINDOW;
+            let np = if participle {
+                if near {
+                    cx.sentence_subject(t, lo, k)
+                } else {
+                    None
+                }
+            } else {
+                cx.np_before(t, k, lo, 0)
+            };
             // "X bemoaned the unrest and said ...": the sentence's subject, a name or a pronoun
             let np = np.or_else(|| {
                 let mut c = k;
                 while c > lo && t[c - 1].has(f::ADV) && !t[c - 1].cap {
                     c -= 1;
                 }
-                if participle || c <= lo || !matches!(word(cx.text, &t[c - 1]), "and" | "but") {
+                if participle || !near || c <= lo || !matches!(word(cx.text, &t[c - 1]), "and" | "but") {
                     return None;
                 }
                 cx.sentence_subject(t, lo, c - 1).filter(|np| {
@@ -2200,7 +2273,11 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
                     || word(cx.text, &t[k]).eq_ignore_ascii_case("tells")
                 {
                     let mut n = 0;
-                    while c < end && n < 4 && t[c].is_word() && !word(cx.text, &t[c]).eq_ignore_ascii_case("that") {
+                    while c < end
+                        && n < 4
+                        && (t[c].is_word() || t[c].kind == TK::Quote)
+                        && !word(cx.text, &t[c]).eq_ignore_ascii_case("that")
+                    {
                         c += 1;
                         n += 1;
                     }

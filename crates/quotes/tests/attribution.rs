@@ -228,6 +228,11 @@ fn indirect_table() {
         // verbs of position and proposal report content too
         ("Senator Ruth Bell opposes the plan to close the rural clinics.", Some("the plan to close the rural clinics"), "Ruth Bell", "indirect-said"),
         ("Mayor Tom Reilly laid out a plan to rebuild the harbour wall.", Some("a plan to rebuild the harbour wall"), "Tom Reilly", "indirect-said"),
+        // a sentence with a quoted title still reports speech outside the marks
+        ("Senator Ruth Bell told the \u{201c}Morning Desk\u{201d} show that the clinics would stay open.", Some("the clinics would stay open"), "Ruth Bell", "indirect-said"),
+        // a group before a preposition is the subject, not the name after it
+        ("Farmers in Dunmore said the new depot has brought jobs to the valley.", Some("the new depot has brought jobs to the valley"), "Farmers in Dunmore", "indirect-said"),
+        ("Mayor Ana Ortiz now says the depot will open in May.", Some("the depot will open in May"), "Ana Ortiz", "indirect-said"),
         // a second verb joined by "and" keeps the sentence's subject
         ("Councillor Vera Lind toured the ward and criticized the lack of street lights.", Some("the lack of street lights"), "Vera Lind", "indirect-said"),
         // an -ly adverb between the subject and the cue
