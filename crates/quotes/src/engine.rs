@@ -1926,6 +1926,32 @@ fn title_like(text: &str, q: &Quotation) -> bool {
     n >= 1 && !c.trim_end().ends_with([',', '?', '!'])
 }
 
+/// A title-case quotation right after a possessive or "on" ("CNN's \"State of the
+/// Union\"", "his \"Keep It Real\" show", "on \"Face the Nation,\""): the name
+/// of a programme, book or event.
+fn owned_title(text: &str, q: &Quotation) -> bool {
+    let Some(c) = text.get(q.content.clone()) else { return false };
+    let words: Vec<&str> = c
+        .split_whitespace()
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let small =
+        |w: &str| matches!(w, "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with");
+    if !words.iter().all(|w| small(w) || w.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())) {
+        return false;
+    }
+    let before = text.get(..q.span.start).unwrap_or("").trim_end();
+    let prev = before.rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or("");
+    prev.ends_with("'s")
+        || prev.ends_with("\u{2019}s")
+        || prev.ends_with("s'")
+        || matches!(prev.to_lowercase().as_str(), "on" | "his" | "her" | "their" | "its")
+}
+
 /// A quotation continued over paragraphs that open with speaker labels
 /// (`"SMITH: ...` / `"JONES: ...`) is a transcript: one quotation per turn.
 fn split_transcripts(text: &str, paras: &[Range<usize>], quotes: Vec<Quotation>) -> Vec<Quotation> {
@@ -2437,8 +2463,10 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     let names: Vec<String> = (0..cx.reg.people.len()).map(|id| cx.reg.name(id)).collect();
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len() + indirect.len());
     for (q, s) in quotes.iter().zip(st) {
-        let speaker =
-            s.speaker.map(|(id, mention, role)| Speaker { name: names[id].clone(), mention, person: id, role });
+        // a programme or a book named after its owner ("told the network's \"Morning
+        // Desk\"", "said on CNN's \"Face the Nation\"") is a title, not words said
+        let speaker = if s.partial && owned_title(cx.text, q) { None } else { s.speaker };
+        let speaker = speaker.map(|(id, mention, role)| Speaker { name: names[id].clone(), mention, person: id, role });
         let rule = if speaker.is_some() { s.rule.unwrap_or(Rule::Unattributed) } else { Rule::Unattributed };
         let cue = if speaker.is_some() { s.cue } else { None };
         out.push(Quote {

@@ -63,6 +63,9 @@ fn attribution_table() {
         ("The ferry will stop in May, Captain Omar Tate said. \u{201c}The engines are older than I am.\u{201d}", "The engines are older than I am.", Some("Omar Tate"), "previous-sentence"),
         // ... but a sentence that reports no speech gives nothing
         ("The ferry stopped in May. \u{201c}The engines are older than the crew.\u{201d}", "The engines are older than the crew.", None, "unattributed"),
+        // a programme named after its owner is a title, whatever cue stands near it
+        ("Senator Ruth Bell told the network\u{2019}s \u{201c}Morning Desk\u{201d} that the clinics would stay open.", "Morning Desk", None, "unattributed"),
+        ("Mayor Ana Ortiz said on \u{201c}Harbour Hour,\u{201d} a radio show, that the depot would open.", "Harbour Hour,", None, "unattributed"),
         // according to, later in the sentence of a partial quote
         ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
     ];
