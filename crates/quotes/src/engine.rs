@@ -1249,6 +1249,17 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Whether a cue's first word is a verb's base form ("say", "point" of "point
+    /// out"), the only form an infinitive takes.
+    fn is_base_form(&self, x: &Tok) -> bool {
+        if x.fl & f::BASE != 0 {
+            return true;
+        }
+        // forms not marked as base: no -s, -ed or -ing ending
+        let w = word(self.text, x);
+        !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
+    }
+
     /// Whether an NP is a name, a resolvable pronoun, or a relative with an antecedent.
     fn strong(&self, np: &Np) -> bool {
         match &np.what {
@@ -1266,7 +1277,8 @@ impl<'a> Ctx<'a> {
             let (np, _) = self.np_after(t, ce + 1, hi)?;
             return Some(Found { np, cue, rule: Rule::AccordingTo });
         }
-        let infinitive = k > lo && word(self.text, &t[k - 1]).eq_ignore_ascii_case("to");
+        // "to say" is an infinitive; "to reports" is a noun after a preposition
+        let infinitive = k > lo && word(self.text, &t[k - 1]).eq_ignore_ascii_case("to") && self.is_base_form(&t[k]);
         if class & f::PARTICIPLE != 0 || infinitive {
             // "footage of Ortiz asking": the name right before the participle
             if class & f::PARTICIPLE != 0 && k > lo && t[k - 1].is_word() && t[k - 1].cap {

@@ -66,6 +66,8 @@ fn attribution_table() {
         // a programme named after its owner is a title, whatever cue stands near it
         ("Senator Ruth Bell told the network\u{2019}s \u{201c}Morning Desk\u{201d} that the clinics would stay open.", "Morning Desk", None, "unattributed"),
         ("Mayor Ana Ortiz said on \u{201c}Harbour Hour,\u{201d} a radio show, that the depot would open.", "Harbour Hour,", None, "unattributed"),
+        // "to reports" is a noun after a preposition, not an infinitive cue
+        ("Mayor Ana Ortiz pointed to reports that Tom Reilly called the plan \u{201c}a gamble\u{201d}.", "a gamble", Some("Tom Reilly"), "cue-before"),
         // according to, later in the sentence of a partial quote
         ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
     ];
