@@ -2442,7 +2442,11 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     // continuation: a sentence-level quote with no cue right after an attributed one
     for k in 1..st.len() {
         let s = &st[k];
-        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.title {
+        // a short title-case sentence ("We Are Home.") right after '"...," X said' in
+        // the same paragraph is X's next sentence, not a title
+        let said_before = quotes[k].first_paragraph == quotes[k - 1].last_paragraph
+            && matches!(st[k - 1].rule, Some(Rule::CueAfter | Rule::CueAfterInverted));
+        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.title && !said_before {
             continue;
         }
         if s.partial && text_words(cx.text, &quotes[k]) < 4 {

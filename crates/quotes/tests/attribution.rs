@@ -68,6 +68,8 @@ fn attribution_table() {
         ("Mayor Ana Ortiz said on \u{201c}Harbour Hour,\u{201d} a radio show, that the depot would open.", "Harbour Hour,", None, "unattributed"),
         // "to reports" is a noun after a preposition, not an infinitive cue
         ("Mayor Ana Ortiz pointed to reports that Tom Reilly called the plan \u{201c}a gamble\u{201d}.", "a gamble", Some("Tom Reilly"), "cue-before"),
+        // a short title-case sentence right after a quote and its cue continues it
+        ("\u{201c}We stayed for the children,\u{201d} Ms Ortiz said. \u{201c}We Are Home.\u{201d}", "We Are Home.", Some("Ortiz"), "continuation"),
         // according to, later in the sentence of a partial quote
         ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
     ];
