@@ -70,6 +70,8 @@ fn attribution_table() {
         ("Mayor Ana Ortiz pointed to reports that Tom Reilly called the plan \u{201c}a gamble\u{201d}.", "a gamble", Some("Tom Reilly"), "cue-before"),
         // a short title-case sentence right after a quote and its cue continues it
         ("\u{201c}We stayed for the children,\u{201d} Ms Ortiz said. \u{201c}We Are Home.\u{201d}", "We Are Home.", Some("Ortiz"), "continuation"),
+        // a common given name makes a person of a name met nowhere near a cue
+        ("During a town hall, Tina Marsh had a question for the governor.\n\u{201c}As a nurse, I see this every day,\u{201d} she said.", "As a nurse, I see this every day,", Some("Tina Marsh"), "cue-after"),
         // according to, later in the sentence of a partial quote
         ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
     ];
