@@ -969,7 +969,9 @@ impl<'a> Ctx<'a> {
                 if e > s && !y.cap && y.has(f::DET) {
                     break;
                 }
-                if !y.cap && (y.has(f::CUE | f::BE) || y.fl & f::MULTI != 0) {
+                // a cue word after a determiner is a noun: "said the ruling", "the report"
+                let noun = e > s && t[e - 1].has(f::DET) && !y.has(f::BE);
+                if !y.cap && (y.has(f::CUE | f::BE) || y.fl & f::MULTI != 0) && !noun {
                     break;
                 }
                 if e > s && y.cap && y.has(f::STOP) && !t[e - 1].cap {

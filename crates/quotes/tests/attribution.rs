@@ -72,6 +72,8 @@ fn attribution_table() {
         ("\u{201c}We stayed for the children,\u{201d} Ms Ortiz said. \u{201c}We Are Home.\u{201d}", "We Are Home.", Some("Ortiz"), "continuation"),
         // a common given name makes a person of a name met nowhere near a cue
         ("During a town hall, Tina Marsh had a question for the governor.\n\u{201c}As a nurse, I see this every day,\u{201d} she said.", "As a nurse, I see this every day,", Some("Tina Marsh"), "cue-after"),
+        // a cue word after a determiner is a noun, and can speak: "said the ruling"
+        ("The appeals court ruled on Friday.\n\u{201c}No county may close a polling place without notice,\u{201d} said the ruling.", "No county may close a polling place without notice,", Some("the ruling"), "cue-after-inverted"),
         // according to, later in the sentence of a partial quote
         ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
     ];
