@@ -871,22 +871,22 @@ impl<'a> Ctx<'a> {
     }
 
     /// `p` starts a phrase after a preposition ("in Congress", "at the agency");
-    /// when a plural group of people stands before the preposition ("supporters
-    /// in", "officials at", "advisers to"), the start of that group's phrase.
+    /// when a group of people stands before the preposition ("supporters in",
+    /// "officials at", "advisers to") or one person with a determiner ("a
+    /// spokesman for", "an official at"), the start of that phrase.
     fn group_before_preposition(&self, t: &[Tok], p: usize, lo: usize) -> Option<usize> {
         if p < lo + 2 || !matches!(word(self.text, &t[p - 1]), "in" | "at" | "for" | "to" | "from" | "with") {
             return None;
         }
         let g = &t[p - 2];
         let gw = word(self.text, g);
-        if !g.is_word()
-            || g.cap && p - 2 > lo
-            || g.fl & (f::STOP | f::CUE | f::BE | f::ADV | f::TIME) != 0
-            || !gw.ends_with('s')
-        {
+        if !g.is_word() || g.cap && p - 2 > lo || g.fl & (f::STOP | f::CUE | f::BE | f::ADV | f::TIME) != 0 {
             return None;
         }
-        if gw.ends_with("ss") || gw.ends_with("'s") || gw.ends_with("\u{2019}s") {
+        // a plural ("officials"), or one person after a determiner ("a witness")
+        let one = p >= lo + 3 && t[p - 3].has(f::DET);
+        let plural = gw.ends_with('s') && !gw.ends_with("ss");
+        if !(plural || one) || gw.ends_with("'s") || gw.ends_with("\u{2019}s") {
             return None;
         }
         let mut m = p - 2;

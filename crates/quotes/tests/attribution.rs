@@ -74,6 +74,9 @@ fn attribution_table() {
         ("During a town hall, Tina Marsh had a question for the governor.\n\u{201c}As a nurse, I see this every day,\u{201d} she said.", "As a nurse, I see this every day,", Some("Tina Marsh"), "cue-after"),
         // a cue word after a determiner is a noun, and can speak: "said the ruling"
         ("The appeals court ruled on Friday.\n\u{201c}No county may close a polling place without notice,\u{201d} said the ruling.", "No county may close a polling place without notice,", Some("the ruling"), "cue-after-inverted"),
+        // one person with a determiner before a preposition: "a spokesman for the ministry"
+        ("\u{201c}The port is closed,\u{201d} a spokesman for the ministry said.", "The port is closed,", Some("a spokesman for the ministry"), "cue-after"),
+        ("\u{201c}We will appeal,\u{201d} an official at the agency said.", "We will appeal,", Some("an official at the agency"), "cue-after"),
         // according to, later in the sentence of a partial quote
         ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
     ];
@@ -242,6 +245,7 @@ fn indirect_table() {
         // a sentence with a quoted title still reports speech outside the marks
         ("Senator Ruth Bell told the \u{201c}Morning Desk\u{201d} show that the clinics would stay open.", Some("the clinics would stay open"), "Ruth Bell", "indirect-said"),
         // a group before a preposition is the subject, not the name after it
+        ("A spokesman for the ministry said the port was closed.", Some("the port was closed"), "A spokesman for the ministry", "indirect-said"),
         ("Farmers in Dunmore said the new depot has brought jobs to the valley.", Some("the new depot has brought jobs to the valley"), "Farmers in Dunmore", "indirect-said"),
         ("Mayor Ana Ortiz now says the depot will open in May.", Some("the depot will open in May"), "Ana Ortiz", "indirect-said"),
         // a second verb joined by "and" keeps the sentence's subject
