@@ -39,7 +39,12 @@
 //! cue right after it (`"...," Mr Reilly said`, `"...," said the army chief X`), a cue
 //! earlier in its sentence (`X told journalists: "..."`, `X called it an "attempted
 //! coup"`), a cue later in its sentence, a colon cue ending the previous paragraph,
-//! and finally a neighbouring attributed quote (continuation). Reporting verbs come
+//! a speech cue in the sentence before it in the same paragraph (`..., Schiff said.
+//! "..."`), and finally a neighbouring attributed quote (continuation). A partial
+//! quote whose sentence has no cue at all goes to the sentence's subject when that
+//! is a name or a pronoun (`Reid has gone after him as a "spoiled brat"`; rule
+//! `clause-subject`, the weakest). A title-case fragment after a possessive or "on"
+//! (`CNN's "Face the Nation"`) is a programme's name and gets no speaker. Reporting verbs come
 //! from `data/cues.txt`, every inflection written out, so adding a verb is a data
 //! change.
 //!
@@ -76,7 +81,8 @@
 //! # Limits
 //!
 //! Cues are verbs from a list; a quote introduced by a verb that is not on it
-//! ("the mayor lashed out at the council as a \"pack of cowards\"") gets no speaker. Pronoun
+//! ("the mayor lashed out at the council as a \"pack of cowards\"") gets no speaker
+//! unless its sentence opens with a name or a pronoun. Pronoun
 //! resolution is the nearest fitting person, not a parse; `it` and `they` resolve
 //! only to organisations and groups named before. Names are found by shape, so an
 //! organisation with a person-like name may be typed as a person.
