@@ -2390,7 +2390,8 @@ fn closing_tail(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> boo
         return false;
     }
     let first = word(cx.text, &t[ce + 1]);
-    let told = matches!(word(cx.text, &t[k]).to_ascii_lowercase().as_str(), "told" | "tells" | "wrote" | "writes");
+    let cue = word(cx.text, &t[k]);
+    let told = ["told", "tells", "wrote", "writes"].iter().any(|w| cue.eq_ignore_ascii_case(w));
     t[ce + 1].has(f::TIME)
         || matches!(first, "in" | "on" | "at" | "during" | "after" | "before" | "via" | "from")
         || told
