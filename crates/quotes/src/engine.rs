@@ -882,6 +882,21 @@ impl<'a> Ctx<'a> {
                 skipped += 1;
                 continue;
             }
+            // an -ly adverb off the list ("Reid frequently mocked"); after a
+            // determiner or a possessive it is a noun ("the family said")
+            if x.is_word()
+                && !x.cap
+                && x.e - x.s >= 5
+                && word(self.text, x).ends_with("ly")
+                && x.fl & (f::CUE | f::STOP) == 0
+                && k - 1 > lo
+                && !t[k - 2].has(f::DET)
+                && !["'s", "s'", "\u{2019}s"].iter().any(|p| word(self.text, &t[k - 2]).ends_with(p))
+            {
+                k -= 1;
+                skipped += 1;
+                continue;
+            }
             if x.is_word() && x.c.is_ascii_digit() && k - 1 > lo && word(self.text, &t[k - 2]) == "in" {
                 k -= 2; // "who in 2010 said"
                 skipped += 1;
@@ -1007,6 +1022,15 @@ impl<'a> Ctx<'a> {
         if x.cap {
             let (s, name) = self.name_run_before(t, k, lo)?;
             if s > lo && is_preposition(word(self.text, &t[s - 1])) && s + 1 == k && x.fl & f::TITLE == 0 {
+                // "supporters in Congress say": the group is the subject
+                if let Some(m) = self.group_before_preposition(t, s, lo) {
+                    return Some(Np {
+                        mention: t[m].s..x.e,
+                        what: NpWhat::Common(t[m].s..x.e),
+                        role: None,
+                        gender: None,
+                    });
+                }
                 // "of Republican claims": an adjective before a noun, not a subject
                 return None;
             }
@@ -1055,9 +1079,47 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if j > lo && is_preposition(word(self.text, &t[j - 1])) {
-            return None;
+            // "officials at the agency said": the group is the subject
+            let m = self.group_before_preposition(t, j, lo)?;
+            return Some(Np { mention: t[m].s..x.e, what: NpWhat::Common(t[m].s..x.e), role: None, gender: None });
         }
         Some(Np { mention: t[j].s..x.e, what: NpWhat::Common(t[j].s..x.e), role: None, gender: None })
+    }
+
+    /// `p` starts a phrase after a preposition ("in Congress", "at the agency");
+    /// when a group of people stands before the preposition ("supporters in",
+    /// "officials at", "advisers to") or one person with a determiner ("a
+    /// spokesman for", "an official at"), the start of that phrase.
+    fn group_before_preposition(&self, t: &[Tok], p: usize, lo: usize) -> Option<usize> {
+        if p < lo + 2 || !matches!(word(self.text, &t[p - 1]), "in" | "at" | "for" | "to" | "from" | "with") {
+            return None;
+        }
+        let g = &t[p - 2];
+        let gw = word(self.text, g);
+        if !g.is_word() || g.cap && p - 2 > lo || g.fl & (f::STOP | f::CUE | f::BE | f::ADV | f::TIME) != 0 {
+            return None;
+        }
+        // a plural ("officials"), or one person after a determiner ("a witness")
+        let one = p >= lo + 3 && t[p - 3].has(f::DET);
+        let plural = gw.ends_with('s') && !gw.ends_with("ss");
+        if !(plural || one) || gw.ends_with("'s") || gw.ends_with("\u{2019}s") {
+            return None;
+        }
+        let mut m = p - 2;
+        let mut n = 0;
+        while m > lo && n < 3 {
+            let y = &t[m - 1];
+            if y.has(f::DET) {
+                m -= 1;
+                break;
+            }
+            if !y.is_word() || y.fl & (f::STOP | f::CUE | f::BE | f::ADV | f::PRON | f::REL) != 0 && !y.cap {
+                break;
+            }
+            m -= 1;
+            n += 1;
+        }
+        Some(m)
     }
 
     /// A name or pronoun ending before `end` (no apposition, no relative).
@@ -1123,7 +1185,9 @@ impl<'a> Ctx<'a> {
                 if e > s && !y.cap && y.has(f::DET) {
                     break;
                 }
-                if !y.cap && (y.has(f::CUE | f::BE) || y.fl & f::MULTI != 0) {
+                // a cue word after a determiner is a noun: "said the ruling", "the report"
+                let noun = e > s && t[e - 1].has(f::DET) && !y.has(f::BE);
+                if !y.cap && (y.has(f::CUE | f::BE) || y.fl & f::MULTI != 0) && !noun {
                     break;
                 }
                 if e > s && y.cap && y.has(f::STOP) && !t[e - 1].cap {
@@ -1218,6 +1282,90 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A partial quote whose sentence has no cue: the reporter's sentence is about
+    /// its subject, and the fragment is that subject's words (`Reid has gone after
+    /// the senator as a "spoiled brat"`, `Gingrich dismissed the bloc as "a relic"`).
+    /// Only a name or a pronoun that resolves counts, and it must stand before the
+    /// quote with a lower-case word (its verb) between them; a common noun phrase
+    /// ("the band played \"River Road\"") gives nothing. The verb is reported as the cue.
+    fn clause_subject(&self, t: &[Tok], lo: usize, i: usize) -> Option<Found> {
+        // a subject far from the quote is not its speaker (and the search stays bounded)
+        if i < lo + 2 || i - lo > LEFT_WINDOW {
+            return None;
+        }
+        // a fragment in title case is a name or a title ("Election Day", "Face the
+        // Nation,"), not words the subject said
+        let frag = self.text.get(t[i].s..t[i].e).unwrap_or("");
+        if frag
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.len() > 3)
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let mut np = self.sentence_subject(t, lo, i)?;
+        if let NpWhat::Name(r) = &np.what {
+            // "He's calling it ...": a pronoun with its verb attached
+            let name = self.text.get(r.clone()).unwrap_or("");
+            let stem = name.strip_suffix("'s").or_else(|| name.strip_suffix("\u{2019}s")).unwrap_or("");
+            let pron = self.lx.flags(stem.as_bytes()) & f::PRON;
+            if pron != 0 {
+                let m = np.mention.start..np.mention.start + stem.len();
+                np = Np { mention: m, what: NpWhat::Pronoun(pron), role: None, gender: None };
+            }
+        }
+        match &np.what {
+            NpWhat::Pronoun(_) if self.strong(&np) => {}
+            NpWhat::Name(r) => {
+                // a possessor ("Monday's debate", "Davis' column") is not the subject;
+                // a lone capitalised word opening the sentence must be a name the
+                // article already uses ("Pressure is building ..." is no name)
+                let name = self.text.get(r.clone())?;
+                let after = self.text.get(np.mention.end..).unwrap_or("");
+                if after.starts_with(['\'', '\u{2019}']) || name.ends_with("'s") || name.ends_with("\u{2019}s") {
+                    return None;
+                }
+                let mut words = name.split_whitespace();
+                let last = words.next_back()?;
+                if words.next().is_none()
+                    && t[lo].s == np.mention.start
+                    && !self.reg.by_key.contains_key(key_of(last).as_str())
+                {
+                    return None;
+                }
+                if self.lx.flags(last.as_bytes()) & f::TIME != 0 {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        let v = (lo..i).find(|&m| t[m].s >= np.mention.end && t[m].is_word() && !t[m].cap && !t[m].has(f::ADV))?;
+        // the verb follows the subject closely: a comma or a quote before it means the
+        // phrase was an opener, not the subject
+        if (lo..v).any(|m| t[m].s >= np.mention.end && (t[m].kind == TK::Quote || t[m].is_p(','))) {
+            return None;
+        }
+        Some(Found { np, cue: t[v].s..t[v].e, rule: Rule::ClauseSubject })
+    }
+
+    /// A statement opening its sentence with no cue of its own, after a sentence of
+    /// the same paragraph that reports speech and holds no quote, is that
+    /// sentence's speaker's (`Lind called the plan a gamble. "It will sink us."`).
+    /// Only a name or a pronoun that resolves counts.
+    fn previous_sentence(&self, t: &[Tok], sent_of: &[usize], lo: usize) -> Option<Found> {
+        let sid = sent_of[lo - 1];
+        let plo = sent_of.partition_point(|&s| s < sid).max(lo.saturating_sub(LEFT_WINDOW));
+        if t[plo..lo].iter().any(|x| x.kind == TK::Quote) {
+            return None;
+        }
+        let fd = self.cue_in_span(t, plo, plo, lo)?;
+        if !matches!(fd.np.what, NpWhat::Name(_) | NpWhat::Pronoun(_)) || !self.strong(&fd.np) {
+            return None;
+        }
+        Some(Found { rule: Rule::PreviousSentence, ..fd })
+    }
+
     /// Finds a cue with its subject inside t[lo..hi) (a bounded window before
     /// the quote). The leftmost cue whose subject is a name or a pronoun wins (the
     /// main clause: `X said the plan Y calls "a joke"` is X's); else the nearest
@@ -1306,7 +1454,9 @@ impl<'a> Ctx<'a> {
                 if class & (f::CUE_S | f::CUE_E) != 0 {
                     let lo2 = lo.max(hi.saturating_sub(LEFT_WINDOW));
                     if let Some(fd) = self.cue_candidate(t, lo2, k, ce, class, hi) {
-                        if self.strong(&fd.np) {
+                        // a speech verb right before the quote speaks for its subject,
+                        // even a common noun ("the mother of three replied, \"...\"")
+                        if self.strong(&fd.np) || class & f::CUE_S != 0 && matches!(fd.np.what, NpWhat::Common(_)) {
                             return Some(fd);
                         }
                     }
@@ -1315,6 +1465,17 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// Whether a cue's first word is a verb's base form ("say", "point" of "point
+    /// out"), the only form an infinitive takes.
+    fn is_base_form(&self, x: &Tok) -> bool {
+        if x.fl & f::BASE != 0 {
+            return true;
+        }
+        // forms not marked as base: no -s, -ed or -ing ending
+        let w = word(self.text, x);
+        !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
     }
 
     /// Whether an NP is a name, a resolvable pronoun, or a relative with an antecedent.
@@ -1334,7 +1495,8 @@ impl<'a> Ctx<'a> {
             let (np, _) = self.np_after(t, ce + 1, hi)?;
             return Some(Found { np, cue, rule: Rule::AccordingTo });
         }
-        let infinitive = k > lo && word(self.text, &t[k - 1]).eq_ignore_ascii_case("to");
+        // "to say" is an infinitive; "to reports" is a noun after a preposition
+        let infinitive = k > lo && word(self.text, &t[k - 1]).eq_ignore_ascii_case("to") && self.is_base_form(&t[k]);
         if class & f::PARTICIPLE != 0 || infinitive {
             // "footage of Ortiz asking": the name right before the participle
             if class & f::PARTICIPLE != 0 && k > lo && t[k - 1].is_word() && t[k - 1].cap {
@@ -1485,9 +1647,11 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if let Some((ce, class)) = self.cue_at(t, k, hi) {
-                if class & f::CUE_S != 0 && class & f::PARTICIPLE == 0 {
+                // "according" looks like a participle, but "according to X" names the source
+                let according = word(self.text, &t[k]).eq_ignore_ascii_case("according");
+                if class & f::CUE_S != 0 && (class & f::PARTICIPLE == 0 || according) {
                     let cue = t[k].s..t[ce].e;
-                    if word(self.text, &t[k]).eq_ignore_ascii_case("according") {
+                    if according {
                         let (np, _) = self.np_after(t, ce + 1, hi)?;
                         return Some(Found { np, cue, rule: Rule::AccordingTo });
                     }
@@ -2010,6 +2174,32 @@ fn title_like(text: &str, q: &Quotation) -> bool {
     n >= 1 && !c.trim_end().ends_with([',', '?', '!'])
 }
 
+/// A title-case quotation right after a possessive or "on" ("CNN's \"State of the
+/// Union\"", "his \"Keep It Real\" show", "on \"Face the Nation,\""): the name
+/// of a programme, book or event.
+fn owned_title(text: &str, q: &Quotation) -> bool {
+    let Some(c) = text.get(q.content.clone()) else { return false };
+    let words: Vec<&str> = c
+        .split_whitespace()
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let small =
+        |w: &str| matches!(w, "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with");
+    if !words.iter().all(|w| small(w) || w.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())) {
+        return false;
+    }
+    let before = text.get(..q.span.start).unwrap_or("").trim_end();
+    let prev = before.rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or("");
+    prev.ends_with("'s")
+        || prev.ends_with("\u{2019}s")
+        || prev.ends_with("s'")
+        || matches!(prev.to_lowercase().as_str(), "on" | "his" | "her" | "their" | "its")
+}
+
 /// A quotation continued over paragraphs that open with speaker labels
 /// (`"SMITH: ...` / `"JONES: ...`) is a transcript: one quotation per turn.
 fn split_transcripts(text: &str, paras: &[Range<usize>], quotes: Vec<Quotation>) -> Vec<Quotation> {
@@ -2137,6 +2327,9 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                     fd
                 });
                 let left = left.or_else(|| if i == 0 { prev_colon.clone() } else { None });
+                // in a headline, "Name: ..." speaks for everything after the colon, whatever
+                // cue the headline's own words hold ("Bell: Voters Worried About ...")
+                let left = if headline && sid == 0 { cx.headline_colon(t, i).or(left) } else { left };
                 let left = left.or_else(|| if sid == 0 { cx.headline_colon(t, i) } else { None });
                 st[k].left = left;
                 if i > lo && !(t[i - 1].is_p(':') || t[i - 1].is_p(',') || t[i - 1].is_dash() || t[i - 1].is_p('(')) {
@@ -2172,9 +2365,25 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                     None
                 };
                 let later = if after.is_none() && st[k].left.is_none() { cx.cue_later(t, i, hi) } else { None };
-                let chosen =
-                    if st[k].starts_sentence { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
+                // a statement closed by a comma and a cue ("...,\" the union wrote.") is
+                // that cue's, whatever introduced it
+                let after_first = st[k].starts_sentence || after.is_some() && end_char == Some(',');
+                let chosen = if after_first { after.or(st[k].left.take()) } else { st[k].left.take().or(after) };
                 let chosen = chosen.or(dash).or(later);
+                let chosen = chosen.or_else(|| {
+                    if st[k].partial && !st[k].title && !headline {
+                        cx.clause_subject(t, lo, i)
+                    } else {
+                        None
+                    }
+                });
+                let chosen = chosen.or_else(|| {
+                    if i == lo && lo > 0 && st[k].starts_sentence && !st[k].partial && !st[k].title {
+                        cx.previous_sentence(t, &sent_of, lo)
+                    } else {
+                        None
+                    }
+                });
 
                 if let Some(fd) = chosen {
                     match cx.resolve(&fd.np) {
@@ -2242,9 +2451,24 @@ fn indirect_in(cx: &mut Ctx<'_>, t: &[Tok], sent_of: &[usize], out: &mut Vec<Quo
         while hi < t.len() && sent_of[hi] == sid {
             hi += 1;
         }
-        let has_quote = t[lo..hi].iter().any(|x| x.kind == TK::Quote);
-        if !has_quote && hi - lo >= 5 {
+        if hi - lo >= 5 {
+            let before = out.len();
             indirect_sentence(cx, t, lo, hi, out);
+            // in a sentence with quotation marks, reported speech is only what lies
+            // outside them ("X told the \"Morning Desk\" show that ..."); a content
+            // that takes in a quotation is the quote's, not an indirect one
+            if out.len() > before && t[lo..hi].iter().any(|x| x.kind == TK::Quote) {
+                // quotation tokens are in text order and do not overlap: one binary
+                // search per content keeps this linear-logarithmic
+                let marks: Vec<Range<usize>> =
+                    t[lo..hi].iter().filter(|x| x.kind == TK::Quote).map(|x| x.s..x.e).collect();
+                let mut keep = out.split_off(before);
+                keep.retain(|q| {
+                    let n = marks.partition_point(|m| m.end <= q.span.start);
+                    !marks.get(n).is_some_and(|m| m.start < q.span.end)
+                });
+                out.append(&mut keep);
+            }
         }
         lo = hi;
     }
@@ -2281,21 +2505,62 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
                 k = ce + 1;
                 continue;
             }
+        } else if let Some(np) = inverted_close(cx, t, lo, k, ce, end, class) {
+            // "The bridge will open in May, said Ana Ortiz, the mayor."
+            (np, t[lo].s..t[k - 2].e, Rule::IndirectAfter)
         } else {
-            let np = if participle { cx.sentence_subject(t, lo, k) } else { cx.np_before(t, k, lo, 0) };
+            // the sentence's subject only within a bounded window: linear on any sentence
+            let near = k - lo <= LEFT_WINDOW;
+            let np = if participle {
+                if near {
+                    cx.sentence_subject(t, lo, k)
+                } else {
+                    None
+                }
+            } else {
+                cx.np_before(t, k, lo, 0)
+            };
+            // "X bemoaned the unrest and said ...": the sentence's subject, a name or a pronoun
+            let np = np.or_else(|| {
+                let mut c = k;
+                while c > lo && t[c - 1].has(f::ADV) && !t[c - 1].cap {
+                    c -= 1;
+                }
+                if participle || !near || c <= lo || !matches!(word(cx.text, &t[c - 1]), "and" | "but") {
+                    return None;
+                }
+                cx.sentence_subject(t, lo, c - 1).filter(|np| {
+                    matches!(np.what, NpWhat::Name(_) | NpWhat::Pronoun(_))
+                        && cx.strong(np)
+                        && np.mention.end <= t[c - 1].s
+                })
+            });
             let Some(np) = np else {
                 k = ce + 1;
                 continue;
             };
-            let ns = if participle { k } else { cx.np_start(t, &np, k) };
-            if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
+            let mut ns = if participle { k } else { cx.np_start(t, &np, k) };
+            if ns > lo + 3 && t[ns - 1].has(f::DET) && !t[ns - 1].cap && t[ns - 2].is_p(',') {
+                ns -= 1; // "..., the Daily Courier reported."
+            }
+            if parenthetical(cx, t, lo, ns, ce, end) {
+                // "The bridge, Ms Ortiz said, will open in May": the whole sentence
+                (np, t[lo].s..t[end - 1].e, Rule::IndirectAfter)
+            } else if ns > lo + 2 && t[ns - 1].is_p(',') && closing_tail(cx, t, k, ce, end) {
+                // "..., Ms Ortiz told reporters on Thursday." / "..., officials said Friday."
+                (np, t[lo].s..t[ns - 2].e, Rule::IndirectAfter)
+            } else if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
                 // X said (that) CLAUSE; X told Y (that) CLAUSE
                 let mut c = ce + 1;
                 if word(cx.text, &t[k]).eq_ignore_ascii_case("told")
                     || word(cx.text, &t[k]).eq_ignore_ascii_case("tells")
                 {
                     let mut n = 0;
-                    while c < end && n < 4 && t[c].is_word() && !word(cx.text, &t[c]).eq_ignore_ascii_case("that") {
+                    while c < end
+                        && n < 4
+                        && (t[c].is_word() || t[c].kind == TK::Quote)
+                        && !word(cx.text, &t[c]).eq_ignore_ascii_case("that")
+                    {
                         c += 1;
                         n += 1;
                     }
@@ -2305,6 +2570,9 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
                 }
                 if c < end && word(cx.text, &t[c]).eq_ignore_ascii_case("that") {
                     c += 1;
+                    if c < end && t[c].is_p(',') {
+                        c += 1; // "said that, if elected, ..."
+                    }
                 }
                 // a clause starts with its subject: skip "in a statement that"; "spoke
                 // to reporters" has no clause
@@ -2353,6 +2621,60 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
     }
 }
 
+/// Whether the tokens after a sentence-final cue t[k..=ce] are only its
+/// circumstances: a day ("said Friday"), a short prepositional phrase ("said on
+/// Thursday", "said in a statement"), or the hearer of "told"/"wrote" ("told
+/// reporters", "told The Courier on Monday"). Nothing else may follow.
+fn closing_tail(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> bool {
+    let n = end.saturating_sub(ce + 1);
+    if n == 0 {
+        return true;
+    }
+    if n > 8 || t[ce + 1..end].iter().any(|x| !x.is_word() && !x.is_p('.') || x.has(f::CUE) && !x.cap) {
+        return false;
+    }
+    let first = word(cx.text, &t[ce + 1]);
+    let cue = word(cx.text, &t[k]);
+    let told = ["told", "tells", "wrote", "writes"].iter().any(|w| cue.eq_ignore_ascii_case(w));
+    t[ce + 1].has(f::TIME)
+        || matches!(first, "in" | "on" | "at" | "during" | "after" | "before" | "via" | "from")
+        || told
+}
+
+/// `..., said NAME[, role].` closing the sentence: the inverted speaker.
+fn inverted_close(cx: &Ctx<'_>, t: &[Tok], lo: usize, k: usize, ce: usize, end: usize, class: u32) -> Option<Np> {
+    if k < lo + 3 || !t[k - 1].is_p(',') || class & f::CUE_S == 0 || class & f::PARTICIPLE != 0 {
+        return None;
+    }
+    let (np, e) = cx.np_after(t, ce + 1, end)?;
+    if !matches!(np.what, NpWhat::Name(_)) || !(e >= end || t[e].is_p(',')) {
+        return None;
+    }
+    Some(np)
+}
+
+/// A cue set off by commas inside the reported sentence: `A, X said, B` or `A, as
+/// X noted, B`, where the subject starts at `ns` and the cue ends at `ce`. A day
+/// may sit between the cue and its comma ("he said Tuesday,").
+fn parenthetical(cx: &Ctx<'_>, t: &[Tok], lo: usize, ns: usize, ce: usize, end: usize) -> bool {
+    let mut open = ns;
+    if open > lo && t[open - 1].has(f::DET) && !t[open - 1].cap {
+        open -= 1; // "as the harbour master X noted"
+    }
+    if open > lo && t[open - 1].is_word() && word(cx.text, &t[open - 1]).eq_ignore_ascii_case("as") {
+        open -= 1;
+    }
+    if open < lo + 2 || !t[open - 1].is_p(',') {
+        return false;
+    }
+    let mut c = ce + 1;
+    while c < end && c < ce + 3 && t[c].has(f::TIME) {
+        c += 1;
+    }
+    // a reported clause of at least three tokens after the comma
+    c + 3 < end && t[c].is_p(',') && t[c + 1].is_word()
+}
+
 fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect: Vec<Quote>) -> Attribution {
     // one-word names completed by the one full name with that surname the text gives
     for p in &mut cx.reg.people {
@@ -2367,7 +2689,11 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     // continuation: a sentence-level quote with no cue right after an attributed one
     for k in 1..st.len() {
         let s = &st[k];
-        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.title {
+        // a short title-case sentence ("We Are Home.") right after '"...," X said' in
+        // the same paragraph is X's next sentence, not a title
+        let said_before = quotes[k].first_paragraph == quotes[k - 1].last_paragraph
+            && matches!(st[k - 1].rule, Some(Rule::CueAfter | Rule::CueAfterInverted));
+        if s.speaker.is_some() || s.blocked || !s.starts_sentence || s.title && !said_before {
             continue;
         }
         if s.partial && text_words(cx.text, &quotes[k]) < 4 {
@@ -2400,8 +2726,10 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     let names: Vec<String> = (0..cx.reg.people.len()).map(|id| cx.reg.name(id)).collect();
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len() + indirect.len());
     for (q, s) in quotes.iter().zip(st) {
-        let speaker =
-            s.speaker.map(|(id, mention, role)| Speaker { name: names[id].clone(), mention, person: id, role });
+        // a programme or a book named after its owner ("told the network's \"Morning
+        // Desk\"", "said on CNN's \"Face the Nation\"") is a title, not words said
+        let speaker = if s.partial && owned_title(cx.text, q) { None } else { s.speaker };
+        let speaker = speaker.map(|(id, mention, role)| Speaker { name: names[id].clone(), mention, person: id, role });
         let rule = if speaker.is_some() { s.rule.unwrap_or(Rule::Unattributed) } else { Rule::Unattributed };
         let cue = if speaker.is_some() { s.cue } else { None };
         out.push(Quote {

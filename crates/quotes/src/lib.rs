@@ -39,7 +39,12 @@
 //! cue right after it (`"...," Mr Reilly said`, `"...," said the army chief X`), a cue
 //! earlier in its sentence (`X told journalists: "..."`, `X called it an "attempted
 //! coup"`), a cue later in its sentence, a colon cue ending the previous paragraph,
-//! and finally a neighbouring attributed quote (continuation). Reporting verbs come
+//! a speech cue in the sentence before it in the same paragraph (`..., Schiff said.
+//! "..."`), and finally a neighbouring attributed quote (continuation). A partial
+//! quote whose sentence has no cue at all goes to the sentence's subject when that
+//! is a name or a pronoun (`Reid has gone after him as a "spoiled brat"`; rule
+//! `clause-subject`, the weakest). A title-case fragment after a possessive or "on"
+//! (`CNN's "Face the Nation"`) is a programme's name and gets no speaker. Reporting verbs come
 //! from `data/cues.txt`, every inflection written out, so adding a verb is a data
 //! change.
 //!
@@ -76,7 +81,8 @@
 //! # Limits
 //!
 //! Cues are verbs from a list; a quote introduced by a verb that is not on it
-//! ("the mayor lashed out at the council as a \"pack of cowards\"") gets no speaker. Pronoun
+//! ("the mayor lashed out at the council as a \"pack of cowards\"") gets no speaker
+//! unless its sentence opens with a name or a pronoun. Pronoun
 //! resolution is the nearest fitting person, not a parse; `it` and `they` resolve
 //! only to organisations and groups named before. Names are found by shape, so an
 //! organisation with a person-like name may be typed as a person.
@@ -186,6 +192,12 @@ pub enum Rule {
     AccordingTo,
     /// A participle or infinitive cue (`..., calling it "a coup"`): the sentence's subject.
     SentenceSubject,
+    /// No cue in the sentence of a partial quote: the sentence's subject, a name or a
+    /// pronoun (`Reid has gone after the senator as a "spoiled brat"`). The weakest rule.
+    ClauseSubject,
+    /// A statement with no cue of its own after a sentence of the same paragraph that
+    /// reports speech: `Lind called the plan a gamble. "It will sink us."`
+    PreviousSentence,
     /// A colon cue closing the previous paragraph: `X continued:` then the quote.
     PreviousParagraph,
     /// A quote with no cue right after (or before) a quote of the same speaker.
@@ -198,7 +210,7 @@ pub enum Rule {
     DashCredit,
     /// `X said (that) ...` without quotation marks.
     IndirectSaid,
-    /// `..., X said.` without quotation marks.
+    /// `..., X said.` or `A, X said, B` without quotation marks.
     IndirectAfter,
     /// No speaker found: a scare quote, a title, or an unattributable quote.
     Unattributed,
@@ -215,6 +227,8 @@ impl Rule {
             Rule::CueLater => "cue-later",
             Rule::AccordingTo => "according-to",
             Rule::SentenceSubject => "sentence-subject",
+            Rule::ClauseSubject => "clause-subject",
+            Rule::PreviousSentence => "previous-sentence",
             Rule::PreviousParagraph => "previous-paragraph",
             Rule::Continuation => "continuation",
             Rule::Transcript => "transcript",

@@ -45,6 +45,40 @@ fn attribution_table() {
         ("The mayor\u{2019}s aide said Reilly\u{2019}s plan was \u{2018}dead on arrival\u{2019} and won\u{2019}t pass.", "dead on arrival", Some("The mayor\u{2019}s aide"), "cue-before"),
         // headline colon
         ("Reilly: Council must \u{2018}act before winter\u{2019}.", "act before winter", Some("Reilly"), "headline-colon"),
+        // no cue in the sentence of a partial quote: its subject, a name or a pronoun
+        ("Councillor Vera Lind has gone after the harbour board as a \u{201c}club for insiders\u{201d}.", "club for insiders", Some("Vera Lind"), "clause-subject"),
+        ("Mayor Ines Roth spoke on Friday. She\u{2019}s betting the tram will be \u{201c}a lifeline for the east\u{201d} by spring.", "a lifeline for the east", Some("Ines Roth"), "clause-subject"),
+        ("In May, Councillor Vera Lind spoke at the depot. In June, Lind openly waved off the plan as a \u{201c}toy train\u{201d} again.", "toy train", Some("Vera Lind"), "clause-subject"),
+        // ... but not a sentence's first word that is no name, nor a title-case name
+        ("Pressure is mounting on the council after chants of \u{201c}Resign now!\u{201d} at the rally.", "Resign now!", None, "unattributed"),
+        ("Mayor Ines Roth will appear on \u{201c}Morning Desk,\u{201d} a radio show.", "Morning Desk,", None, "unattributed"),
+        ("Monday\u{2019}s vote ended the \u{201c}long winter\u{201d} of the port.", "long winter", None, "unattributed"),
+        // a statement closed by a comma and a cue is that cue's, whatever introduced it
+        ("Ms Ortiz said the letter praised the crews: \u{201c}Nobody worked harder this year,\u{201d} the union wrote.", "Nobody worked harder this year,", Some("the union"), "cue-after"),
+        // in a headline, the name before the colon beats a cue among the headline's words
+        ("Tom Reilly: Voters Worried About Bridge Are \u{2018}Right to Worry\u{2019}", "Right to Worry", Some("Tom Reilly"), "headline-colon"),
+        // a speech verb right before the quote speaks for a common-noun subject too
+        ("Ms Ortiz spoke first, and when asked about the budget, the retired nurse replied, \u{201c}Ask the council.\u{201d}", "Ask the council.", Some("the retired nurse"), "cue-before-colon"),
+        // a statement with no cue after a sentence of the same paragraph that reports speech
+        ("The ferry will stop in May, Captain Omar Tate said. \u{201c}The engines are older than I am.\u{201d}", "The engines are older than I am.", Some("Omar Tate"), "previous-sentence"),
+        // ... but a sentence that reports no speech gives nothing
+        ("The ferry stopped in May. \u{201c}The engines are older than the crew.\u{201d}", "The engines are older than the crew.", None, "unattributed"),
+        // a programme named after its owner is a title, whatever cue stands near it
+        ("Senator Ruth Bell told the network\u{2019}s \u{201c}Morning Desk\u{201d} that the clinics would stay open.", "Morning Desk", None, "unattributed"),
+        ("Mayor Ana Ortiz said on \u{201c}Harbour Hour,\u{201d} a radio show, that the depot would open.", "Harbour Hour,", None, "unattributed"),
+        // "to reports" is a noun after a preposition, not an infinitive cue
+        ("Mayor Ana Ortiz pointed to reports that Tom Reilly called the plan \u{201c}a gamble\u{201d}.", "a gamble", Some("Tom Reilly"), "cue-before"),
+        // a short title-case sentence right after a quote and its cue continues it
+        ("\u{201c}We stayed for the children,\u{201d} Ms Ortiz said. \u{201c}We Are Home.\u{201d}", "We Are Home.", Some("Ortiz"), "continuation"),
+        // a common given name makes a person of a name met nowhere near a cue
+        ("During a town hall, Tina Marsh had a question for the governor.\n\u{201c}As a nurse, I see this every day,\u{201d} she said.", "As a nurse, I see this every day,", Some("Tina Marsh"), "cue-after"),
+        // a cue word after a determiner is a noun, and can speak: "said the ruling"
+        ("The appeals court ruled on Friday.\n\u{201c}No county may close a polling place without notice,\u{201d} said the ruling.", "No county may close a polling place without notice,", Some("the ruling"), "cue-after-inverted"),
+        // one person with a determiner before a preposition: "a spokesman for the ministry"
+        ("\u{201c}The port is closed,\u{201d} a spokesman for the ministry said.", "The port is closed,", Some("a spokesman for the ministry"), "cue-after"),
+        ("\u{201c}We will appeal,\u{201d} an official at the agency said.", "We will appeal,", Some("an official at the agency"), "cue-after"),
+        // according to, later in the sentence of a partial quote
+        ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
     ];
     for (text, quote, want, rule) in cases {
         let (got, got_rule) = speaker_of(text, quote);
@@ -186,4 +220,46 @@ fn extra_cue_verb() {
     assert!(Attributor::new().attribute(text, &[]).quotes[0].speaker.is_none());
     let att = Attributor::builder().cue_verb("opined").build();
     assert_eq!(att.attribute(text, &[]).quotes[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Reilly"));
+}
+
+/// Indirect quotes, one line each: text, the reported content (None = no indirect
+/// quote), the speaker, the rule.
+#[test]
+fn indirect_table() {
+    #[rustfmt::skip]
+    let cases: &[(&str, Option<&str>, &str, &str)] = &[
+        // the cue set off by commas inside the sentence: the whole sentence is reported
+        ("The new depot, Mayor Tom Reilly said, will open before the winter.", Some("The new depot, Mayor Tom Reilly said, will open before the winter"), "Tom Reilly", "indirect-after"),
+        ("Mayor Ines Roth spoke first. The levy, she said Tuesday, would hold until spring.", Some("The levy, she said Tuesday, would hold until spring"), "Ines Roth", "indirect-after"),
+        ("Floods, as Piet Laan noted, rarely reach the old town.", Some("Floods, as Piet Laan noted, rarely reach the old town"), "Piet Laan", "indirect-after"),
+        // the cue closing the sentence with its circumstances, or inverted with a role
+        ("The depot will open in May, Mayor Tom Reilly told reporters on Thursday.", Some("The depot will open in May"), "Tom Reilly", "indirect-after"),
+        ("The depot will open in May, city officials said Friday.", Some("The depot will open in May"), "city officials", "indirect-after"),
+        ("The depot will open in May, the Daily Courier reported.", Some("The depot will open in May"), "Daily Courier", "indirect-after"),
+        ("The depot will open in May, said Tom Reilly, the mayor of Dunmore.", Some("The depot will open in May"), "Tom Reilly", "indirect-after"),
+        // a comma after "that"
+        ("Mayor Tom Reilly said that, if funds arrive, the depot will open in May.", Some("if funds arrive, the depot will open in May"), "Tom Reilly", "indirect-said"),
+        // verbs of position and proposal report content too
+        ("Senator Ruth Bell opposes the plan to close the rural clinics.", Some("the plan to close the rural clinics"), "Ruth Bell", "indirect-said"),
+        ("Mayor Tom Reilly laid out a plan to rebuild the harbour wall.", Some("a plan to rebuild the harbour wall"), "Tom Reilly", "indirect-said"),
+        // a sentence with a quoted title still reports speech outside the marks
+        ("Senator Ruth Bell told the \u{201c}Morning Desk\u{201d} show that the clinics would stay open.", Some("the clinics would stay open"), "Ruth Bell", "indirect-said"),
+        // a group before a preposition is the subject, not the name after it
+        ("A spokesman for the ministry said the port was closed.", Some("the port was closed"), "A spokesman for the ministry", "indirect-said"),
+        ("Farmers in Dunmore said the new depot has brought jobs to the valley.", Some("the new depot has brought jobs to the valley"), "Farmers in Dunmore", "indirect-said"),
+        ("Mayor Ana Ortiz now says the depot will open in May.", Some("the depot will open in May"), "Ana Ortiz", "indirect-said"),
+        // a second verb joined by "and" keeps the sentence's subject
+        ("Councillor Vera Lind toured the ward and criticized the lack of street lights.", Some("the lack of street lights"), "Vera Lind", "indirect-said"),
+        // an -ly adverb between the subject and the cue
+        ("Governor Paul Weir repeatedly mocked the budget office for its late figures.", Some("the budget office for its late figures"), "Paul Weir", "indirect-said"),
+    ];
+    for (text, want, speaker, rule) in cases {
+        let found = Attributor::new().attribute(text, &[]);
+        let q = found.quotes.iter().find(|q| q.kind == QuoteKind::Indirect);
+        assert_eq!(q.map(|q| &text[q.span.clone()]), *want, "content in {text:?}");
+        if let Some(q) = q {
+            assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some(*speaker), "speaker in {text:?}");
+            assert_eq!(q.rule.as_str(), *rule, "rule in {text:?}");
+        }
+    }
 }
