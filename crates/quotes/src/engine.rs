@@ -1330,7 +1330,7 @@ impl<'a> Ctx<'a> {
                 let last = words.next_back()?;
                 if words.next().is_none()
                     && t[lo].s == np.mention.start
-                    && !self.reg.by_key.contains_key(key_of(last).as_str())
+                    && self.reg.by_key.entry(key_of(last).as_str()).is_none()
                 {
                     return None;
                 }
