@@ -450,7 +450,7 @@ impl Registry {
         span: Range<usize>,
         kind: MentionKind,
         gender: Option<Gender>,
-        role: Option<String>,
+        role: Option<&str>,
         known: Option<String>,
     ) -> usize {
         let Some(last) = words.last() else { return usize::MAX };
@@ -493,7 +493,7 @@ impl Registry {
                     p.gender = gender;
                 }
                 if p.role.is_none() {
-                    p.role = role;
+                    p.role = role.map(str::to_string);
                 }
                 if p.kind == MentionKind::Other
                     || p.kind == MentionKind::Person && kind == MentionKind::Organization && p.gender.is_none()
@@ -521,7 +521,7 @@ impl Registry {
                     words: words.iter().map(|w| w.to_string()).collect(),
                     kind,
                     gender,
-                    role,
+                    role: role.map(str::to_string),
                     mentions: Vec::new(),
                     known,
                     plural: false,
@@ -1714,7 +1714,8 @@ impl<'a> Ctx<'a> {
     /// Resolves an NP to (person, mention span, role); None for I/we or no referent.
     fn resolve(&mut self, np: &Np) -> Option<(usize, Range<usize>, Option<String>)> {
         let text = self.text;
-        let role = np.role.clone().and_then(|r| text.get(r)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        // the role's text is copied once, for the answer; the registry copies it only if it keeps it
+        let role = np.role.clone().and_then(|r| text.get(r)).map(str::trim).filter(|s| !s.is_empty());
         match &np.what {
             NpWhat::FirstPerson => None,
             NpWhat::Pronoun(p) => {
@@ -1738,8 +1739,8 @@ impl<'a> Ctx<'a> {
                 Some((id, np.mention.clone(), role))
             }
             NpWhat::Name(r) => {
-                let id = self.register_name(r.clone(), np.gender, role.clone())?;
-                Some((id, np.mention.clone(), role))
+                let id = self.register_name(r.clone(), np.gender, role)?;
+                Some((id, np.mention.clone(), role.map(str::to_string)))
             }
             NpWhat::Common(r) => {
                 if let Some(id) = self.role_referent(r.clone()) {
@@ -1823,7 +1824,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Registers the name at byte span `r` (words split on whitespace).
-    fn register_name(&mut self, r: Range<usize>, gender: Option<Gender>, role: Option<String>) -> Option<usize> {
+    fn register_name(&mut self, r: Range<usize>, gender: Option<Gender>, role: Option<&str>) -> Option<usize> {
         let text = self.text;
         let s = text.get(r.clone())?;
         // fast path: the same words as the person last seen with this surname
@@ -1847,7 +1848,7 @@ impl<'a> Ctx<'a> {
                         p.gender = gender;
                     }
                     if p.role.is_none() {
-                        p.role = role;
+                        p.role = role.map(str::to_string);
                     }
                     self.reg.add_mention(id, r);
                     return Some(id);
@@ -1994,7 +1995,7 @@ impl<'a> Ctx<'a> {
             if let Some(kn) = known {
                 if matches!(kn.kind, MentionKind::Person | MentionKind::Organization) {
                     let np = self.name_np(t, s, name, e, lo);
-                    let role = np.role.and_then(|r| self.text.get(r)).map(str::to_string);
+                    let role = np.role.and_then(|r| self.text.get(r));
                     self.register_name(r, np.gender, role);
                 }
                 continue;
@@ -2025,11 +2026,7 @@ impl<'a> Ctx<'a> {
                 if !matches!(np.what, NpWhat::Name(_)) {
                     continue;
                 }
-                let role = np
-                    .role
-                    .or_else(|| self.apposition_role(t, s, e))
-                    .and_then(|r| self.text.get(r))
-                    .map(str::to_string);
+                let role = np.role.or_else(|| self.apposition_role(t, s, e)).and_then(|r| self.text.get(r));
                 if titled || existing || first_name || apposition || next_is_cue {
                     self.register_name(r, np.gender, role);
                 }
