@@ -247,7 +247,12 @@ struct Found {
 }
 
 struct PersonRec {
-    words: Vec<String>,
+    /// The name's words joined by single spaces (they hold no whitespace); for a
+    /// common noun phrase its text, as one word. One string, not a vector of
+    /// them: an allocation a person instead of one a word and one for the list.
+    name: String,
+    /// How many words `name` holds.
+    nwords: usize,
     kind: MentionKind,
     gender: Option<Gender>,
     role: Option<String>,
@@ -255,6 +260,31 @@ struct PersonRec {
     known: Option<String>,
     plural: bool,
     last_pos: usize,
+}
+
+impl PersonRec {
+    /// The name's words, first to last.
+    fn words(&self) -> std::str::SplitN<'_, char> {
+        self.name.splitn(self.nwords, ' ')
+    }
+
+    /// The name's words, last to first.
+    fn words_rev(&self) -> std::str::RSplitN<'_, char> {
+        self.name.rsplitn(self.nwords, ' ')
+    }
+
+    /// Makes `words` the name, reusing the string.
+    fn set_words<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
+        self.name.clear();
+        self.nwords = 0;
+        for w in words {
+            if self.nwords > 0 {
+                self.name.push(' ');
+            }
+            self.name.push_str(w);
+            self.nwords += 1;
+        }
+    }
 }
 
 /// Name keys (lower-cased words) -> the people registered under them. The keys
@@ -425,8 +455,8 @@ fn same_key(a: &str, b: &str) -> bool {
 
 /// Whether the words `a` end the words `b` (keys compared): "Castro Lima" ends
 /// "Helena Castro Lima".
-fn ends_name<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
-    a.len() <= b.len() && a.iter().rev().zip(b.iter().rev()).all(|(x, y)| same_key(x.as_ref(), y.as_ref()))
+fn ends_name<'x, 'y>(a: impl Iterator<Item = &'x str>, na: usize, b: impl Iterator<Item = &'y str>, nb: usize) -> bool {
+    na <= nb && a.zip(b).all(|(x, y)| same_key(x, y))
 }
 
 impl Registry {
@@ -464,10 +494,10 @@ impl Registry {
                 let p = &self.people[c];
                 // "Castro Lima" is "Helena Castro Lima": one name ends the other
                 let compatible = words.len() == 1
-                    || p.words.len() == 1
-                    || key_is(&p.words[0], &first)
-                    || ends_name(words, &p.words)
-                    || ends_name(&p.words, words);
+                    || p.nwords == 1
+                    || p.words().next().is_some_and(|w| key_is(w, &first))
+                    || ends_name(words.iter().rev().copied(), words.len(), p.words_rev(), p.nwords)
+                    || ends_name(p.words_rev(), p.nwords, words.iter().rev().copied(), words.len());
                 let g_ok = gender.is_none() || p.gender.is_none() || gender == p.gender;
                 if compatible && g_ok && best.map_or(true, |b| self.people[b].last_pos < p.last_pos) {
                     best = Some(c);
@@ -485,8 +515,8 @@ impl Registry {
         let id = match best {
             Some(id) => {
                 let p = &mut self.people[id];
-                if words.len() > p.words.len() {
-                    p.words = words.iter().map(|w| w.to_string()).collect();
+                if words.len() > p.nwords {
+                    p.set_words(words.iter().copied());
                     self.by_first.push(&first, id);
                 }
                 if p.gender.is_none() {
@@ -517,8 +547,9 @@ impl Registry {
                 if let Some(k) = &known {
                     self.by_known.insert(k.clone(), id);
                 }
-                self.people.push(PersonRec {
-                    words: words.iter().map(|w| w.to_string()).collect(),
+                let mut p = PersonRec {
+                    name: String::new(),
+                    nwords: 0,
                     kind,
                     gender,
                     role: role.map(str::to_string),
@@ -526,7 +557,9 @@ impl Registry {
                     known,
                     plural: false,
                     last_pos: 0,
-                });
+                };
+                p.set_words(words.iter().copied());
+                self.people.push(p);
                 id
             }
         };
@@ -560,7 +593,8 @@ impl Registry {
         } else {
             let id = self.people.len();
             self.people.push(PersonRec {
-                words: vec![text.to_string()],
+                name: text.to_string(),
+                nwords: 1,
                 kind: MentionKind::Other,
                 gender: None,
                 role: None,
@@ -595,7 +629,7 @@ impl Registry {
                     continue;
                 }
                 // the person just named in full, of unknown gender, before an older fit
-                if p.gender == want || first_person && p.gender.is_none() && p.words.len() >= 2 {
+                if p.gender == want || first_person && p.gender.is_none() && p.nwords >= 2 {
                     return Some(id);
                 }
                 first_person = false;
@@ -625,7 +659,7 @@ impl Registry {
         let p = &self.people[id];
         match &p.known {
             Some(k) if known_fuller(p, k) => k.clone(),
-            _ => p.words.join(" "),
+            _ => p.name.clone(),
         }
     }
 }
@@ -1807,7 +1841,7 @@ impl<'a> Ctx<'a> {
                 role.split(|c: char| !c.is_alphanumeric())
                     .any(|w| w.eq_ignore_ascii_case(&noun) || org_noun && is_org_noun(&w.to_ascii_lowercase()))
             });
-            let word_fits = p.words.iter().any(|w| w.eq_ignore_ascii_case(&noun));
+            let word_fits = p.words().any(|w| w.eq_ignore_ascii_case(&noun));
             if role_fits || word_fits && p.kind == MentionKind::Organization {
                 return Some(id);
             }
@@ -1835,8 +1869,8 @@ impl<'a> Ctx<'a> {
             let newest = self.reg.by_key.people_at(entry).next();
             if let Some(id) = newest {
                 let p = &self.reg.people[id];
-                let same = p.words.len() == s.split_whitespace().count()
-                    && p.words.iter().zip(s.split_whitespace()).all(|(a, b)| {
+                let same = p.nwords == s.split_whitespace().count()
+                    && p.words().zip(s.split_whitespace()).all(|(a, b)| {
                         let b = b.trim_end_matches(['.', ',']);
                         let b = b.strip_suffix("\u{2019}s").or_else(|| b.strip_suffix("'s")).unwrap_or(b);
                         a == b
@@ -2675,10 +2709,10 @@ fn parenthetical(cx: &Ctx<'_>, t: &[Tok], lo: usize, ns: usize, ce: usize, end: 
 fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect: Vec<Quote>) -> Attribution {
     // one-word names completed by the one full name with that surname the text gives
     for p in &mut cx.reg.people {
-        if p.words.len() == 1 && p.kind == MentionKind::Person && p.known.is_none() {
-            if let Some(v) = cx.reg.loose.get(&key_of(&p.words[0])) {
+        if p.nwords == 1 && p.kind == MentionKind::Person && p.known.is_none() {
+            if let Some(v) = cx.reg.loose.get(&key_of(&p.name)) {
                 if v.len() == 1 {
-                    p.words = v[0].split_whitespace().map(str::to_string).collect();
+                    p.set_words(v[0].split_whitespace());
                 }
             }
         }
@@ -2755,9 +2789,9 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
 /// text names by surname only, an organisation it names by one word.
 fn known_fuller(p: &PersonRec, k: &str) -> bool {
     if p.kind == MentionKind::Person {
-        k.split_whitespace().count() > p.words.len()
+        k.split_whitespace().count() > p.nwords
     } else {
-        p.words.len() == 1 && k.len() > p.words[0].len()
+        p.nwords == 1 && k.len() > p.name.len()
     }
 }
 
