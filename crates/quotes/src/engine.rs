@@ -655,11 +655,12 @@ impl Registry {
 
     /// The fullest form of the name the text gives; the caller's canonical name
     /// only for an organisation or place the text names by one word ("the Fund").
-    fn name(&self, id: usize) -> String {
-        let p = &self.people[id];
-        match &p.known {
-            Some(k) if known_fuller(p, k) => k.clone(),
-            _ => p.name.clone(),
+    /// Moved out of the record, which is done with (for the output), not copied.
+    fn take_name(&mut self, id: usize) -> String {
+        let p = &mut self.people[id];
+        match p.known.take() {
+            Some(k) if known_fuller(p, &k) => k,
+            _ => std::mem::take(&mut p.name),
         }
     }
 }
@@ -2754,7 +2755,7 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
             }
         }
     }
-    let names: Vec<String> = (0..cx.reg.people.len()).map(|id| cx.reg.name(id)).collect();
+    let names: Vec<String> = (0..cx.reg.people.len()).map(|id| cx.reg.take_name(id)).collect();
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len() + indirect.len());
     for (q, s) in quotes.iter().zip(st) {
         // a programme or a book named after its owner ("told the network's \"Morning
