@@ -587,7 +587,16 @@ impl Registry {
 
     /// A common noun phrase or group as a "person" (one per distinct text).
     fn register_common(&mut self, text: &str, span: Range<usize>, plural: bool) -> usize {
-        let key = format!("\u{0}{}", text.to_lowercase());
+        // the key "\0" + text lower-cased, in the reused buffer
+        let mut key = std::mem::take(&mut self.key_buf);
+        key.clear();
+        key.push('\0');
+        if text.is_ascii() {
+            key.push_str(text);
+            key.make_ascii_lowercase();
+        } else {
+            key.push_str(&text.to_lowercase());
+        }
         let id = if let Some(id) = self.by_key.last(&key) {
             id
         } else {
@@ -606,6 +615,7 @@ impl Registry {
             self.by_key.push(&key, id);
             id
         };
+        self.key_buf = key;
         self.add_mention(id, span);
         id
     }
@@ -1781,9 +1791,9 @@ impl<'a> Ctx<'a> {
                 if let Some(id) = self.role_referent(r.clone()) {
                     return Some((id, np.mention.clone(), None));
                 }
-                let s = text.get(r.clone())?.to_string();
+                let s = text.get(r.clone())?;
                 let plural = s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("'s") && !s.ends_with("\u{2019}s");
-                let id = self.reg.register_common(&s, r.clone(), plural);
+                let id = self.reg.register_common(s, r.clone(), plural);
                 Some((id, np.mention.clone(), None))
             }
         }
@@ -2068,11 +2078,17 @@ impl<'a> Ctx<'a> {
             } else if (2..=4).contains(&(e - name)) && !sentence_start && (name..e).all(|j| t[j].is_word()) {
                 // a full name not (yet) known as a person: kept to complete a surname later
                 if let Some(full) = self.text.get(r.clone()) {
-                    let key = key_of(word(self.text, &t[e - 1]));
-                    let v = self.reg.loose.entry(key).or_default();
+                    // the key in the reused buffer; a string of its own only for a new key
+                    let mut key = std::mem::take(&mut self.scratch);
+                    key_into(word(self.text, &t[e - 1]), &mut key);
+                    let v = match self.reg.loose.get_mut(key.as_str()) {
+                        Some(v) => v,
+                        None => self.reg.loose.entry(key.clone()).or_default(),
+                    };
                     if !v.iter().any(|x| x == full) && v.len() < 4 {
                         v.push(full.to_string());
                     }
+                    self.scratch = key;
                 }
             }
         }
@@ -2709,9 +2725,11 @@ fn parenthetical(cx: &Ctx<'_>, t: &[Tok], lo: usize, ns: usize, ce: usize, end: 
 
 fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect: Vec<Quote>) -> Attribution {
     // one-word names completed by the one full name with that surname the text gives
+    let mut key = std::mem::take(&mut cx.scratch);
     for p in &mut cx.reg.people {
         if p.nwords == 1 && p.kind == MentionKind::Person && p.known.is_none() {
-            if let Some(v) = cx.reg.loose.get(&key_of(&p.name)) {
+            key_into(&p.name, &mut key);
+            if let Some(v) = cx.reg.loose.get(key.as_str()) {
                 if v.len() == 1 {
                     p.set_words(v[0].split_whitespace());
                 }
