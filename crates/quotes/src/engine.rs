@@ -273,9 +273,10 @@ impl PersonRec {
         self.name.rsplitn(self.nwords, ' ')
     }
 
-    /// Makes `words` the name, reusing the string.
-    fn set_words<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
+    /// Makes `words` the name, reusing the string (sized once, not grown word by word).
+    fn set_words<'w>(&mut self, words: impl Iterator<Item = &'w str> + Clone) {
         self.name.clear();
+        self.name.reserve(words.clone().map(|w| w.len() + 1).sum());
         self.nwords = 0;
         for w in words {
             if self.nwords > 0 {
