@@ -2,6 +2,7 @@
 // Loops walk token *positions*: neighbours (t[k - 1], t[k + 1]) are read at each step.
 #![allow(clippy::needless_range_loop)]
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -322,6 +323,16 @@ impl KeyIndex {
         }
     }
 
+    /// The index emptied, its allocations kept.
+    fn emptied(self) -> KeyIndex {
+        let KeyIndex { mut heads, mut entries, mut arena, mut links } = self;
+        heads.clear();
+        entries.clear();
+        arena.clear();
+        links.clear();
+        KeyIndex { heads, entries, arena, links }
+    }
+
     /// The entry of the ASCII word `w` lower-cased, without lower-casing it into a buffer.
     fn entry_ascii(&self, w: &str) -> Option<usize> {
         let mut e = *self.heads.get(&hash_ascii_lower(w.as_bytes()))?;
@@ -472,6 +483,39 @@ impl Registry {
             loose: HashMap::with_capacity_and_hasher(16, BuildFx),
             ..Registry::default()
         }
+    }
+
+    /// The registry emptied, its allocations kept for the next article. Every
+    /// field is named, so a new one cannot be forgotten here.
+    fn emptied(self) -> Registry {
+        let Registry { mut people, by_key, by_first, mut mentions, mut loose, mut by_known, key_buf, first_buf } = self;
+        people.clear();
+        mentions.clear();
+        loose.clear();
+        by_known.clear();
+        Registry {
+            people,
+            by_key: by_key.emptied(),
+            by_first: by_first.emptied(),
+            mentions,
+            loose,
+            by_known,
+            key_buf,
+            first_buf,
+        }
+    }
+
+    /// Whether the allocations are small enough to keep between articles (an
+    /// outsized article's buffers are freed, not held by the thread).
+    fn small(&self) -> bool {
+        self.people.capacity() <= SCRATCH_KEEP
+            && self.mentions.capacity() <= SCRATCH_KEEP
+            && self.by_key.links.capacity() <= SCRATCH_KEEP
+            && self.by_first.links.capacity() <= SCRATCH_KEEP
+            && self.by_key.arena.capacity() <= SCRATCH_KEEP * 16
+            && self.by_first.arena.capacity() <= SCRATCH_KEEP * 16
+            && self.loose.capacity() <= SCRATCH_KEEP
+            && self.by_known.capacity() <= SCRATCH_KEEP
     }
 
     /// Registers a name (its words) mentioned at `span`; returns the person.
@@ -2303,6 +2347,24 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
     Some(s..s + trimmed.len())
 }
 
+/// Buffers a thread reuses from article to article: a batch job calls the
+/// attributor once per article, and for a news article of a few kilobytes the
+/// allocations of the token buffers and the registry's maps cost as much as a
+/// good part of the work (callgrind, bench corpus). Nothing is kept but
+/// capacity: every buffer is emptied before use.
+struct Scratch {
+    toks: Vec<Tok>,
+    sent_of: Vec<usize>,
+    reg: Registry,
+}
+
+/// Above this many elements a buffer is not kept for the next article.
+const SCRATCH_KEEP: usize = 1 << 14;
+
+thread_local! {
+    static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
+}
+
 pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownMention<'_>]) -> Attribution {
     let paras = paragraphs(text);
     let quotes = split_transcripts(text, &paras, find_quotations_in(text, &paras));
@@ -2314,20 +2376,15 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         known_sorted.sort_by_key(|k| k.span.start);
         &known_sorted
     };
-    let mut cx = Ctx {
-        headline: false,
-        scratch: String::new(),
-        name_words: Vec::new(),
-        lx,
-        text,
-        known,
-        reg: Registry::with_capacity(),
+    // reused paragraph to paragraph and (per thread) article to article; room
+    // for a long news paragraph from the start
+    let (mut toks, mut sent_of, reg) = match SCRATCH.with(Cell::take) {
+        Some(sc) => (sc.toks, sc.sent_of, sc.reg.emptied()),
+        None => (Vec::with_capacity(256), Vec::with_capacity(256), Registry::with_capacity()),
     };
+    let mut cx = Ctx { headline: false, scratch: String::new(), name_words: Vec::new(), lx, text, known, reg };
     let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
     let mut indirect: Vec<Quote> = Vec::new();
-    // reused paragraph to paragraph; room for a long news paragraph from the start
-    let mut toks: Vec<Tok> = Vec::with_capacity(256);
-    let mut sent_of: Vec<usize> = Vec::with_capacity(256);
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
     for (pi, para) in paras.iter().enumerate() {
@@ -2477,7 +2534,11 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
             }
         }
     }
-    finish(&mut cx, &quotes, st, indirect)
+    let out = finish(&mut cx, &quotes, st, indirect);
+    if toks.capacity() <= SCRATCH_KEEP && sent_of.capacity() <= SCRATCH_KEEP && cx.reg.small() {
+        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_of, reg: cx.reg })));
+    }
+    out
 }
 
 fn title_case(w: &str) -> String {
@@ -2799,8 +2860,8 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     // the records are done with: their vectors and strings move into the output
-    let people =
-        std::mem::take(&mut cx.reg.people).into_iter().zip(names).map(|(p, name)| person_out(p, name)).collect();
+    // (drained, so the registry keeps the vector for the next article)
+    let people = cx.reg.people.drain(..).zip(names).map(|(p, name)| person_out(p, name)).collect();
     let out = out;
     Attribution { quotes: out, people }
 }
@@ -2839,6 +2900,18 @@ mod tests {
                 assert_eq!(same_key(a, b), key_of(a) == key_of(b), "{a:?} {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn reused_buffers_leave_no_trace_between_articles() {
+        let lx = Lexicon::embedded();
+        let first = "Mayor Ana Ruiz said the bridge would reopen. \"We are ready,\" she said.";
+        let second = "\"Not yet,\" Ruiz told reporters on Monday.";
+        // a new thread starts with no buffers to reuse
+        let fresh = std::thread::scope(|s| s.spawn(|| run(&lx, true, second, &[])).join().unwrap());
+        assert_eq!(fresh.quotes[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Ruiz"));
+        run(&lx, true, first, &[]);
+        assert_eq!(run(&lx, true, second, &[]), fresh);
     }
 
     #[test]
