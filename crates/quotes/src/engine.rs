@@ -198,7 +198,8 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
             let w = &b[s..i];
             let mut fl = lx.flags(w);
             // an acronym is a name, not a function word: "The WHO said", "IT staff"
-            if w.len() >= 2 && w.len() <= 6 && w.iter().all(u8::is_ascii_uppercase) {
+            // (only a listed word has flags to clear: most words skip the test)
+            if fl != 0 && w.len() >= 2 && w.len() <= 6 && w.iter().all(u8::is_ascii_uppercase) {
                 fl &= !(f::PRON | f::PRON_1 | f::REL | f::STOP | f::DET | f::BE | f::ADV);
             }
             out.push(Tok { s, e: i, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
