@@ -932,6 +932,35 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
+        if x.is_dash() && depth < 2 {
+            // a long apposition set off by dashes: "NAME, the chief executive of X --
+            // the company that ... -- told me": the name before the opening dash
+            let mut j = k - 1;
+            while j > lo && t[j - 1].is_dash() {
+                j -= 1;
+            }
+            let stop = j.saturating_sub(40).max(lo);
+            while j > stop && !t[j - 1].is_dash() {
+                j -= 1;
+                if t[j].kind == TK::Quote || real_term(t, j) {
+                    return None;
+                }
+            }
+            while j > lo && t[j - 1].is_dash() {
+                j -= 1;
+            }
+            if j > lo && t[j].is_dash() {
+                // the sentence's opening name, then its comma apposition: "NAME, role --"
+                if let Some((np, e)) = self.np_after(t, lo, j) {
+                    if matches!(np.what, NpWhat::Name(_)) && e < j && t[e].is_p(',') {
+                        return Some(np);
+                    }
+                }
+                let np = self.np_before(t, j, lo, depth + 1)?;
+                return matches!(np.what, NpWhat::Name(_)).then_some(np);
+            }
+            return None;
+        }
         if x.is_p(',') && depth < 2 {
             // apposition: the sentence's opening name, then commas: "NAME, role, ..., cue"
             if let Some((np, e)) = self.np_after(t, lo, k - 1) {
@@ -1340,13 +1369,78 @@ impl<'a> Ctx<'a> {
             }
             _ => return None,
         }
-        let v = (lo..i).find(|&m| t[m].s >= np.mention.end && t[m].is_word() && !t[m].cap && !t[m].has(f::ADV))?;
+        // a name's apposition set off by commas ("Aaron Kall, the director of debate
+        // at the university, compared ..."): the verb comes after it
+        let mut from = (lo..i).find(|&m| t[m].s >= np.mention.end).unwrap_or(i);
+        if matches!(np.what, NpWhat::Name(_)) && from + 2 < i && t[from].is_p(',') && t[from + 1].has(f::DET) {
+            let lim = (from + 25).min(i);
+            if let Some(c) =
+                (from + 2..lim).take_while(|&m| t[m].kind != TK::Quote && !real_term(t, m)).find(|&m| t[m].is_p(','))
+            {
+                from = c + 1;
+            }
+        }
+        let v = (from..i).find(|&m| t[m].is_word() && !t[m].cap && !t[m].has(f::ADV))?;
         // the verb follows the subject closely: a comma or a quote before it means the
         // phrase was an opener, not the subject
-        if (lo..v).any(|m| t[m].s >= np.mention.end && (t[m].kind == TK::Quote || t[m].is_p(','))) {
+        if (from..v).any(|m| t[m].kind == TK::Quote || t[m].is_p(',')) {
             return None;
         }
         Some(Found { np, cue: t[v].s..t[v].e, rule: Rule::ClauseSubject })
+    }
+
+    /// A partial quote inside a claim owned by someone: `Trump's claim that there
+    /// were "thousands of shootings"`, `contrary to his promise that taxes would
+    /// "never rise"`. The possessor (a name or his/her/their) speaks it; the noun is
+    /// reported as the cue. Only a speech noun right before "that" or the quote counts.
+    fn claim_owner(&self, t: &[Tok], lo: usize, i: usize) -> Option<Found> {
+        let stop = lo.max(i.saturating_sub(30));
+        let mut m = i;
+        while m > stop + 1 {
+            m -= 1;
+            if t[m].kind == TK::Quote || real_term(t, m) {
+                return None;
+            }
+            if !t[m].is_word() || t[m].cap || !is_claim_noun(word(self.text, &t[m])) {
+                continue;
+            }
+            let next_ok = m + 1 == i || t[m + 1].is_word() && word(self.text, &t[m + 1]) == "that";
+            if !next_ok {
+                continue;
+            }
+            let o = &t[m - 1];
+            let ow = word(self.text, o);
+            let pron = match ow.to_ascii_lowercase().as_str() {
+                "his" => f::PRON_M,
+                "her" => f::PRON_F,
+                "their" => f::PRON_P,
+                _ => 0,
+            };
+            let cue = t[m].s..t[m].e;
+            if pron != 0 {
+                let np = Np { mention: o.s..o.e, what: NpWhat::Pronoun(pron), role: None, gender: None };
+                return self.strong(&np).then_some(Found { np, cue, rule: Rule::CueBefore });
+            }
+            let suffix = if ow.ends_with("'s") {
+                2
+            } else if ow.ends_with("\u{2019}s") {
+                4
+            } else {
+                return None;
+            };
+            if !o.cap || o.e - o.s <= suffix {
+                return None;
+            }
+            let (s, name) = self.name_run_before(t, m, lo)?;
+            if name >= m {
+                return None;
+            }
+            let np = self.name_np(t, s, name, m, s);
+            let end = o.e - suffix;
+            let np = Np { mention: np.mention.start..end, what: NpWhat::Name(t[name].s..end), ..np };
+            return Some(Found { np, cue, rule: Rule::CueBefore });
+        }
+        None
     }
 
     /// A statement opening its sentence with no cue of its own, after a sentence of
@@ -1402,6 +1496,7 @@ impl<'a> Ctx<'a> {
     /// Cues starting in t[from..hi); subjects may reach back to `lo`.
     fn cue_in_span(&self, t: &[Tok], lo: usize, from: usize, hi: usize) -> Option<Found> {
         let mut nearest: Option<Found> = None;
+        let mut said_by_common: Option<(usize, Found)> = None;
         let mut k = from;
         while k < hi {
             if t[k].kind == TK::Quote {
@@ -1413,8 +1508,23 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             if let Some(fd) = self.cue_candidate(t, lo, k, ce, class, hi) {
+                // "the former minister said she wanted ...": the pronoun right after a
+                // speech verb is its subject's, and the quote is that subject's words
+                if let (NpWhat::Pronoun(_), Some((pe, prev))) = (&fd.np.what, &said_by_common) {
+                    let mut p = pe + 1;
+                    if p < k && t[p].is_word() && word(self.text, &t[p]) == "that" {
+                        p += 1;
+                    }
+                    if p < k && t[p].s == fd.np.mention.start {
+                        return Some(prev.clone());
+                    }
+                }
                 if self.strong(&fd.np) {
                     return Some(fd);
+                }
+                said_by_common = None;
+                if class & f::CUE_S != 0 && matches!(fd.np.what, NpWhat::Common(_)) {
+                    said_by_common = Some((ce, fd.clone()));
                 }
                 nearest = Some(fd);
             }
@@ -2048,6 +2158,29 @@ impl<'a> Ctx<'a> {
 }
 
 /// A noun naming an organisation ("the company", "the newspaper").
+/// Speech nouns a possessor owns: "Trump's claim that ...", "her promise that ...".
+fn is_claim_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "statement"
+            | "assertion"
+            | "remark"
+            | "contention"
+            | "insistence"
+            | "argument"
+            | "promise"
+            | "pledge"
+            | "warning"
+            | "boast"
+            | "prediction"
+            | "suggestion"
+            | "accusation"
+            | "allegation"
+    )
+}
+
 fn is_org_noun(w: &str) -> bool {
     matches!(
         w,
@@ -2372,7 +2505,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 let chosen = chosen.or(dash).or(later);
                 let chosen = chosen.or_else(|| {
                     if st[k].partial && !st[k].title && !headline {
-                        cx.clause_subject(t, lo, i)
+                        cx.claim_owner(t, lo, i).or_else(|| cx.clause_subject(t, lo, i))
                     } else {
                         None
                     }

@@ -79,6 +79,18 @@ fn attribution_table() {
         ("\u{201c}We will appeal,\u{201d} an official at the agency said.", "We will appeal,", Some("an official at the agency"), "cue-after"),
         // according to, later in the sentence of a partial quote
         ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
+        // a long apposition set off by dashes between the name and the cue
+        ("Lena Park, the head of Harbor Freight -- the shipping firm that runs the east pier, which the city leases -- told me, \u{201c}We need the dredging.\u{201d}", "We need the dredging.", Some("Lena Park"), "cue-before-colon"),
+        // a name with a comma apposition is the subject of a partial quote's clause
+        ("Omar Tate, the director of the transit board, compared the mayor to a captain who is \u{201c}steering blind\u{201d} this year.", "steering blind", Some("Omar Tate"), "clause-subject"),
+        // a claim owned by a name or a possessive pronoun
+        ("The board checked Vera Lind\u{2019}s claim that the depot had \u{201c}hundreds of leaks\u{201d} last year.", "hundreds of leaks", Some("Vera Lind"), "cue-before"),
+        ("Mayor Tom Reilly spoke first. Contrary to his promise that fares would \u{201c}never rise,\u{201d} they did.", "never rise,", Some("Tom Reilly"), "cue-before"),
+        // ... but a noun that is not owned gives nothing
+        ("The claim that the depot had \u{201c}hundreds of leaks\u{201d} was false.", "hundreds of leaks", None, "unattributed"),
+        // a pronoun right after a common subject's speech verb: the subject speaks
+        ("Mayor Ines Roth was away. The harbor board said it wanted \u{201c}a fresh start\u{201d} for the pier.", "a fresh start", Some("The harbor board"), "cue-before"),
+        ("Ms Ines Roth was away. The harbor chief said she wanted \u{201c}a fresh start\u{201d} for the pier.", "a fresh start", Some("The harbor chief"), "cue-before"),
     ];
     for (text, quote, want, rule) in cases {
         let (got, got_rule) = speaker_of(text, quote);
