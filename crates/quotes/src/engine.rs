@@ -1544,6 +1544,11 @@ impl<'a> Ctx<'a> {
         if s != 0 && !(0..s).all(|m| t[m].has(f::STOP)) {
             return None;
         }
+        // a longer run is a headline's clause ("Veto Power Impedes Peace Efforts:"), or
+        // a name and its verb ("Ada Quist Hammers Port Board:"): see `headline_subject`
+        if (name..c).filter(|&m| t[m].is_word()).count() > 3 {
+            return None;
+        }
         let np = self.name_np(t, s, name, c, 0);
         if !matches!(np.what, NpWhat::Name(_)) {
             return None;
@@ -2414,6 +2419,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     let mut sent_of: Vec<usize> = Vec::with_capacity(256);
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
+    let mut headline_subjects: Vec<(usize, Vec<(Range<usize>, Range<usize>, Rule)>)> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         while qi < quotes.len() && quotes[qi].span.end <= para.start {
             qi += 1;
@@ -2542,6 +2548,18 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                         st[k].speaker = Some((id, label, None));
                         st[k].rule = Some(Rule::Transcript);
                     }
+                } else if headline && pi == 0 {
+                    // a headline's quote: "Name: ..." in any of its clauses, else its
+                    // subject, once the article has shown it to be a person
+                    if let Some(fd) = cx.headline_colon(t, i) {
+                        if let Some(res) = cx.resolve(&fd.np) {
+                            st[k].speaker = Some(res);
+                            st[k].cue = Some(fd.cue);
+                            st[k].rule = Some(Rule::HeadlineColon);
+                        }
+                    } else {
+                        headline_subjects.push((k, headline_subject(&cx, t, i)));
+                    }
                 }
             }
         }
@@ -2561,7 +2579,62 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
             }
         }
     }
+    for (k, cands) in headline_subjects {
+        if st[k].speaker.is_some() || st[k].blocked {
+            continue;
+        }
+        for (r, cue, rule) in cands {
+            let Some(id) = known_person(&cx, r.clone()) else { continue };
+            st[k].speaker = Some((id, r, None));
+            st[k].cue = Some(cue);
+            st[k].rule = Some(rule);
+            break;
+        }
+    }
     finish(&mut cx, &quotes, st, indirect)
+}
+
+/// Name candidates for a headline's quote, longest first: the headline's opening
+/// name words ("Obama Sees 'Personal Insult' ...", "Elizabeth Warren Hammers ...")
+/// with the word after them as the cue, then the name before a colon ("A Lesson
+/// From Loretta Lynch: '...'"). Headline words are all capitalised, so where the
+/// name ends is only known once the article has named its people: see
+/// [`known_person`].
+fn headline_subject(cx: &Ctx<'_>, t: &[Tok], i: usize) -> Vec<(Range<usize>, Range<usize>, Rule)> {
+    let mut out = Vec::new();
+    let mut run = 0;
+    while run < i.min(5) && t[run].is_word() && t[run].cap && !t[run].has(f::STOP) {
+        let w = word(cx.text, &t[run]);
+        if w.ends_with("'s") || w.ends_with("\u{2019}s") {
+            break;
+        }
+        run += 1;
+    }
+    for e in (1..=run).rev() {
+        if e < t.len() && t[e].is_word() && !t[e - 1].has(f::TITLE | f::HON) {
+            let s = (0..e).find(|&m| !t[m].has(f::TITLE | f::HON)).unwrap_or(0);
+            out.push((t[s].s..t[e - 1].e, t[e].s..t[e].e, Rule::ClauseSubject));
+        }
+    }
+    if let Some(c) = (1..i.min(12)).find(|&m| t[m].is_p(':')) {
+        if let Some((_, name)) = cx.name_run_before(t, c, 0) {
+            if name < c {
+                out.push((t[name].s..t[c - 1].e, t[c].s..t[c].e, Rule::HeadlineColon));
+            }
+        }
+    }
+    out
+}
+
+/// The person already registered whose name holds every word at `r` (its last
+/// word as a name key): "Obama" for Barack Obama.
+fn known_person(cx: &Ctx<'_>, r: Range<usize>) -> Option<usize> {
+    let s = cx.text.get(r)?;
+    let last = s.split_whitespace().next_back()?;
+    let id = cx.reg.by_key.last(&key_of(last))?;
+    let p = &cx.reg.people[id];
+    let fits = p.kind == MentionKind::Person && s.split_whitespace().all(|w| p.words.iter().any(|pw| pw == w));
+    fits.then_some(id)
 }
 
 fn title_case(w: &str) -> String {
