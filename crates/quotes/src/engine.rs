@@ -2252,7 +2252,9 @@ fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) 
                             true
                         }
                 }
-                TK::Quote if x.kind == TK::Quote => true,
+                // quotes in a row are statements in a row, unless a comma lists them:
+                // `called him a "crook," "unstable" and "sick"`
+                TK::Quote if x.kind == TK::Quote => quote_end_char(text, &quotes[p.q]) != Some(','),
                 TK::Quote => {
                     next_starts(x) && matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
                 }

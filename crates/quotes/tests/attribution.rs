@@ -90,6 +90,8 @@ fn attribution_table() {
         ("The claim that the depot had \u{201c}hundreds of leaks\u{201d} was false.", "hundreds of leaks", None, "unattributed"),
         // a pronoun right after a common subject's speech verb: the subject speaks
         ("Mayor Ines Roth was away. The harbor board said it wanted \u{201c}a fresh start\u{201d} for the pier.", "a fresh start", Some("The harbor board"), "cue-before"),
+        // quotes listed with commas after one cue are all its subject's
+        ("Reilly hit back. Reilly called the board a \u{201c}closed shop,\u{201d} \u{201c}lazy\u{201d} and \u{201c}blind.\u{201d}", "lazy", Some("Reilly"), "cue-before"),
         // a headline's quote without a colon: its opening name, once the article names that person
         ("Reilly Sees \u{2018}Grave Risk\u{2019} in Bridge Plan\nMayor Tom Reilly said on Monday that the bridge would close.", "Grave Risk", Some("Tom Reilly"), "clause-subject"),
         ("Ada Quist Hammers Port Board: \u{2018}You Failed the Town\u{2019}\nCouncillor Ada Quist spoke at the depot on Friday.", "You Failed the Town", Some("Ada Quist"), "clause-subject"),
