@@ -1088,7 +1088,9 @@ impl<'a> Ctx<'a> {
         }
         // an adverb is no head ("a swiftly called meeting"); after a preposition the
         // phrase is an object ("of Republican claims"), not a subject
-        if word(self.text, &x).ends_with("ly") {
+        if word(self.text, &x).ends_with("ly")
+            && !matches!(word(self.text, &x), "family" | "ally" | "assembly" | "rally" | "daily")
+        {
             return None;
         }
         if j > lo && word(self.text, &t[j - 1]) == "of" {
@@ -1372,7 +1374,14 @@ impl<'a> Ctx<'a> {
         // a name's apposition set off by commas ("Aaron Kall, the director of debate
         // at the university, compared ..."): the verb comes after it
         let mut from = (lo..i).find(|&m| t[m].s >= np.mention.end).unwrap_or(i);
-        if matches!(np.what, NpWhat::Name(_)) && from + 2 < i && t[from].is_p(',') && t[from + 1].has(f::DET) {
+        // ... and a party tag after it: "Harry Reid (D-Nev.), in particular, has ..."
+        if matches!(np.what, NpWhat::Name(_)) && from < i && t[from].is_p('(') {
+            if let Some(m) = (from + 1..(from + 10).min(i)).find(|&m| t[m].is_p(')')) {
+                from = m + 1;
+            }
+        }
+        let opens_aside = |x: &Tok| x.has(f::DET) || x.is_word() && !x.cap && is_preposition(word(self.text, x));
+        if matches!(np.what, NpWhat::Name(_)) && from + 2 < i && t[from].is_p(',') && opens_aside(&t[from + 1]) {
             let lim = (from + 25).min(i);
             if let Some(c) =
                 (from + 2..lim).take_while(|&m| t[m].kind != TK::Quote && !real_term(t, m)).find(|&m| t[m].is_p(','))

@@ -83,6 +83,9 @@ fn attribution_table() {
         ("Lena Park, the head of Harbor Freight -- the shipping firm that runs the east pier, which the city leases -- told me, \u{201c}We need the dredging.\u{201d}", "We need the dredging.", Some("Lena Park"), "cue-before-colon"),
         // a name with a comma apposition is the subject of a partial quote's clause
         ("Omar Tate, the director of the transit board, compared the mayor to a captain who is \u{201c}steering blind\u{201d} this year.", "steering blind", Some("Omar Tate"), "clause-subject"),
+        ("Councillor Vera Lind (Green), in particular, has been needling the mayor as a \u{201c}tram fanatic\u{201d} all week.", "tram fanatic", Some("Vera Lind"), "clause-subject"),
+        // "family" is a noun, not an -ly adverb
+        ("The mayor spoke. Vera Lind\u{2019}s family has called on the board to act \u{201c}before the winter\u{201d} this year.", "before the winter", Some("Vera Lind\u{2019}s family"), "cue-before"),
         // a claim owned by a name or a possessive pronoun
         ("The board checked Vera Lind\u{2019}s claim that the depot had \u{201c}hundreds of leaks\u{201d} last year.", "hundreds of leaks", Some("Vera Lind"), "cue-before"),
         ("Mayor Tom Reilly spoke first. Contrary to his promise that fares would \u{201c}never rise,\u{201d} they did.", "never rise,", Some("Tom Reilly"), "cue-before"),
