@@ -2430,7 +2430,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     let mut sent_of: Vec<usize> = Vec::with_capacity(256);
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
-    let mut headline_subjects: Vec<(usize, Vec<(Range<usize>, Range<usize>, Rule)>)> = Vec::new();
+    let mut headline_subjects: Vec<(usize, Vec<HeadlineName>)> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         while qi < quotes.len() && quotes[qi].span.end <= para.start {
             qi += 1;
@@ -2605,13 +2605,16 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     finish(&mut cx, &quotes, st, indirect)
 }
 
+/// A headline's candidate speaker: name span, cue span, rule.
+type HeadlineName = (Range<usize>, Range<usize>, Rule);
+
 /// Name candidates for a headline's quote, longest first: the headline's opening
 /// name words ("Obama Sees 'Personal Insult' ...", "Elizabeth Warren Hammers ...")
 /// with the word after them as the cue, then the name before a colon ("A Lesson
 /// From Loretta Lynch: '...'"). Headline words are all capitalised, so where the
 /// name ends is only known once the article has named its people: see
 /// [`known_person`].
-fn headline_subject(cx: &Ctx<'_>, t: &[Tok], i: usize) -> Vec<(Range<usize>, Range<usize>, Rule)> {
+fn headline_subject(cx: &Ctx<'_>, t: &[Tok], i: usize) -> Vec<HeadlineName> {
     let mut out = Vec::new();
     let mut run = 0;
     while run < i.min(5) && t[run].is_word() && t[run].cap && !t[run].has(f::STOP) {
