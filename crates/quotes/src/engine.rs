@@ -2343,6 +2343,12 @@ fn owned_title(text: &str, q: &Quotation) -> bool {
     }
     let before = text.get(..q.span.start).unwrap_or("").trim_end();
     let prev = before.rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or("");
+    // "It's 'All in Their Heads'": a pronoun's contraction owns nothing
+    let stem = prev.get(..prev.len().saturating_sub(if prev.ends_with('s') { 1 } else { 0 })).unwrap_or("");
+    let stem = stem.trim_end_matches(['\'', '\u{2019}']).to_ascii_lowercase();
+    if matches!(stem.as_str(), "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here") {
+        return false;
+    }
     prev.ends_with("'s")
         || prev.ends_with("\u{2019}s")
         || prev.ends_with("s'")
@@ -2479,7 +2485,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 let left = left.or_else(|| if i == 0 { prev_colon.clone() } else { None });
                 // in a headline, "Name: ..." speaks for everything after the colon, whatever
                 // cue the headline's own words hold ("Bell: Voters Worried About ...")
-                let left = if headline && sid == 0 { cx.headline_colon(t, i).or(left) } else { left };
+                let left = if headline && (sid == 0 || pi == 0) { cx.headline_colon(t, i).or(left) } else { left };
                 let left = left.or_else(|| if sid == 0 { cx.headline_colon(t, i) } else { None });
                 st[k].left = left;
                 if i > lo && !(t[i - 1].is_p(':') || t[i - 1].is_p(',') || t[i - 1].is_dash() || t[i - 1].is_p('(')) {

@@ -98,6 +98,8 @@ fn attribution_table() {
         // a headline's quote without a colon: its opening name, once the article names that person
         ("Reilly Sees \u{2018}Grave Risk\u{2019} in Bridge Plan\nMayor Tom Reilly said on Monday that the bridge would close.", "Grave Risk", Some("Tom Reilly"), "clause-subject"),
         ("Ada Quist Hammers Port Board: \u{2018}You Failed the Town\u{2019}\nCouncillor Ada Quist spoke at the depot on Friday.", "You Failed the Town", Some("Ada Quist"), "clause-subject"),
+        // "Name:" speaks for every clause of its headline
+        ("Tom Reilly: Riders Worried About Fares; It\u{2019}s \u{2018}All in Their Heads\u{2019}\nMayor Tom Reilly spoke on Monday.", "All in Their Heads", Some("Tom Reilly"), "headline-colon"),
         // ... but not words the article never shows to be a person
         ("Angry Riders Rally To \u{2018}Save Our Trams\u{2019}\nHundreds of riders gathered at the depot, Mayor Tom Reilly said.", "Save Our Trams", None, "unattributed"),
         ("Ms Ines Roth was away. The harbor chief said she wanted \u{201c}a fresh start\u{201d} for the pier.", "a fresh start", Some("The harbor chief"), "cue-before"),
