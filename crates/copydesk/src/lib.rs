@@ -484,23 +484,25 @@ impl Pipeline {
     fn merge_people(&self, text: &str, analysis: &mut Analysis, people: &[copydesk_quotes::Person]) {
         // A gazetteer place inside a person's name ("Chanda" in "Mutale
         // Chanda") is part of the name, not a mention of the place.
-        let names: Vec<Span> =
+        let mut names: Vec<Span> =
             people.iter().filter(|p| p.kind == MentionKind::Person).flat_map(|p| p.mentions.iter().map(span)).collect();
         if !names.is_empty() {
+            names.sort_unstable();
+            let inside = Inside::new(names);
+            let tails = NameTails::new(people);
             for e in analysis.entities.iter_mut().filter(|e| e.kind == "place") {
                 e.mentions.retain(|m| {
-                    let in_name = names.iter().any(|n| n.0 <= m.0 && m.1 <= n.1 && n.1 - n.0 > m.1 - m.0);
                     // "Mrs Chanda": an honorific makes the word a surname.
                     let before = text.get(m.0.saturating_sub(5)..m.0).unwrap_or("");
                     let honorific = ["Mr ", "Mrs ", "Ms ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. "]
                         .iter()
                         .any(|h| before.ends_with(h));
-                    !in_name && !honorific && !name_tail(text, *m, people)
+                    !honorific && !inside.contains(*m) && !tails.ends_name(text, *m)
                 });
             }
             analysis.entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
         }
-        let mut lower_words = None;
+        let common = CommonWords::new(text, people);
         for person in people {
             let kind = match person.kind {
                 MentionKind::Person => "person",
@@ -509,7 +511,7 @@ impl Pipeline {
                 _ => continue,
             };
             let mut mentions: Vec<Span> = person.mentions.iter().map(span).collect();
-            if kind == "person" && common_word(text, &person.name, &mut lower_words) {
+            if kind == "person" && common.contains(&person.name) {
                 continue;
             }
             // A name the gazetteer knows as a place or organisation at the very
@@ -554,40 +556,115 @@ impl Pipeline {
     }
 }
 
-/// Whether a one-word name the attributor found by its shape ("Video
-/// showed ...", "People then began ...") is a common word capitalised at the
-/// start of a sentence: the article also uses it in lower case. A person named
-/// by one word only, never in lower case, stays ("Arce said").
-///
-/// `lower` holds the article's lower-case words, built once on first need so
-/// that an article with thousands of such names is still read once.
-fn common_word<'t>(text: &'t str, name: &str, lower: &mut Option<std::collections::HashSet<&'t str>>) -> bool {
-    if name.contains(' ') || name.len() < 2 || !name.chars().next().is_some_and(char::is_uppercase) {
-        return false;
-    }
-    let words = lower.get_or_insert_with(|| {
-        text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .collect()
-    });
-    words.contains(name.to_lowercase().as_str())
+/// Person-name spans, sorted, answering "is this span inside a longer
+/// name?" by binary search: an article with thousands of names and places
+/// costs a logarithm per place, not a scan.
+struct Inside {
+    names: Vec<Span>,
+    /// `reach[i]`: the furthest end among `names[..=i]`.
+    reach: Vec<usize>,
 }
 
-/// Whether the place mention `m` ends a person's name written out where the
-/// attributor did not mark it ("Ms Castro Lima and her team" after "Helena
-/// Castro Lima" was named): the mention is the last word of a person's
-/// several-word name and the word before it is that name's word before it.
-fn name_tail(text: &str, m: Span, people: &[copydesk_quotes::Person]) -> bool {
-    let Some(word) = text.get(m.0..m.1) else { return false };
-    let before = text.get(..m.0).unwrap_or("").trim_end_matches(' ');
-    let prev = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').next().unwrap_or("");
-    if prev.is_empty() || before.len() + 1 != m.0 {
-        return false;
+impl Inside {
+    fn new(names: Vec<Span>) -> Inside {
+        let reach = names
+            .iter()
+            .scan(0, |mx, n| {
+                *mx = n.1.max(*mx);
+                Some(*mx)
+            })
+            .collect();
+        Inside { names, reach }
     }
-    people.iter().filter(|p| p.kind == MentionKind::Person).any(|p| {
-        let words: Vec<&str> = p.name.split(' ').collect();
-        words.len() >= 2 && words[words.len() - 1] == word && words[words.len() - 2] == prev
-    })
+
+    /// Whether a name strictly longer than `m` contains it.
+    fn contains(&self, m: Span) -> bool {
+        let before = self.names.partition_point(|n| n.0 < m.0);
+        if before > 0 && self.reach[before - 1] >= m.1 {
+            return true; // a name starting earlier reaches past m
+        }
+        let same_start = self.names.partition_point(|n| n.0 <= m.0);
+        self.names[before..same_start].iter().any(|n| n.1 > m.1)
+    }
+}
+
+/// The last two words of every several-word person name, sorted: a place
+/// mention that is such a last word, right after such a word before it, ends
+/// a person's name written out where the attributor did not mark it ("Ms
+/// Castro Lima and her team" after "Helena Castro Lima" was named).
+struct NameTails<'p> {
+    pairs: Vec<(&'p str, &'p str)>,
+}
+
+impl<'p> NameTails<'p> {
+    fn new(people: &'p [copydesk_quotes::Person]) -> NameTails<'p> {
+        let mut pairs: Vec<(&str, &str)> = people
+            .iter()
+            .filter(|p| p.kind == MentionKind::Person)
+            .filter_map(|p| {
+                let mut words = p.name.rsplit(' ');
+                let last = words.next()?;
+                Some((words.next()?, last))
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        NameTails { pairs }
+    }
+
+    fn ends_name(&self, text: &str, m: Span) -> bool {
+        let (Some(word), Some(before)) = (text.get(m.0..m.1), text.get(..m.0)) else { return false };
+        let Some(before) = before.strip_suffix(' ') else { return false };
+        let prev = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').next().unwrap_or("");
+        !prev.is_empty() && self.pairs.binary_search(&(prev, word)).is_ok()
+    }
+}
+
+/// One-word names the attributor found by their shape ("Video showed ...",
+/// "People then began ...") that are common words capitalised at the start
+/// of a sentence: the article also writes them in lower case. A person named
+/// by one word only, never in lower case, stays ("Arce said").
+struct CommonWords {
+    common: Vec<String>,
+}
+
+impl CommonWords {
+    /// Looks for each candidate's lower-case form with `memmem` (SIMD, so a
+    /// few passes over the article cost little); past a few dozen candidates
+    /// the article's lower-case words are collected once instead, so the work
+    /// stays linear however many such names an article has.
+    fn new(text: &str, people: &[copydesk_quotes::Person]) -> CommonWords {
+        let mut candidates: Vec<String> = people
+            .iter()
+            .filter(|p| p.kind == MentionKind::Person)
+            .map(|p| p.name.as_str())
+            .filter(|n| !n.contains(' ') && n.len() >= 2 && n.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .filter(|l| l.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
+        if candidates.len() > 32 {
+            let words: std::collections::HashSet<&str> = text
+                .split(|c: char| !is_word(c))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect();
+            candidates.retain(|c| words.contains(c.as_str()));
+        } else {
+            candidates.retain(|c| {
+                memchr::memmem::find_iter(text.as_bytes(), c.as_bytes()).any(|i| {
+                    !text[..i].chars().next_back().is_some_and(is_word)
+                        && !text[i + c.len()..].chars().next().is_some_and(is_word)
+                })
+            });
+        }
+        CommonWords { common: candidates }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        !self.common.is_empty() && self.common.binary_search(&name.to_lowercase()).is_ok()
+    }
 }
 
 #[cfg(test)]
@@ -615,6 +692,19 @@ mod tests {
     }
 
     #[test]
+    fn inside_a_longer_name() {
+        let inside = Inside::new(vec![(0, 10), (0, 4), (20, 25), (30, 31)]);
+        #[rustfmt::skip]
+        let cases: &[(Span, bool)] = &[
+            ((2, 5), true), ((0, 5), true), ((0, 4), true), ((0, 10), false), ((9, 12), false),
+            ((20, 25), false), ((21, 24), true), ((20, 24), true), ((26, 28), false), ((30, 31), false),
+        ];
+        for &(m, want) in cases {
+            assert_eq!(inside.contains(m), want, "{m:?}");
+        }
+    }
+
+    #[test]
     fn common_words_are_not_people() {
         #[rustfmt::skip]
         let cases: &[(&str, &str, bool)] = &[
@@ -629,7 +719,14 @@ mod tests {
             ("NATO said it would meet.",                             "NATO",   false),
         ];
         for (text, name, want) in cases {
-            assert_eq!(common_word(text, name, &mut None), *want, "{name} in {text:?}");
+            let person = copydesk_quotes::Person {
+                name: name.to_string(),
+                kind: MentionKind::Person,
+                mentions: std::iter::once(0..name.len()).collect(),
+                gender: None,
+                role: None,
+            };
+            assert_eq!(CommonWords::new(text, &[person]).contains(name), *want, "{name} in {text:?}");
         }
     }
 

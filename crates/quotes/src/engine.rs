@@ -1023,6 +1023,35 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
+        if x.is_dash() && depth < 2 {
+            // a long apposition set off by dashes: "NAME, the chief executive of X --
+            // the company that ... -- told me": the name before the opening dash
+            let mut j = k - 1;
+            while j > lo && t[j - 1].is_dash() {
+                j -= 1;
+            }
+            let stop = j.saturating_sub(40).max(lo);
+            while j > stop && !t[j - 1].is_dash() {
+                j -= 1;
+                if t[j].kind == TK::Quote || real_term(t, j) {
+                    return None;
+                }
+            }
+            while j > lo && t[j - 1].is_dash() {
+                j -= 1;
+            }
+            if j > lo && t[j].is_dash() {
+                // the sentence's opening name, then its comma apposition: "NAME, role --"
+                if let Some((np, e)) = self.np_after(t, lo, j) {
+                    if matches!(np.what, NpWhat::Name(_)) && e < j && t[e].is_p(',') {
+                        return Some(np);
+                    }
+                }
+                let np = self.np_before(t, j, lo, depth + 1)?;
+                return matches!(np.what, NpWhat::Name(_)).then_some(np);
+            }
+            return None;
+        }
         if x.is_p(',') && depth < 2 {
             // apposition: the sentence's opening name, then commas: "NAME, role, ..., cue"
             if let Some((np, e)) = self.np_after(t, lo, k - 1) {
@@ -1150,7 +1179,9 @@ impl<'a> Ctx<'a> {
         }
         // an adverb is no head ("a swiftly called meeting"); after a preposition the
         // phrase is an object ("of Republican claims"), not a subject
-        if word(self.text, &x).ends_with("ly") {
+        if word(self.text, &x).ends_with("ly")
+            && !matches!(word(self.text, &x), "family" | "ally" | "assembly" | "rally" | "daily")
+        {
             return None;
         }
         if j > lo && word(self.text, &t[j - 1]) == "of" {
@@ -1431,13 +1462,85 @@ impl<'a> Ctx<'a> {
             }
             _ => return None,
         }
-        let v = (lo..i).find(|&m| t[m].s >= np.mention.end && t[m].is_word() && !t[m].cap && !t[m].has(f::ADV))?;
+        // a name's apposition set off by commas ("Aaron Kall, the director of debate
+        // at the university, compared ..."): the verb comes after it
+        let mut from = (lo..i).find(|&m| t[m].s >= np.mention.end).unwrap_or(i);
+        // ... and a party tag after it: "Harry Reid (D-Nev.), in particular, has ..."
+        if matches!(np.what, NpWhat::Name(_)) && from < i && t[from].is_p('(') {
+            if let Some(m) = (from + 1..(from + 10).min(i)).find(|&m| t[m].is_p(')')) {
+                from = m + 1;
+            }
+        }
+        let opens_aside = |x: &Tok| x.has(f::DET) || x.is_word() && !x.cap && is_preposition(word(self.text, x));
+        if matches!(np.what, NpWhat::Name(_)) && from + 2 < i && t[from].is_p(',') && opens_aside(&t[from + 1]) {
+            let lim = (from + 25).min(i);
+            if let Some(c) =
+                (from + 2..lim).take_while(|&m| t[m].kind != TK::Quote && !real_term(t, m)).find(|&m| t[m].is_p(','))
+            {
+                from = c + 1;
+            }
+        }
+        let v = (from..i).find(|&m| t[m].is_word() && !t[m].cap && !t[m].has(f::ADV))?;
         // the verb follows the subject closely: a comma or a quote before it means the
         // phrase was an opener, not the subject
-        if (lo..v).any(|m| t[m].s >= np.mention.end && (t[m].kind == TK::Quote || t[m].is_p(','))) {
+        if (from..v).any(|m| t[m].kind == TK::Quote || t[m].is_p(',')) {
             return None;
         }
         Some(Found { np, cue: t[v].s..t[v].e, rule: Rule::ClauseSubject })
+    }
+
+    /// A partial quote inside a claim owned by someone: `Trump's claim that there
+    /// were "thousands of shootings"`, `contrary to his promise that taxes would
+    /// "never rise"`. The possessor (a name or his/her/their) speaks it; the noun is
+    /// reported as the cue. Only a speech noun right before "that" or the quote counts.
+    fn claim_owner(&self, t: &[Tok], lo: usize, i: usize) -> Option<Found> {
+        let stop = lo.max(i.saturating_sub(30));
+        let mut m = i;
+        while m > stop + 1 {
+            m -= 1;
+            if t[m].kind == TK::Quote || real_term(t, m) {
+                return None;
+            }
+            if !t[m].is_word() || t[m].cap || !is_claim_noun(word(self.text, &t[m])) {
+                continue;
+            }
+            let next_ok = m + 1 == i || t[m + 1].is_word() && word(self.text, &t[m + 1]) == "that";
+            if !next_ok {
+                continue;
+            }
+            let o = &t[m - 1];
+            let ow = word(self.text, o);
+            let pron = match ow.to_ascii_lowercase().as_str() {
+                "his" => f::PRON_M,
+                "her" => f::PRON_F,
+                "their" => f::PRON_P,
+                _ => 0,
+            };
+            let cue = t[m].s..t[m].e;
+            if pron != 0 {
+                let np = Np { mention: o.s..o.e, what: NpWhat::Pronoun(pron), role: None, gender: None };
+                return self.strong(&np).then_some(Found { np, cue, rule: Rule::CueBefore });
+            }
+            let suffix = if ow.ends_with("'s") {
+                2
+            } else if ow.ends_with("\u{2019}s") {
+                4
+            } else {
+                return None;
+            };
+            if !o.cap || o.e - o.s <= suffix {
+                return None;
+            }
+            let (s, name) = self.name_run_before(t, m, lo)?;
+            if name >= m {
+                return None;
+            }
+            let np = self.name_np(t, s, name, m, s);
+            let end = o.e - suffix;
+            let np = Np { mention: np.mention.start..end, what: NpWhat::Name(t[name].s..end), ..np };
+            return Some(Found { np, cue, rule: Rule::CueBefore });
+        }
+        None
     }
 
     /// A statement opening its sentence with no cue of its own, after a sentence of
@@ -1493,6 +1596,7 @@ impl<'a> Ctx<'a> {
     /// Cues starting in t[from..hi); subjects may reach back to `lo`.
     fn cue_in_span(&self, t: &[Tok], lo: usize, from: usize, hi: usize) -> Option<Found> {
         let mut nearest: Option<Found> = None;
+        let mut said_by_common: Option<(usize, Found)> = None;
         let mut k = from;
         while k < hi {
             if t[k].kind == TK::Quote {
@@ -1504,8 +1608,23 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             if let Some(fd) = self.cue_candidate(t, lo, k, ce, class, hi) {
+                // "the former minister said she wanted ...": the pronoun right after a
+                // speech verb is its subject's, and the quote is that subject's words
+                if let (NpWhat::Pronoun(_), Some((pe, prev))) = (&fd.np.what, &said_by_common) {
+                    let mut p = pe + 1;
+                    if p < k && t[p].is_word() && word(self.text, &t[p]) == "that" {
+                        p += 1;
+                    }
+                    if p < k && t[p].s == fd.np.mention.start {
+                        return Some(prev.clone());
+                    }
+                }
                 if self.strong(&fd.np) {
                     return Some(fd);
+                }
+                said_by_common = None;
+                if class & f::CUE_S != 0 && matches!(fd.np.what, NpWhat::Common(_)) {
+                    said_by_common = Some((ce, fd.clone()));
                 }
                 nearest = Some(fd);
             }
@@ -1523,6 +1642,11 @@ impl<'a> Ctx<'a> {
         }
         let (s, name) = self.name_run_before(t, c, 0)?;
         if s != 0 && !(0..s).all(|m| t[m].has(f::STOP)) {
+            return None;
+        }
+        // a longer run is a headline's clause ("Veto Power Impedes Peace Efforts:"), or
+        // a name and its verb ("Ada Quist Hammers Port Board:"): see `headline_subject`
+        if (name..c).filter(|&m| t[m].is_word()).count() > 3 {
             return None;
         }
         let np = self.name_np(t, s, name, c, 0);
@@ -2142,6 +2266,29 @@ impl<'a> Ctx<'a> {
 }
 
 /// A noun naming an organisation ("the company", "the newspaper").
+/// Speech nouns a possessor owns: "Trump's claim that ...", "her promise that ...".
+fn is_claim_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "statement"
+            | "assertion"
+            | "remark"
+            | "contention"
+            | "insistence"
+            | "argument"
+            | "promise"
+            | "pledge"
+            | "warning"
+            | "boast"
+            | "prediction"
+            | "suggestion"
+            | "accusation"
+            | "allegation"
+    )
+}
+
 fn is_org_noun(w: &str) -> bool {
     matches!(
         w,
@@ -2208,7 +2355,9 @@ fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) 
                             true
                         }
                 }
-                TK::Quote if x.kind == TK::Quote => true,
+                // quotes in a row are statements in a row, unless a comma lists them:
+                // `called him a "crook," "unstable" and "sick"`
+                TK::Quote if x.kind == TK::Quote => quote_end_char(text, &quotes[p.q]) != Some(','),
                 TK::Quote => {
                     next_starts(x) && matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
                 }
@@ -2288,6 +2437,12 @@ fn owned_title(text: &str, q: &Quotation) -> bool {
     }
     let before = text.get(..q.span.start).unwrap_or("").trim_end();
     let prev = before.rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or("");
+    // "It's 'All in Their Heads'": a pronoun's contraction owns nothing
+    let stem = prev.get(..prev.len().saturating_sub(if prev.ends_with('s') { 1 } else { 0 })).unwrap_or("");
+    let stem = stem.trim_end_matches(['\'', '\u{2019}']).to_ascii_lowercase();
+    if matches!(stem.as_str(), "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here") {
+        return false;
+    }
     prev.ends_with("'s")
         || prev.ends_with("\u{2019}s")
         || prev.ends_with("s'")
@@ -2388,6 +2543,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     let mut indirect: Vec<Quote> = Vec::new();
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
+    let mut headline_subjects: Vec<(usize, Vec<HeadlineName>)> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         while qi < quotes.len() && quotes[qi].span.end <= para.start {
             qi += 1;
@@ -2436,7 +2592,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 let left = left.or_else(|| if i == 0 { prev_colon.clone() } else { None });
                 // in a headline, "Name: ..." speaks for everything after the colon, whatever
                 // cue the headline's own words hold ("Bell: Voters Worried About ...")
-                let left = if headline && sid == 0 { cx.headline_colon(t, i).or(left) } else { left };
+                let left = if headline && (sid == 0 || pi == 0) { cx.headline_colon(t, i).or(left) } else { left };
                 let left = left.or_else(|| if sid == 0 { cx.headline_colon(t, i) } else { None });
                 st[k].left = left;
                 if i > lo && !(t[i - 1].is_p(':') || t[i - 1].is_p(',') || t[i - 1].is_dash() || t[i - 1].is_p('(')) {
@@ -2479,7 +2635,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 let chosen = chosen.or(dash).or(later);
                 let chosen = chosen.or_else(|| {
                     if st[k].partial && !st[k].title && !headline {
-                        cx.clause_subject(t, lo, i)
+                        cx.claim_owner(t, lo, i).or_else(|| cx.clause_subject(t, lo, i))
                     } else {
                         None
                     }
@@ -2516,6 +2672,18 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                         st[k].speaker = Some((id, label, None));
                         st[k].rule = Some(Rule::Transcript);
                     }
+                } else if headline && pi == 0 {
+                    // a headline's quote: "Name: ..." in any of its clauses, else its
+                    // subject, once the article has shown it to be a person
+                    if let Some(fd) = cx.headline_colon(t, i) {
+                        if let Some(res) = cx.resolve(&fd.np) {
+                            st[k].speaker = Some(res);
+                            st[k].cue = Some(fd.cue);
+                            st[k].rule = Some(Rule::HeadlineColon);
+                        }
+                    } else {
+                        headline_subjects.push((k, headline_subject(&cx, t, i)));
+                    }
                 }
             }
         }
@@ -2535,11 +2703,69 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
             }
         }
     }
+    for (k, cands) in headline_subjects {
+        if st[k].speaker.is_some() || st[k].blocked {
+            continue;
+        }
+        for (r, cue, rule) in cands {
+            let Some(id) = known_person(&cx, r.clone()) else { continue };
+            st[k].speaker = Some((id, r, None));
+            st[k].cue = Some(cue);
+            st[k].rule = Some(rule);
+            break;
+        }
+    }
     let out = finish(&mut cx, &quotes, st, indirect);
     if toks.capacity() <= SCRATCH_KEEP && sent_of.capacity() <= SCRATCH_KEEP && cx.reg.small() {
         SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_of, reg: cx.reg })));
     }
     out
+}
+
+/// A headline's candidate speaker: name span, cue span, rule.
+type HeadlineName = (Range<usize>, Range<usize>, Rule);
+
+/// Name candidates for a headline's quote, longest first: the headline's opening
+/// name words ("Obama Sees 'Personal Insult' ...", "Elizabeth Warren Hammers ...")
+/// with the word after them as the cue, then the name before a colon ("A Lesson
+/// From Loretta Lynch: '...'"). Headline words are all capitalised, so where the
+/// name ends is only known once the article has named its people: see
+/// [`known_person`].
+fn headline_subject(cx: &Ctx<'_>, t: &[Tok], i: usize) -> Vec<HeadlineName> {
+    let mut out = Vec::new();
+    let mut run = 0;
+    while run < i.min(5) && t[run].is_word() && t[run].cap && !t[run].has(f::STOP) {
+        let w = word(cx.text, &t[run]);
+        if w.ends_with("'s") || w.ends_with("\u{2019}s") {
+            break;
+        }
+        run += 1;
+    }
+    for e in (1..=run).rev() {
+        if e < t.len() && t[e].is_word() && !t[e - 1].has(f::TITLE | f::HON) {
+            let s = (0..e).find(|&m| !t[m].has(f::TITLE | f::HON)).unwrap_or(0);
+            out.push((t[s].s..t[e - 1].e, t[e].s..t[e].e, Rule::ClauseSubject));
+        }
+    }
+    if let Some(c) = (1..i.min(12)).find(|&m| t[m].is_p(':')) {
+        if let Some((_, name)) = cx.name_run_before(t, c, 0) {
+            if name < c {
+                out.push((t[name].s..t[c - 1].e, t[c].s..t[c].e, Rule::HeadlineColon));
+            }
+        }
+    }
+    out
+}
+
+/// The person already registered whose name holds every word at `r` (its last
+/// word as a name key): "Obama" for Barack Obama.
+fn known_person(cx: &Ctx<'_>, r: Range<usize>) -> Option<usize> {
+    let s = cx.text.get(r)?;
+    let last = s.split_whitespace().next_back()?;
+    let id = cx.reg.by_key.last(&key_of(last))?;
+    let p = &cx.reg.people[id];
+    let fits = p.kind == MentionKind::Person && s.split_whitespace().all(|w| p.words().any(|pw| pw == w));
+    fits.then_some(id)
 }
 
 fn title_case(w: &str) -> String {

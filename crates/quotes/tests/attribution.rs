@@ -79,6 +79,30 @@ fn attribution_table() {
         ("\u{201c}We will appeal,\u{201d} an official at the agency said.", "We will appeal,", Some("an official at the agency"), "cue-after"),
         // according to, later in the sentence of a partial quote
         ("More than 2,000 nurses joined a \u{201c}sick-out\u{201d} across the region, according to union leader Ada Quist.", "sick-out", Some("Ada Quist"), "according-to"),
+        // a long apposition set off by dashes between the name and the cue
+        ("Lena Park, the head of Harbor Freight -- the shipping firm that runs the east pier, which the city leases -- told me, \u{201c}We need the dredging.\u{201d}", "We need the dredging.", Some("Lena Park"), "cue-before-colon"),
+        // a name with a comma apposition is the subject of a partial quote's clause
+        ("Omar Tate, the director of the transit board, compared the mayor to a captain who is \u{201c}steering blind\u{201d} this year.", "steering blind", Some("Omar Tate"), "clause-subject"),
+        ("Councillor Vera Lind (Green), in particular, has been needling the mayor as a \u{201c}tram fanatic\u{201d} all week.", "tram fanatic", Some("Vera Lind"), "clause-subject"),
+        // "family" is a noun, not an -ly adverb
+        ("The mayor spoke. Vera Lind\u{2019}s family has called on the board to act \u{201c}before the winter\u{201d} this year.", "before the winter", Some("Vera Lind\u{2019}s family"), "cue-before"),
+        // a claim owned by a name or a possessive pronoun
+        ("The board checked Vera Lind\u{2019}s claim that the depot had \u{201c}hundreds of leaks\u{201d} last year.", "hundreds of leaks", Some("Vera Lind"), "cue-before"),
+        ("Mayor Tom Reilly spoke first. Contrary to his promise that fares would \u{201c}never rise,\u{201d} they did.", "never rise,", Some("Tom Reilly"), "cue-before"),
+        // ... but a noun that is not owned gives nothing
+        ("The claim that the depot had \u{201c}hundreds of leaks\u{201d} was false.", "hundreds of leaks", None, "unattributed"),
+        // a pronoun right after a common subject's speech verb: the subject speaks
+        ("Mayor Ines Roth was away. The harbor board said it wanted \u{201c}a fresh start\u{201d} for the pier.", "a fresh start", Some("The harbor board"), "cue-before"),
+        // quotes listed with commas after one cue are all its subject's
+        ("Reilly hit back. Reilly called the board a \u{201c}closed shop,\u{201d} \u{201c}lazy\u{201d} and \u{201c}blind.\u{201d}", "lazy", Some("Reilly"), "cue-before"),
+        // a headline's quote without a colon: its opening name, once the article names that person
+        ("Reilly Sees \u{2018}Grave Risk\u{2019} in Bridge Plan\nMayor Tom Reilly said on Monday that the bridge would close.", "Grave Risk", Some("Tom Reilly"), "clause-subject"),
+        ("Ada Quist Hammers Port Board: \u{2018}You Failed the Town\u{2019}\nCouncillor Ada Quist spoke at the depot on Friday.", "You Failed the Town", Some("Ada Quist"), "clause-subject"),
+        // "Name:" speaks for every clause of its headline
+        ("Tom Reilly: Riders Worried About Fares; It\u{2019}s \u{2018}All in Their Heads\u{2019}\nMayor Tom Reilly spoke on Monday.", "All in Their Heads", Some("Tom Reilly"), "headline-colon"),
+        // ... but not words the article never shows to be a person
+        ("Angry Riders Rally To \u{2018}Save Our Trams\u{2019}\nHundreds of riders gathered at the depot, Mayor Tom Reilly said.", "Save Our Trams", None, "unattributed"),
+        ("Ms Ines Roth was away. The harbor chief said she wanted \u{201c}a fresh start\u{201d} for the pier.", "a fresh start", Some("The harbor chief"), "cue-before"),
     ];
     for (text, quote, want, rule) in cases {
         let (got, got_rule) = speaker_of(text, quote);
