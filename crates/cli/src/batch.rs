@@ -138,8 +138,8 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
         match batch {
             Batch::Chunk(items) => {
                 let bytes: usize = items.iter().map(Item::len).sum();
-                let outputs: Vec<Output> = items.par_iter().map(|item| analyze(&pipeline, &settings, item)).collect();
-                let mut outputs = outputs;
+                let mut outputs: Vec<Output> =
+                    items.into_par_iter().map(|item| analyze(&pipeline, &settings, item)).collect();
                 if args.fail_on_error {
                     if let Some(i) = outputs.iter().position(|o| o.error.is_some()) {
                         let message = outputs[i].error.take().unwrap_or_default();
@@ -310,15 +310,18 @@ fn read_source(index: usize, source: &Source, emit: &mut dyn FnMut(Item) -> bool
 
 /// Analyses one record into its output line. Never fails: a bad record
 /// becomes an error record.
-fn analyze(pipeline: &Pipeline, settings: &Settings, item: &Item) -> Output {
+fn analyze(pipeline: &Pipeline, settings: &Settings, item: Item) -> Output {
     let name = &settings.names[item.source];
-    let place = if item.line == 0 { name.clone() } else { format!("{name}:{}", item.line) };
-    let (id, text, warning) = match &item.body {
+    // Where the record came from, for messages and a missing id: built only
+    // when one of those needs it, not for every record.
+    let place = || if item.line == 0 { name.clone() } else { format!("{name}:{}", item.line) };
+    let len = item.len();
+    let (id, text, warning) = match item.body {
         Body::Text(bytes) => {
-            let (text, warning) = input::decode(bytes.clone(), name);
+            let (text, warning) = input::decode(bytes, name);
             (Value::String(name.clone()), Ok(text), warning)
         }
-        Body::Line(bytes) => parse_line(bytes, settings, &place),
+        Body::Line(ref bytes) => parse_line(bytes, settings, &place),
     };
     let mut analysis = match text {
         Ok(text) => {
@@ -332,10 +335,10 @@ fn analyze(pipeline: &Pipeline, settings: &Settings, item: &Item) -> Output {
         Err(message) => Analysis::error(Some(id), message),
     };
     analysis.warnings.extend(warning);
-    let error = analysis.error.as_ref().map(|e| format!("{place}: {e}"));
+    let error = analysis.error.as_ref().map(|e| format!("{}: {e}", place()));
     // The record is about three times the article (quote and block texts
     // repeat it): reserve once rather than grow the buffer a dozen times.
-    let mut line = Vec::with_capacity(item.len() * 3 + 256);
+    let mut line = Vec::with_capacity(len * 3 + 256);
     if let Err(e) = serde_json::to_writer(&mut line, &analysis) {
         line.clear();
         let error = Analysis::error(analysis.id.clone(), format!("cannot serialise: {e}"));
@@ -346,10 +349,14 @@ fn analyze(pipeline: &Pipeline, settings: &Settings, item: &Item) -> Output {
 }
 
 /// Parses a JSONL line into (id, text or error message, warning).
-fn parse_line(bytes: &[u8], settings: &Settings, place: &str) -> (Value, Result<String, String>, Option<String>) {
-    let fallback_id = Value::String(place.to_string());
+fn parse_line(
+    bytes: &[u8],
+    settings: &Settings,
+    place: &dyn Fn() -> String,
+) -> (Value, Result<String, String>, Option<String>) {
+    let fallback_id = || Value::String(place());
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return (fallback_id, Err("empty line".to_string()), None);
+        return (fallback_id(), Err("empty line".to_string()), None);
     }
     let parse = |b: &[u8]| record::parse(b, &settings.id_field, &settings.text_field);
     let (parsed, warning) = match parse(bytes) {
@@ -357,17 +364,17 @@ fn parse_line(bytes: &[u8], settings: &Settings, place: &str) -> (Value, Result<
         Err(e) => {
             // JSON must be UTF-8; a line with stray bytes is decoded lossily
             // and parsed again, with a warning, rather than lost.
-            let (text, warning) = input::decode(bytes.to_vec(), place);
+            let (text, warning) = input::decode(bytes.to_vec(), &place());
             match (warning, parse(text.as_bytes())) {
                 (Some(w), Ok(r)) => (r, Some(w)),
-                _ => return (fallback_id, Err(format!("malformed JSON: {e}")), None),
+                _ => return (fallback_id(), Err(format!("malformed JSON: {e}")), None),
             }
         }
     };
     let Record::Object { id, text } = parsed else {
-        return (fallback_id, Err("not a JSON object".to_string()), warning);
+        return (fallback_id(), Err("not a JSON object".to_string()), warning);
     };
-    let id = id.unwrap_or(fallback_id);
+    let id = id.unwrap_or_else(fallback_id);
     match text {
         Text::Str(text) => (id, Ok(text), warning),
         Text::Wrong(kind) => (id, Err(format!("field {:?} is {kind}, not a string", settings.text_field)), warning),
