@@ -503,6 +503,15 @@ impl Pipeline {
             analysis.entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
         }
         let common = CommonWords::new(text, people);
+        // Where the gazetteer matched, and each entity by (type, name), built
+        // once so each person costs a lookup per mention, not a scan of every
+        // entity: the work stays linear in articles with thousands of names.
+        let mut at: HashMap<Span, usize> = HashMap::new();
+        let mut by_name: HashMap<(String, String), usize> = HashMap::new();
+        for (i, e) in analysis.entities.iter().enumerate() {
+            at.extend(e.mentions.iter().map(|m| (*m, i)));
+            by_name.insert((e.kind.clone(), e.name.clone()), i);
+        }
         for person in people {
             let kind = match person.kind {
                 MentionKind::Person => "person",
@@ -510,33 +519,39 @@ impl Pipeline {
                 // Places come from the gazetteer; the attributor only echoes them.
                 _ => continue,
             };
-            let mut mentions: Vec<Span> = person.mentions.iter().map(span).collect();
             if kind == "person" && common.contains(&person.name) {
                 continue;
             }
+            let mut mentions: Vec<Span> = person.mentions.iter().map(span).collect();
+            let matched: Vec<usize> = mentions.iter().filter_map(|m| at.get(m).copied()).collect();
             // A name the gazetteer knows as a place or organisation at the very
             // same words ("Michigan said", "the IMF said") is not a person.
-            if kind == "person"
-                && analysis
-                    .entities
-                    .iter()
-                    .any(|e| e.kind != "person" && e.mentions.iter().any(|g| mentions.contains(g)))
-            {
+            if kind == "person" && matched.iter().any(|&i| analysis.entities[i].kind != "person") {
                 continue;
             }
             // The same entity: the same name, or a gazetteer entity matched at
             // exactly one of these spans (an alias: "Organisation of American
             // States" for the gazetteer's "Organization of ...").
-            let same = |e: &EntityRecord| {
-                e.kind == kind && (e.name == person.name || e.mentions.iter().any(|g| mentions.contains(g)))
-            };
-            if let Some(e) = analysis.entities.iter_mut().find(|e| same(e)) {
+            let key = (kind.to_string(), person.name.clone());
+            let same = by_name
+                .get(&key)
+                .copied()
+                .or_else(|| matched.iter().copied().find(|&i| analysis.entities[i].kind == kind));
+            if let Some(i) = same {
+                let e = &mut analysis.entities[i];
                 // The gazetteer's spans are exact; the attributor's may take
-                // in a following word ("EU Civil Protection Mechanism").
-                mentions.retain(|m| !e.mentions.iter().any(|g| g.0 < m.1 && m.0 < g.1));
+                // in a following word ("EU Civil Protection Mechanism"). The
+                // entity's mentions are sorted and do not overlap one another
+                // (the gazetteer matches leftmost-longest), so the first one
+                // ending after `m` starts is the only one that can overlap it.
+                mentions.retain(|m| {
+                    let after = e.mentions.partition_point(|g| g.1 <= m.0);
+                    e.mentions.get(after).map_or(true, |g| m.1 <= g.0)
+                });
                 e.mentions.append(&mut mentions);
                 e.mentions.sort_unstable();
             } else if !mentions.is_empty() {
+                by_name.insert(key, analysis.entities.len());
                 analysis.entities.push(EntityRecord {
                     name: person.name.clone(),
                     kind: kind.to_string(),
