@@ -427,6 +427,45 @@ fn lower_into(s: &str, out: &mut String) {
     }
 }
 
+/// `w` without a final possessive ("Ortiz's" -> "Ortiz").
+fn possessive_stem(w: &str) -> &str {
+    w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+}
+
+/// `w` without the full stops and commas it ends with ("Jr.," -> "Jr").
+fn trim_stops(w: &str) -> &str {
+    // both are ASCII: any cut before them is a char boundary
+    let n = w.len() - w.bytes().rev().take_while(|&c| c == b'.' || c == b',').count();
+    w.get(..n).unwrap_or(w)
+}
+
+/// The whitespace-separated words of `s` into `out` (emptied first), as
+/// [`str::split_whitespace`] gives them; ASCII text (nearly every name) is cut
+/// by bytes without decoding characters.
+fn split_words_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
+    out.clear();
+    if !s.is_ascii() {
+        out.extend(s.split_whitespace());
+        return;
+    }
+    let mut start = None;
+    for (i, c) in s.bytes().enumerate() {
+        // the ASCII characters Unicode calls white space (U+000B included)
+        let space = matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+        match (space, start) {
+            (true, Some(st)) => {
+                out.extend(s.get(st..i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.extend(s.get(st..));
+    }
+}
+
 fn key_of(w: &str) -> String {
     let w = w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
     w.to_lowercase()
@@ -2042,20 +2081,18 @@ impl<'a> Ctx<'a> {
     fn register_name(&mut self, r: Range<usize>, gender: Option<Gender>, role: Option<&str>) -> Option<usize> {
         let text = self.text;
         let s = text.get(r.clone())?;
+        // the words borrow the text; the buffer is reused from name to name, and
+        // the span is split once for the fast path and the full one
+        let mut words = std::mem::take(&mut self.name_words);
+        split_words_into(s, &mut words);
         // fast path: the same words as the person last seen with this surname
-        if let Some(last) = s.split_whitespace().next_back() {
-            let last = last.trim_end_matches(['.', ',']);
-            let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
-            let entry = self.key_entry(last);
+        if let Some(&last) = words.last() {
+            let entry = self.key_entry(possessive_stem(trim_stops(last)));
             let newest = self.reg.by_key.people_at(entry).next();
             if let Some(id) = newest {
                 let p = &self.reg.people[id];
-                let same = p.nwords == s.split_whitespace().count()
-                    && p.words().zip(s.split_whitespace()).all(|(a, b)| {
-                        let b = b.trim_end_matches(['.', ',']);
-                        let b = b.strip_suffix("\u{2019}s").or_else(|| b.strip_suffix("'s")).unwrap_or(b);
-                        a == b
-                    });
+                let same = p.nwords == words.len()
+                    && p.words().zip(words.iter()).all(|(a, b)| a == possessive_stem(trim_stops(b)));
                 if same && self.known_at(&r).is_none() && (gender.is_none() || p.gender.is_none() || p.gender == gender)
                 {
                     let p = &mut self.reg.people[id];
@@ -2066,19 +2103,18 @@ impl<'a> Ctx<'a> {
                         p.role = role.map(str::to_string);
                     }
                     self.reg.add_mention(id, r);
+                    self.name_words = words;
                     return Some(id);
                 }
             }
         }
-        // the words borrow the text; the buffer is reused from name to name
-        let mut words = std::mem::take(&mut self.name_words);
-        words.clear();
-        words.extend(s.split_whitespace().map(|w| w.trim_end_matches(['.', ','])).filter(|w| !w.is_empty()));
+        words.retain_mut(|w| {
+            *w = trim_stops(w);
+            !w.is_empty()
+        });
         // a possessive at the end belongs to the next word: "Ortiz's" -> "Ortiz"
         if let Some(l) = words.last_mut() {
-            if let Some(x) = l.strip_suffix("\u{2019}s").or_else(|| l.strip_suffix("'s")) {
-                *l = x;
-            }
+            *l = possessive_stem(l);
         }
         if words.is_empty() {
             self.name_words = words;
@@ -3126,6 +3162,45 @@ mod tests {
                 assert_eq!(key_is(a, &key_of(b)), key_of(a) == key_of(b), "{a:?} {b:?}");
                 assert_eq!(same_key(a, b), key_of(a) == key_of(b), "{a:?} {b:?}");
             }
+        }
+    }
+
+    #[test]
+    fn name_words_split_as_split_whitespace_does() {
+        let cases = [
+            "",
+            " ",
+            "Ana",
+            "Ana Ortiz",
+            "  Ana \t Ortiz\n",
+            "Mr.\x0bOrtiz",
+            "Ana\u{a0}Ortiz",
+            "Jos\u{e9} Mar\u{ed}a  Ruiz",
+            "Ana\u{2009}Ortiz Lima",
+        ];
+        let mut out = Vec::new();
+        for s in cases {
+            split_words_into(s, &mut out);
+            assert_eq!(out, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn stops_and_possessives_come_off_the_end_only() {
+        let cases = [
+            ("Jr.", "Jr", "Jr."),
+            ("Jr.,", "Jr", "Jr.,"),
+            ("U.S.", "U.S", "U.S."),
+            (".,.", "", ".,."),
+            ("Ortiz's", "Ortiz's", "Ortiz"),
+            ("Ortiz\u{2019}s", "Ortiz\u{2019}s", "Ortiz"),
+            ("Ross", "Ross", "Ross"),
+            ("", "", ""),
+        ];
+        for (w, trimmed, stem) in cases {
+            assert_eq!(trim_stops(w), trimmed, "{w:?}");
+            assert_eq!(trim_stops(w), w.trim_end_matches(['.', ',']), "{w:?}");
+            assert_eq!(possessive_stem(w), stem, "{w:?}");
         }
     }
 
