@@ -2224,6 +2224,11 @@ impl<'a> Ctx<'a> {
             }
             let lo = k;
             k = e;
+            // a run with no capitalised word that can be a name ("The", "On Monday")
+            // names no one: decided here, without reading the run again
+            if !t[lo..e].iter().any(|x| x.is_word() && x.cap && !x.has(f::TIME | f::STOP)) {
+                continue;
+            }
             let Some((s, name)) = self.name_run_before(t, e, lo) else { continue };
             if name >= e {
                 continue;
@@ -2231,19 +2236,7 @@ impl<'a> Ctx<'a> {
             let titled = (s..name).any(|j| t[j].has(f::TITLE | f::HON));
             let r = t[name].s..t[e - 1].e;
             let sentence_start = s == 0 || sent_of[s] != sent_of[s - 1];
-            let known = self.known_at(&r);
-            let existing = {
-                let last = word(self.text, &t[e - 1]);
-                let last = last.strip_suffix("\u{2019}s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
-                self.key_entry(last).is_some()
-            };
-            let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
-            let mut nx = e;
-            while nx < t.len() && nx < e + 3 && t[nx].has(f::ADV) && !t[nx].cap {
-                nx += 1;
-            }
-            let next_is_cue = nx < t.len() && self.cue_at(t, nx, t.len()).is_some();
-            if let Some(kn) = known {
+            if let Some(kn) = self.known_at(&r) {
                 if matches!(kn.kind, MentionKind::Person | MentionKind::Organization) {
                     let np = self.name_np(t, s, name, e, lo);
                     let role = np.role.and_then(|r| self.text.get(r));
@@ -2251,14 +2244,27 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            // "Ilona Szabo, 78, ..." / "María Torres, the agency's representative, ...":
-            // a full name with an apposition is a person
-            let apposition = (2..=4).contains(&(e - name))
-                && (name..e).all(|j| t[j].is_word() && !t[j].has(f::ORG))
-                && e + 1 < t.len()
-                && t[e].is_p(',')
-                && (t[e + 1].is_word() && t[e + 1].c.is_ascii_digit()
-                    || t[e + 1].has(f::DET) && !t[e + 1].cap && e + 2 < t.len() && !t[e + 2].has(f::PRON | f::BE))
+            let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
+            let mut nx = e;
+            while nx < t.len() && nx < e + 3 && t[nx].has(f::ADV) && !t[nx].cap {
+                nx += 1;
+            }
+            let next_is_cue = nx < t.len() && self.cue_at(t, nx, t.len()).is_some();
+            // the cheap signs first; the registry and the apposition are read only
+            // when they decide
+            let person = titled
+                || first_name
+                || next_is_cue && (!sentence_start || e - name >= 2)
+                // someone already known by this last word
+                || self.key_entry(possessive_stem(word(self.text, &t[e - 1]))).is_some()
+                // "Ilona Szabo, 78, ..." / "María Torres, the agency's representative, ...":
+                // a full name with an apposition is a person
+                || (2..=4).contains(&(e - name))
+                    && (name..e).all(|j| t[j].is_word() && !t[j].has(f::ORG))
+                    && e + 1 < t.len()
+                    && t[e].is_p(',')
+                    && (t[e + 1].is_word() && t[e + 1].c.is_ascii_digit()
+                        || t[e + 1].has(f::DET) && !t[e + 1].cap && e + 2 < t.len() && !t[e + 2].has(f::PRON | f::BE))
                 // "the operator, Transtejo, announced": a name set off by commas after a role
                 || e - name <= 4
                     && name == s
@@ -2266,21 +2272,13 @@ impl<'a> Ctx<'a> {
                     && t[e].is_p(',')
                     && (name..e).all(|j| t[j].is_word())
                     && self.apposition_role(t, s, e).is_some_and(|r| r.end <= t[s].s);
-            if titled
-                || existing
-                || first_name
-                || apposition
-                || next_is_cue && !sentence_start
-                || next_is_cue && e - name >= 2
-            {
+            if person {
                 let np = self.name_np(t, s, name, e, lo);
                 if !matches!(np.what, NpWhat::Name(_)) {
                     continue;
                 }
                 let role = np.role.or_else(|| self.apposition_role(t, s, e)).and_then(|r| self.text.get(r));
-                if titled || existing || first_name || apposition || next_is_cue {
-                    self.register_name(r, np.gender, role);
-                }
+                self.register_name(r, np.gender, role);
             } else if (2..=4).contains(&(e - name)) && !sentence_start && (name..e).all(|j| t[j].is_word()) {
                 // a full name not (yet) known as a person: kept to complete a surname later
                 if let Some(full) = self.text.get(r.clone()) {
