@@ -302,6 +302,9 @@ struct KeyIndex {
     arena: String,
     /// (person, previous link of the same key), newest last.
     links: Vec<(usize, usize)>,
+    /// One bit per key hash (a Bloom filter of one function): most words looked
+    /// up are no key, and the bit says so without probing the map.
+    bloom: [u64; 4],
 }
 
 struct KeyEntry {
@@ -321,22 +324,38 @@ impl KeyIndex {
             entries: Vec::with_capacity(n),
             arena: String::with_capacity(n * 8),
             links: Vec::with_capacity(n),
+            bloom: [0; 4],
         }
     }
 
     /// The index emptied, its allocations kept.
     fn emptied(self) -> KeyIndex {
-        let KeyIndex { mut heads, mut entries, mut arena, mut links } = self;
+        let KeyIndex { mut heads, mut entries, mut arena, mut links, bloom: _ } = self;
         heads.clear();
         entries.clear();
         arena.clear();
         links.clear();
-        KeyIndex { heads, entries, arena, links }
+        KeyIndex { heads, entries, arena, links, bloom: [0; 4] }
+    }
+
+    /// The filter's word and bit for hash `h`.
+    fn bloom_bit(h: u64) -> (usize, u64) {
+        ((h >> 62) as usize, 1 << (h >> 56 & 63))
+    }
+
+    /// Whether a key with hash `h` may be in the index (false: it is not).
+    fn may_hold(&self, h: u64) -> bool {
+        let (w, bit) = KeyIndex::bloom_bit(h);
+        self.bloom[w] & bit != 0
     }
 
     /// The entry of the ASCII word `w` lower-cased, without lower-casing it into a buffer.
     fn entry_ascii(&self, w: &str) -> Option<usize> {
-        let mut e = *self.heads.get(&hash_ascii_lower(w.as_bytes()))?;
+        let h = hash_ascii_lower(w.as_bytes());
+        if !self.may_hold(h) {
+            return None;
+        }
+        let mut e = *self.heads.get(&h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
             // keys hold no ASCII upper case
@@ -349,7 +368,15 @@ impl KeyIndex {
     }
 
     fn entry(&self, key: &str) -> Option<usize> {
-        let mut e = *self.heads.get(&BuildFx.hash_one(key))?;
+        self.entry_hashed(BuildFx.hash_one(key), key)
+    }
+
+    /// [`KeyIndex::entry`] of a key whose hash is known.
+    fn entry_hashed(&self, h: u64, key: &str) -> Option<usize> {
+        if !self.may_hold(h) {
+            return None;
+        }
+        let mut e = *self.heads.get(&h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
             if self.arena.get(en.key.clone()) == Some(key) {
@@ -382,10 +409,12 @@ impl KeyIndex {
 
     /// Adds `id` to the people under `key`.
     fn push(&mut self, key: &str, id: usize) {
-        let e = match self.entry(key) {
+        let h = BuildFx.hash_one(key);
+        let e = match self.entry_hashed(h, key) {
             Some(e) => e,
             None => {
-                let h = BuildFx.hash_one(key);
+                let (w, bit) = KeyIndex::bloom_bit(h);
+                self.bloom[w] |= bit;
                 let start = self.arena.len();
                 self.arena.push_str(key);
                 let e = self.entries.len();
