@@ -409,7 +409,11 @@ impl KeyIndex {
 
     /// Adds `id` to the people under `key`.
     fn push(&mut self, key: &str, id: usize) {
-        let h = BuildFx.hash_one(key);
+        self.push_hashed(BuildFx.hash_one(key), key, id);
+    }
+
+    /// [`KeyIndex::push`] of a key whose hash is known.
+    fn push_hashed(&mut self, h: u64, key: &str, id: usize) {
         let e = match self.entry_hashed(h, key) {
             Some(e) => e,
             None => {
@@ -601,10 +605,15 @@ impl Registry {
         let mut key = std::mem::take(&mut self.key_buf);
         let mut first = std::mem::take(&mut self.first_buf);
         key_into(last, &mut key);
-        key_into(words[0], &mut first);
+        if words.len() == 1 {
+            first.clone_from(&key);
+        } else {
+            key_into(words[0], &mut first);
+        }
+        let key_hash = BuildFx.hash_one(key.as_str());
         let mut best: Option<usize> = known.as_ref().and_then(|k| self.by_known.get(k).copied());
         if best.is_none() {
-            for c in self.by_key.people(&key) {
+            for c in self.by_key.people_at(self.by_key.entry_hashed(key_hash, &key)) {
                 let p = &self.people[c];
                 // "Castro Lima" is "Helena Castro Lima": one name ends the other
                 let compatible = words.len() == 1
@@ -620,7 +629,7 @@ impl Registry {
         }
         if best.is_none() && words.len() == 1 {
             // the latest mentioned; of equals, the last registered
-            for c in self.by_first.people(&key) {
+            for c in self.by_first.people_at(self.by_first.entry_hashed(key_hash, &key)) {
                 if best.map_or(true, |b| self.people[c].last_pos > self.people[b].last_pos) {
                     best = Some(c);
                 }
@@ -657,7 +666,7 @@ impl Registry {
                 if words.len() > 1 {
                     self.by_first.push(&first, id);
                 }
-                self.by_key.push(&key, id);
+                self.by_key.push_hashed(key_hash, &key, id);
                 if let Some(k) = &known {
                     self.by_known.insert(k.clone(), id);
                 }
