@@ -700,8 +700,12 @@ impl Registry {
         p.last_pos = p.last_pos.max(span.start);
         p.mentions.push(span.clone());
         let pos = span.start;
-        // mentions arrive nearly sorted; keep the vector sorted
-        let at = self.mentions.partition_point(|&(p, _)| p <= pos);
+        // mentions arrive nearly sorted (most go at the end); keep the vector sorted
+        let at = if self.mentions.last().map_or(true, |&(p, _)| p <= pos) {
+            self.mentions.len()
+        } else {
+            self.mentions.partition_point(|&(p, _)| p <= pos)
+        };
         if self.mentions.get(at.wrapping_sub(1)).is_some_and(|&(p, i)| p == pos && i == id) {
             return;
         }
@@ -2616,6 +2620,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
     let mut headline_subjects: Vec<(usize, Vec<HeadlineName>)> = Vec::new();
+    let mut quote_at: Vec<usize> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         while qi < quotes.len() && quotes[qi].span.end <= para.start {
             qi += 1;
@@ -2623,19 +2628,25 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         tokenize(lx, text, para.start, para.end, &quotes, qi, &mut toks);
         sentences(text, &toks, &quotes, &mut sent_of);
         let t = &toks[..];
+        // one pass for the headline test (content words, capitalised ones) and
+        // the positions of the quotation tokens
         let (mut words, mut caps) = (0usize, 0usize);
-        for x in t.iter().filter(|x| x.is_word() && !x.has(f::STOP) || x.is_word() && x.cap) {
-            words += 1;
-            caps += usize::from(x.cap);
+        quote_at.clear();
+        for (i, x) in t.iter().enumerate() {
+            match x.kind {
+                TK::Word if !x.has(f::STOP) || x.cap => {
+                    words += 1;
+                    caps += usize::from(x.cap);
+                }
+                TK::Quote => quote_at.push(i),
+                _ => {}
+            }
         }
         let headline = words >= 3 && caps * 10 >= words * 7;
         cx.headline = headline;
         cx.register_paragraph(t, &sent_of);
         let prev_colon = colon_cue.take();
-        for i in 0..t.len() {
-            if t[i].kind != TK::Quote {
-                continue;
-            }
+        for &i in &quote_at {
             let k = t[i].q;
             let q = &quotes[k];
             let sid = sent_of[i];
