@@ -2213,12 +2213,12 @@ impl<'a> Ctx<'a> {
     /// Registers the people a paragraph names by shape: titled names, names that
     /// a cue's subject or an inverted cue gives, names the caller knows, names
     /// matching someone already known.
-    fn register_paragraph(&mut self, t: &[Tok], sent_of: &[usize]) {
-        let mut k = 0;
-        while k < t.len() {
-            let x = &t[k];
-            if !(x.is_word() && x.cap) {
-                k += 1;
+    /// `cap_at` lists the positions of the capitalised words, where runs start.
+    fn register_paragraph(&mut self, t: &[Tok], sent_of: &[usize], cap_at: &[usize]) {
+        // the first token not yet read as part of a run
+        let mut next = 0;
+        for &k in cap_at {
+            if k < next {
                 continue;
             }
             let mut e = k + 1;
@@ -2265,7 +2265,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let lo = k;
-            k = e;
+            next = e;
             // a run with no capitalised word that can be a name ("The", "On Monday")
             // names no one: decided here, without reading the run again
             if !t[lo..e].iter().any(|x| x.is_word() && x.cap && !x.has(f::TIME | f::STOP)) {
@@ -2587,6 +2587,9 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
 struct Scratch {
     toks: Vec<Tok>,
     sent_of: Vec<usize>,
+    /// Positions of a paragraph's quotation tokens and capitalised words.
+    quote_at: Vec<usize>,
+    cap_at: Vec<usize>,
     reg: Registry,
 }
 
@@ -2610,9 +2613,15 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     };
     // reused paragraph to paragraph and (per thread) article to article; room
     // for a long news paragraph from the start
-    let (mut toks, mut sent_of, reg) = match SCRATCH.with(Cell::take) {
-        Some(sc) => (sc.toks, sc.sent_of, sc.reg.emptied()),
-        None => (Vec::with_capacity(256), Vec::with_capacity(256), Registry::with_capacity()),
+    let Scratch { mut toks, mut sent_of, mut quote_at, mut cap_at, reg } = match SCRATCH.with(Cell::take) {
+        Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
+        None => Scratch {
+            toks: Vec::with_capacity(256),
+            sent_of: Vec::with_capacity(256),
+            quote_at: Vec::new(),
+            cap_at: Vec::with_capacity(64),
+            reg: Registry::with_capacity(),
+        },
     };
     let mut cx = Ctx { headline: false, scratch: String::new(), name_words: Vec::new(), lx, text, known, reg };
     let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
@@ -2620,7 +2629,6 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
     let mut headline_subjects: Vec<(usize, Vec<HeadlineName>)> = Vec::new();
-    let mut quote_at: Vec<usize> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         while qi < quotes.len() && quotes[qi].span.end <= para.start {
             qi += 1;
@@ -2629,22 +2637,25 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         sentences(text, &toks, &quotes, &mut sent_of);
         let t = &toks[..];
         // one pass for the headline test (content words, capitalised ones) and
-        // the positions of the quotation tokens
+        // the positions of the quotation tokens and of the capitalised words
         let (mut words, mut caps) = (0usize, 0usize);
         quote_at.clear();
+        cap_at.clear();
         for (i, x) in t.iter().enumerate() {
             match x.kind {
-                TK::Word if !x.has(f::STOP) || x.cap => {
+                TK::Word if x.cap => {
                     words += 1;
-                    caps += usize::from(x.cap);
+                    caps += 1;
+                    cap_at.push(i);
                 }
+                TK::Word if !x.has(f::STOP) => words += 1,
                 TK::Quote => quote_at.push(i),
                 _ => {}
             }
         }
         let headline = words >= 3 && caps * 10 >= words * 7;
         cx.headline = headline;
-        cx.register_paragraph(t, &sent_of);
+        cx.register_paragraph(t, &sent_of, &cap_at);
         let prev_colon = colon_cue.take();
         for &i in &quote_at {
             let k = t[i].q;
@@ -2799,8 +2810,10 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
     }
     let out = finish(&mut cx, &quotes, st, indirect);
-    if toks.capacity() <= SCRATCH_KEEP && sent_of.capacity() <= SCRATCH_KEEP && cx.reg.small() {
-        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_of, reg: cx.reg })));
+    if [toks.capacity(), sent_of.capacity(), quote_at.capacity(), cap_at.capacity()].iter().all(|&n| n <= SCRATCH_KEEP)
+        && cx.reg.small()
+    {
+        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_of, quote_at, cap_at, reg: cx.reg })));
     }
     out
 }
