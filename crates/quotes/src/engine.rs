@@ -2587,9 +2587,11 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
 struct Scratch {
     toks: Vec<Tok>,
     sent_of: Vec<usize>,
-    /// Positions of a paragraph's quotation tokens and capitalised words.
+    /// Positions of a paragraph's quotation tokens, capitalised words and
+    /// words that may be cues.
     quote_at: Vec<usize>,
     cap_at: Vec<usize>,
+    cue_at: Vec<usize>,
     reg: Registry,
 }
 
@@ -2613,13 +2615,14 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     };
     // reused paragraph to paragraph and (per thread) article to article; room
     // for a long news paragraph from the start
-    let Scratch { mut toks, mut sent_of, mut quote_at, mut cap_at, reg } = match SCRATCH.with(Cell::take) {
+    let Scratch { mut toks, mut sent_of, mut quote_at, mut cap_at, mut cue_at, reg } = match SCRATCH.with(Cell::take) {
         Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
         None => Scratch {
             toks: Vec::with_capacity(256),
             sent_of: Vec::with_capacity(256),
             quote_at: Vec::new(),
             cap_at: Vec::with_capacity(64),
+            cue_at: Vec::with_capacity(16),
             reg: Registry::with_capacity(),
         },
     };
@@ -2641,6 +2644,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         let (mut words, mut caps) = (0usize, 0usize);
         quote_at.clear();
         cap_at.clear();
+        cue_at.clear();
         for (i, x) in t.iter().enumerate() {
             match x.kind {
                 TK::Word if x.cap => {
@@ -2651,6 +2655,9 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 TK::Word if !x.has(f::STOP) => words += 1,
                 TK::Quote => quote_at.push(i),
                 _ => {}
+            }
+            if x.fl & (f::CUE | f::MULTI) != 0 {
+                cue_at.push(i);
             }
         }
         let headline = words >= 3 && caps * 10 >= words * 7;
@@ -2783,7 +2790,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
         // indirect quotes: sentences without quotation marks
         if with_indirect {
-            indirect_in(&mut cx, t, &sent_of, &mut indirect);
+            indirect_in(&mut cx, t, &sent_of, &cue_at, &mut indirect);
         }
         // a paragraph ending in a colon after a cue introduces the next one
         if let Some(last) = t.last() {
@@ -2810,10 +2817,12 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
     }
     let out = finish(&mut cx, &quotes, st, indirect);
-    if [toks.capacity(), sent_of.capacity(), quote_at.capacity(), cap_at.capacity()].iter().all(|&n| n <= SCRATCH_KEEP)
+    if [toks.capacity(), sent_of.capacity(), quote_at.capacity(), cap_at.capacity(), cue_at.capacity()]
+        .iter()
+        .all(|&n| n <= SCRATCH_KEEP)
         && cx.reg.small()
     {
-        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_of, quote_at, cap_at, reg: cx.reg })));
+        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_of, quote_at, cap_at, cue_at, reg: cx.reg })));
     }
     out
 }
@@ -2876,17 +2885,19 @@ fn title_case(w: &str) -> String {
     out
 }
 
-fn indirect_in(cx: &mut Ctx<'_>, t: &[Tok], sent_of: &[usize], out: &mut Vec<Quote>) {
-    let mut lo = 0;
-    while lo < t.len() {
-        let sid = sent_of[lo];
-        let mut hi = lo;
-        while hi < t.len() && sent_of[hi] == sid {
-            hi += 1;
-        }
+/// `cue_at` lists the positions of the words that may be cues (a cue flag):
+/// only the sentences holding one are read.
+fn indirect_in(cx: &mut Ctx<'_>, t: &[Tok], sent_of: &[usize], cue_at: &[usize], out: &mut Vec<Quote>) {
+    let mut i = 0;
+    while i < cue_at.len() {
+        let sid = sent_of[cue_at[i]];
+        let lo = sent_of.partition_point(|&s| s < sid);
+        let hi = sent_of.partition_point(|&s| s <= sid);
+        let cues = &cue_at[i..i + cue_at[i..].partition_point(|&c| c < hi)];
+        i += cues.len().max(1);
         if hi - lo >= 5 {
             let before = out.len();
-            indirect_sentence(cx, t, lo, hi, out);
+            indirect_sentence(cx, t, lo, hi, cues, out);
             // in a sentence with quotation marks, reported speech is only what lies
             // outside them ("X told the \"Morning Desk\" show that ..."); a content
             // that takes in a quotation is the quote's, not an indirect one
@@ -2903,11 +2914,10 @@ fn indirect_in(cx: &mut Ctx<'_>, t: &[Tok], sent_of: &[usize], out: &mut Vec<Quo
                 out.append(&mut keep);
             }
         }
-        lo = hi;
     }
 }
 
-fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mut Vec<Quote>) {
+fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[usize], out: &mut Vec<Quote>) {
     let mut end = hi;
     while end > lo && t[end - 1].kind == TK::Punct {
         end -= 1;
@@ -2915,8 +2925,16 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, out: &mu
     if end <= lo {
         return;
     }
+    // the words that may be cues, in order; `k` is where reading goes on
+    let mut next_cue = cues.iter().copied().peekable();
     let mut k = lo;
     while k < end {
+        // every other word is no cue: go straight to the next that may be one
+        while next_cue.next_if(|&c| c < k).is_some() {}
+        match next_cue.peek() {
+            Some(&c) if c < end => k = c,
+            _ => break,
+        }
         let Some((ce, class)) = cx.cue_at(t, k, end) else {
             k += 1;
             continue;
