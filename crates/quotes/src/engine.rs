@@ -838,6 +838,13 @@ fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.s..t.e).unwrap_or("")
 }
 
+/// A word ending in a possessive "'s" (straight or curly apostrophe), read as
+/// bytes: no char-boundary checks for a test made on most words of a run.
+fn possessive(text: &str, x: &Tok) -> bool {
+    x.is_word()
+        && text.as_bytes().get(x.s..x.e).is_some_and(|w| w.ends_with(b"'s") || w.ends_with("\u{2019}s".as_bytes()))
+}
+
 fn honorific_gender(t: &Tok) -> Option<Gender> {
     if t.has(f::HON_M) {
         Some(Gender::Male)
@@ -884,10 +891,7 @@ impl<'a> Ctx<'a> {
         if k > 0 && t[k - 1].has(f::DET) && !word(self.text, &t[k - 1]).eq_ignore_ascii_case("that") {
             return None;
         }
-        if k > 0 && t[k - 1].is_word() && {
-            let p = word(self.text, &t[k - 1]);
-            p.ends_with("'s") || p.ends_with("\u{2019}s")
-        } {
+        if k > 0 && possessive(self.text, &t[k - 1]) {
             return None;
         }
         if k > 0 && t[k - 1].has(f::BE) && tk.fl & f::PARTICIPLE == 0 {
@@ -984,8 +988,7 @@ impl<'a> Ctx<'a> {
                 name = k + 1;
             }
             // "Ethiopia's Ministry of Agriculture": the possessor is no part of the name
-            let w = word(self.text, &t[k]);
-            if t[k].is_word() && (w.ends_with("'s") || w.ends_with("\u{2019}s")) {
+            if possessive(self.text, &t[k]) {
                 name = k + 1;
             }
         }
@@ -2840,8 +2843,7 @@ fn headline_subject(cx: &Ctx<'_>, t: &[Tok], i: usize) -> Vec<HeadlineName> {
     let mut out = Vec::new();
     let mut run = 0;
     while run < i.min(5) && t[run].is_word() && t[run].cap && !t[run].has(f::STOP) {
-        let w = word(cx.text, &t[run]);
-        if w.ends_with("'s") || w.ends_with("\u{2019}s") {
+        if possessive(cx.text, &t[run]) {
             break;
         }
         run += 1;
