@@ -481,21 +481,21 @@ fn split_words_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
         out.extend(s.split_whitespace());
         return;
     }
-    let mut start = None;
-    for (i, c) in s.bytes().enumerate() {
-        // the ASCII characters Unicode calls white space (U+000B included)
-        let space = matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
-        match (space, start) {
-            (true, Some(st)) => {
-                out.extend(s.get(st..i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
+    // the ASCII characters Unicode calls white space: U+0009..=U+000D and the space
+    let space = |c: u8| c <= b' ' && (c == b' ' || (b'\t'..=b'\r').contains(&c));
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && space(b[i]) {
+            i += 1;
         }
-    }
-    if let Some(st) = start {
-        out.extend(s.get(st..));
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            i += 1;
+        }
+        if i > start {
+            out.extend(s.get(start..i));
+        }
     }
 }
 
