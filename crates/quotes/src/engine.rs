@@ -2501,17 +2501,19 @@ fn title_like(text: &str, q: &Quotation) -> bool {
 /// of a programme, book or event.
 fn owned_title(text: &str, q: &Quotation) -> bool {
     let Some(c) = text.get(q.content.clone()) else { return false };
-    let words: Vec<&str> = c
-        .split_whitespace()
-        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() || words.len() > 8 {
-        return false;
-    }
     let small =
         |w: &str| matches!(w, "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with");
-    if !words.iter().all(|w| small(w) || w.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())) {
+    // one to eight words, each small or capitalised: read no further than the ninth
+    let words =
+        c.split_whitespace().map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric())).filter(|w| !w.is_empty());
+    let mut n = 0;
+    for w in words {
+        n += 1;
+        if n > 8 || !(small(w) || w.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())) {
+            return false;
+        }
+    }
+    if n == 0 {
         return false;
     }
     let before = text.get(..q.span.start).unwrap_or("").trim_end();
