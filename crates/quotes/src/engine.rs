@@ -2096,7 +2096,12 @@ impl<'a> Ctx<'a> {
         let org_noun = is_org_noun(&noun);
         let at = self.reg.mentions.partition_point(|&(p, _)| p < r.start);
         let recent = &self.reg.mentions[..at];
+        let mut last_id = usize::MAX;
         for &(_, id) in recent.iter().rev().take(PRONOUN_WINDOW) {
+            // a person mentioned twice in a row fits or not the same way
+            if std::mem::replace(&mut last_id, id) == id {
+                continue;
+            }
             let p = &self.reg.people[id];
             if p.kind == MentionKind::Other || p.plural {
                 continue;
@@ -2104,7 +2109,7 @@ impl<'a> Ctx<'a> {
             // "the operator, Transtejo," ... "the company said": any organisation noun
             let role_fits = p.role.as_deref().is_some_and(|role| {
                 role.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case(&noun) || org_noun && is_org_noun(&w.to_ascii_lowercase()))
+                    .any(|w| w.eq_ignore_ascii_case(&noun) || org_noun && is_org_noun_ignoring_case(w))
             });
             let word_fits = p.words().any(|w| w.eq_ignore_ascii_case(&noun));
             if role_fits || word_fits && p.kind == MentionKind::Organization {
@@ -2388,6 +2393,16 @@ fn is_org_noun(w: &str) -> bool {
             | "institute"
             | "department"
     )
+}
+
+/// [`is_org_noun`] of `w` lower-cased (ASCII), without a copy on the heap.
+fn is_org_noun_ignoring_case(w: &str) -> bool {
+    // the longest organisation noun has 12 letters
+    let mut buf = [0u8; 12];
+    let Some(b) = buf.get_mut(..w.len()) else { return false };
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).is_ok_and(is_org_noun)
 }
 
 /// Whether the "of" at `j` joins an organisation's name: the capitalised run
@@ -3283,6 +3298,14 @@ mod tests {
             assert_eq!(trim_stops(w), trimmed, "{w:?}");
             assert_eq!(trim_stops(w), w.trim_end_matches(['.', ',']), "{w:?}");
             assert_eq!(possessive_stem(w), stem, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn org_nouns_match_in_any_ascii_case() {
+        let words = ["company", "Company", "MINISTRY", "organisation", "Organizations", "firm's", "bank", "Bänk", "", "x"];
+        for w in words {
+            assert_eq!(is_org_noun_ignoring_case(w), is_org_noun(&w.to_ascii_lowercase()), "{w:?}");
         }
     }
 
