@@ -838,6 +838,12 @@ fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.s..t.e).unwrap_or("")
 }
 
+/// Whether `w` lower-cased (ASCII) is one of `list` (lower-case words), without
+/// a lower-cased copy.
+fn is_one_of(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|c| w.eq_ignore_ascii_case(c))
+}
+
 /// A word ending in a possessive "'s" (straight or curly apostrophe), read as
 /// bytes: no char-boundary checks for a test made on most words of a run.
 fn possessive(text: &str, x: &Tok) -> bool {
@@ -1080,12 +1086,7 @@ impl<'a> Ctx<'a> {
             if x.is_word() && x.has(f::TIME) {
                 k -= 1;
                 skipped += 1;
-                if k > lo
-                    && matches!(
-                        word(self.text, &t[k - 1]).to_ascii_lowercase().as_str(),
-                        "on" | "last" | "this" | "early" | "late" | "on the"
-                    )
-                {
+                if k > lo && is_one_of(word(self.text, &t[k - 1]), &["on", "last", "this", "early", "late", "on the"]) {
                     k -= 1;
                 }
                 continue;
@@ -1207,8 +1208,7 @@ impl<'a> Ctx<'a> {
             return Some(Np { mention: x.s..x.e, what: NpWhat::Pronoun(x.fl & f::PRON), role: None, gender: None });
         }
         if x.has(f::REL) && !x.cap {
-            let w = word(self.text, &x).to_ascii_lowercase();
-            if w == "that" && !(k >= 2 && t[k - 2].is_word()) {
+            if word(self.text, &x).eq_ignore_ascii_case("that") && !(k >= 2 && t[k - 2].is_word()) {
                 return None;
             }
             let mut j = k - 1;
@@ -1594,12 +1594,10 @@ impl<'a> Ctx<'a> {
             }
             let o = &t[m - 1];
             let ow = word(self.text, o);
-            let pron = match ow.to_ascii_lowercase().as_str() {
-                "his" => f::PRON_M,
-                "her" => f::PRON_F,
-                "their" => f::PRON_P,
-                _ => 0,
-            };
+            let pron = [("his", f::PRON_M), ("her", f::PRON_F), ("their", f::PRON_P)]
+                .iter()
+                .find(|(w, _)| ow.eq_ignore_ascii_case(w))
+                .map_or(0, |&(_, p)| p);
             let cue = t[m].s..t[m].e;
             if pron != 0 {
                 let np = Np { mention: o.s..o.e, what: NpWhat::Pronoun(pron), role: None, gender: None };
@@ -1994,8 +1992,7 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             if x.has(f::STOP) && !x.has(f::DET) {
-                let w = word(self.text, x).to_ascii_lowercase();
-                return matches!(w.as_str(), "of" | "for" | "at" | "from" | "in");
+                return is_one_of(word(self.text, x), &["of", "for", "at", "from", "in"]);
             }
             true
         })
@@ -3303,7 +3300,8 @@ mod tests {
 
     #[test]
     fn org_nouns_match_in_any_ascii_case() {
-        let words = ["company", "Company", "MINISTRY", "organisation", "Organizations", "firm's", "bank", "Bänk", "", "x"];
+        let words =
+            ["company", "Company", "MINISTRY", "organisation", "Organizations", "firm's", "bank", "Bänk", "", "x"];
         for w in words {
             assert_eq!(is_org_noun_ignoring_case(w), is_org_noun(&w.to_ascii_lowercase()), "{w:?}");
         }
