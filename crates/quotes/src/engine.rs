@@ -1011,6 +1011,12 @@ impl<'a> Ctx<'a> {
 
     /// Builds a name NP from a run [s, name) titles + [name, end) name.
     fn name_np(&self, t: &[Tok], s: usize, name: usize, end: usize, role_lo: usize) -> Np {
+        // a plural noun for a group of people, capitalised because it opens the
+        // sentence ("Economists said", "Officials expect"): a group, not a name
+        if end == name + 1 && s == name && t[name].has(f::GROUP) {
+            let mention = t[name].s..t[name].e;
+            return Np { mention: mention.clone(), what: NpWhat::Common(mention), role: None, gender: None };
+        }
         let mut gender = None;
         for x in &t[s..name] {
             gender = gender.or(honorific_gender(x));

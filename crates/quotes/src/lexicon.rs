@@ -34,6 +34,7 @@ pub(crate) mod f {
     pub const BASE: u32 = 1 << 24;
     /// A form of "be".
     pub const BE: u32 = 1 << 25;
+    pub const GROUP: u32 = 1 << 26;
 
     pub const CUE: u32 = CUE_S | CUE_B | CUE_E;
     pub const HON: u32 = HON_M | HON_F | HON_N;
@@ -295,6 +296,7 @@ impl Lexicon {
                 Some("abbrev") => f::ABBREV,
                 Some("particle") => f::PARTICLE,
                 Some("org") => f::ORG,
+                Some("group") => f::GROUP,
                 _ => continue,
             };
             for w in it {

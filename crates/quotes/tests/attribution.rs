@@ -287,3 +287,26 @@ fn indirect_table() {
         }
     }
 }
+
+#[test]
+fn a_group_opening_the_sentence_is_no_person() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &str)] = &[
+        ("Economists said the rise in prices would slow by the summer.", "Economists"),
+        ("Officials said the bridge would reopen on Monday.", "Officials"),
+        ("The port stayed shut. Residents said the water had reached their doors.", "Residents"),
+        ("\u{201c}We have seen nothing like it,\u{201d} Analysts said in a note to clients.", "Analysts"),
+    ];
+    for &(text, group) in cases {
+        let found = Attributor::new().attribute(text, &[]);
+        let q = found.quotes.first().unwrap_or_else(|| panic!("no quote in {text:?}"));
+        let speaker = q.speaker.as_ref().unwrap_or_else(|| panic!("no speaker in {text:?}"));
+        assert_eq!(speaker.name, group, "{text:?}");
+        let kind = found.people[speaker.person].kind;
+        assert_ne!(kind, MentionKind::Person, "{group} in {text:?}");
+    }
+    // a name ending like a plural is still a name: "Sanders" is no group word
+    let found = Attributor::new().attribute("Sanders said the plan would fail.", &[]);
+    let speaker = found.quotes[0].speaker.as_ref().map(|s| found.people[s.person].kind);
+    assert_eq!(speaker, Some(MentionKind::Person));
+}
