@@ -2497,39 +2497,41 @@ fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) 
     out.clear();
     out.reserve(t.len());
     let mut sid = 0;
-    for k in 0..t.len() {
-        if k > 0 {
-            let p = &t[k - 1];
-            let x = &t[k];
-            let next_starts = |x: &Tok| x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
-            // most tokens follow a word, which ends no sentence: one test
-            let boundary = match p.kind {
-                TK::Word => false,
-                TK::Punct => {
-                    p.is_term()
-                        && next_starts(x)
-                        && if p.c == '.' && k >= 2 {
-                            let w = &t[k - 2];
-                            !(w.is_word()
-                                && (w.has(f::ABBREV | f::HON)
-                                    || w.e - w.s == 1 && w.cap
-                                    || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
-                        } else {
-                            true
-                        }
-                }
-                // quotes in a row are statements in a row, unless a comma lists them:
-                // `called him a "crook," "unstable" and "sick"`
-                TK::Quote if x.kind == TK::Quote => quote_end_char(text, &quotes[p.q]) != Some(','),
-                TK::Quote => {
-                    next_starts(x) && matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
-                }
-            };
-            if boundary {
-                sid += 1;
-            }
+    // most tokens follow a word, which ends no sentence: one test, and the
+    // others are weighed out of line
+    out.extend((0..t.len()).map(|k| {
+        if k > 0 && t.get(k - 1).is_some_and(|p| p.kind != TK::Word) && ends_sentence(text, t, quotes, k) {
+            sid += 1;
         }
-        out.push(sid);
+        sid
+    }));
+}
+
+/// Whether a new sentence starts at token `k` (`k > 0`), after a mark or a
+/// quotation.
+#[inline(never)]
+fn ends_sentence(text: &str, t: &[Tok], quotes: &[Quotation], k: usize) -> bool {
+    let (Some(p), Some(x)) = (t.get(k.wrapping_sub(1)), t.get(k)) else { return false };
+    let next_starts = |x: &Tok| x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
+    match p.kind {
+        TK::Word => false,
+        TK::Punct => {
+            p.is_term()
+                && next_starts(x)
+                && if p.c == '.' && k >= 2 {
+                    let w = &t[k - 2];
+                    !(w.is_word()
+                        && (w.has(f::ABBREV | f::HON)
+                            || w.e - w.s == 1 && w.cap
+                            || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
+                } else {
+                    true
+                }
+        }
+        // quotes in a row are statements in a row, unless a comma lists them:
+        // `called him a "crook," "unstable" and "sick"`
+        TK::Quote if x.kind == TK::Quote => quote_end_char(text, &quotes[p.q]) != Some(','),
+        TK::Quote => next_starts(x) && matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}')),
     }
 }
 

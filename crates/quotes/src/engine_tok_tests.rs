@@ -98,18 +98,58 @@ fn tokenize_reference(
     }
 }
 
+/// Sentence ids as they were computed before the boundary test moved out of
+/// line: the reference for [`sentences`].
+fn sentences_reference(text: &str, t: &[Tok], quotes: &[Quotation]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut sid = 0;
+    for k in 0..t.len() {
+        if k > 0 {
+            let p = &t[k - 1];
+            let x = &t[k];
+            let next_starts = |x: &Tok| x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
+            let boundary = match p.kind {
+                TK::Word => false,
+                TK::Punct => {
+                    p.is_term()
+                        && next_starts(x)
+                        && if p.c == '.' && k >= 2 {
+                            let w = &t[k - 2];
+                            !(w.is_word()
+                                && (w.has(f::ABBREV | f::HON)
+                                    || w.e - w.s == 1 && w.cap
+                                    || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
+                        } else {
+                            true
+                        }
+                }
+                TK::Quote if x.kind == TK::Quote => quote_end_char(text, &quotes[p.q]) != Some(','),
+                TK::Quote => {
+                    next_starts(x) && matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
+                }
+            };
+            if boundary {
+                sid += 1;
+            }
+        }
+        out.push(sid);
+    }
+    out
+}
+
 type Row = (usize, usize, TK, char, bool, u32, usize);
 
 fn rows(t: &[Tok]) -> Vec<Row> {
     t.iter().map(|t| (t.s, t.e, t.kind, t.c, t.cap, t.fl, t.q)).collect()
 }
 
-/// Tokens of every paragraph of `text` by both tokenizers, with the
-/// quotations the engine would find; panics at the first difference.
+/// Tokens (and sentence ids) of every paragraph of `text` by both
+/// tokenizers, with the quotations the engine would find; panics at the first
+/// difference.
 fn same_tokens(lx: &Lexicon, text: &str) {
     let paras = paragraphs(text);
     let quotes = split_transcripts(text, &paras, find_quotations_in(text, &paras));
-    let (mut fast, mut slow) = (Vec::new(), Vec::new());
+    let (mut fast, mut slow, mut sent) = (Vec::new(), Vec::new(), Vec::new());
     let mut qi = 0;
     for p in &paras {
         while qi < quotes.len() && quotes[qi].span.end <= p.start {
@@ -118,6 +158,8 @@ fn same_tokens(lx: &Lexicon, text: &str) {
         tokenize(lx, text, p.start, p.end, &quotes, qi, &mut fast);
         tokenize_reference(lx, text, p.start, p.end, &quotes, qi, &mut slow);
         assert_eq!(rows(&fast), rows(&slow), "paragraph {p:?} of {text:?}");
+        sentences(text, &fast, &quotes, &mut sent);
+        assert_eq!(sent, sentences_reference(text, &slow, &quotes), "sentences of {p:?} in {text:?}");
     }
 }
 
@@ -148,6 +190,9 @@ fn tokens_match_the_reference() {
         "\u{1}\u{10}\u{19}\u{1f}\u{7f}",
         "ABCDEFG ABCDEFGH ABCDEFGHI abcdefghijklmno abcdefghijklmnop",
         "SPEAKER: \"Hello\n\"OTHER: Hi\n\"SPEAKER: Bye\"",
+        "Mr. Ortiz left. Sen. Voss came. J. R. Ewing did. The U.S. Army won. It rained! Why? 2024 ended\u{2026} Then",
+        "\"Go.\" \"Stay,\" \"Run\" \"Now!\" He said \"no.\" 5 said \"yes?\" \"it,\" she said.",
+        "Va., said. Ga. Then. Ohio. a. b. Z. Q.",
     ];
     for text in texts {
         same_tokens(&lx, text);
