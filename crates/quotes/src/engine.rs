@@ -201,12 +201,23 @@ fn ascii_run_end(b: &[u8], mut i: usize, lim: usize) -> usize {
 
 /// End of the word whose first character ends at `i`: runs of letters and
 /// digits (any script) joined by `'`, `-`, `.`, `&`, `’`, `‐`, `‑` before a
-/// further letter or digit, cut at `lim`.
+/// further letter or digit, cut at `lim`. The ASCII cases and the three-byte
+/// joiners are read from the bytes; other characters are decoded.
 fn word_end(text: &str, mut i: usize, lim: usize) -> usize {
     let b = text.as_bytes();
+    // a letter or digit (any script) starting at byte `j` before `lim`
+    let word_char_at = |j: usize| match b.get(j) {
+        _ if j >= lim => false,
+        Some(&c) if c < 0x80 => ASCII_WORD[usize::from(c)],
+        Some(_) => text.get(j..lim).and_then(|s| s.chars().next()).is_some_and(is_word_char),
+        None => false,
+    };
     while i < lim {
-        i = ascii_run_end(b, i, lim);
-        let Some(&c) = b.get(i).filter(|_| i < lim) else { break };
+        let Some(&c) = b.get(i) else { break };
+        if ASCII_WORD[usize::from(c)] {
+            i = ascii_run_end(b, i, lim);
+            continue;
+        }
         if c < 0x80 {
             // joiners: ' - . & followed by a word character
             if matches!(c, b'\'' | b'-' | b'.' | b'&') && i + 1 < lim && b[i + 1].is_ascii_alphanumeric() {
@@ -215,15 +226,17 @@ fn word_end(text: &str, mut i: usize, lim: usize) -> usize {
             }
             break;
         }
+        // ’ ‐ ‑ (E2 80 99, 90, 91): joiners before a word character
+        if c == 0xE2 && b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x99 | 0x90 | 0x91)) {
+            if i + 3 <= lim && word_char_at(i + 3) {
+                i += 3;
+                continue;
+            }
+            break;
+        }
         let Some(ch) = text.get(i..lim).and_then(|s| s.chars().next()) else { break };
         if is_word_char(ch) {
             i += ch.len_utf8();
-            continue;
-        }
-        if (ch == '\u{2019}' || ch == '\u{2010}' || ch == '\u{2011}')
-            && text.get(i + 3..lim).and_then(|s| s.chars().next()).is_some_and(is_word_char)
-        {
-            i += 3;
             continue;
         }
         break;

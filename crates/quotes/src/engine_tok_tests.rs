@@ -182,6 +182,8 @@ fn tokens_match_the_reference() {
         "\"Quote at the start,\" he said, \"and 'nested' marks\" too.\n\"Next paragraph\n\"goes on,\" she said.",
         "said\"said\"said'said'said\u{201c}said\u{201d}said",
         "word-",
+        "Trump\u{2019}s O\u{2019}\u{e9}t\u{e9} x\u{2019} y\u{2019}\u{2019}z re\u{2010}\u{e9}lu a\u{2011}b \u{e9}t\u{e9}\u{2019}s end\u{2019}",
+        "e-mail e--mail e-\u{e9} rock'n'roll 'n' x'\u{e9} \u{e9}'x \u{e9}\u{e9}.\u{e9}\u{e9} \u{e9}&x",
         "word'",
         "word.",
         "word&",
