@@ -240,6 +240,10 @@ struct WordTable {
     /// One bit per hash class (the top bits of the hash): most words of
     /// running text that are not in the table (names, nouns, verbs) are turned
     /// away by one bit test instead of a probe that walks to an empty slot.
+    /// In instructions it about breaks even (callgrind, bench corpus), but the
+    /// 4 KB of bits stay in the first-level cache where the slots do not: the
+    /// best of five wall-clock runs was 40.0 MB/s with it, 38.8 without it
+    /// (with a table kept a quarter full instead of half).
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
