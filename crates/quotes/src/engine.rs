@@ -2520,8 +2520,8 @@ fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) 
     }));
 }
 
-/// Whether a new sentence starts at token `k` (`k > 0`), after a mark or a
-/// quotation.
+/// Whether the mark or quotation at token `k - 1` ends a sentence, so that a
+/// new one starts at token `k` (false after a word, or for `k` out of range).
 #[inline(never)]
 fn ends_sentence(text: &str, t: &[Tok], quotes: &[Quotation], k: usize) -> bool {
     let (Some(p), Some(x)) = (t.get(k.wrapping_sub(1)), t.get(k)) else { return false };
