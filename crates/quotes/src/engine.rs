@@ -126,95 +126,271 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Byte classes for the tokenizer, as bits of [`BYTE_CLASS`]: one table load
+/// picks the main loop's path, and the common ones (space, ASCII word, ASCII
+/// mark) decode nothing.
+mod class {
+    /// ASCII white space (tab to carriage return, space): skipped.
+    pub const SPACE: u8 = 1;
+    /// ASCII letter or digit: a word starts.
+    pub const WORD: u8 = 2;
+    /// Any other ASCII byte: a one-byte punctuation token.
+    pub const PUNCT: u8 = 4;
+    /// A non-ASCII byte: the character is decoded.
+    pub const HIGH: u8 = 8;
+    /// A byte after which a word may go on: the joiners `'`, `-`, `.`, `&` and
+    /// any non-ASCII byte (`word_end` decides).
+    pub const JOIN: u8 = 16;
+}
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [class::HIGH | class::JOIN; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if matches!(b, b'\t'..=b'\r' | b' ') {
+            class::SPACE
+        } else if b.is_ascii_alphanumeric() {
+            class::WORD
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
+            class::PUNCT | class::JOIN
+        } else {
+            class::PUNCT
+        };
+        c += 1;
+    }
+    t
+};
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = ONES * 0x80;
+
+/// The high bit of every byte of `x` that is not an ASCII letter or digit
+/// (eight bytes at once; the same as `!ASCII_WORD` on each byte).
+#[inline]
+fn non_word_bytes(x: u64) -> u64 {
+    let h = x & !HIGHS;
+    // byte ranges by carries into each byte's high bit (no byte overflows)
+    let digit = (h + ONES * (0x80 - 0x30)) & !(h + ONES * (0x80 - 0x3a));
+    let l = h | (ONES * 0x20);
+    let letter = (l + ONES * (0x80 - 0x61)) & !(l + ONES * (0x80 - 0x7b));
+    !((digit | letter) & !x) & HIGHS
+}
+
+/// End of the run of ASCII letters and digits from `i`, at most `lim`: eight
+/// bytes a step while the text has them, then byte by byte.
+#[inline]
+fn ascii_run_end(b: &[u8], mut i: usize, lim: usize) -> usize {
+    if i >= lim {
+        return i;
+    }
+    while let Some(w) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let m = non_word_bytes(u64::from_le_bytes(a));
+        if m != 0 {
+            return (i + (m.trailing_zeros() / 8) as usize).min(lim);
+        }
+        i += 8;
+        if i >= lim {
+            return lim;
+        }
+    }
+    i + b.get(i..lim).map_or(0, |r| r.iter().position(|&c| !ASCII_WORD[usize::from(c)]).unwrap_or(r.len()))
+}
+
+/// End of the word whose first character ends at `i`: runs of letters and
+/// digits (any script) joined by `'`, `-`, `.`, `&`, `’`, `‐`, `‑` before a
+/// further letter or digit, cut at `lim`. The ASCII cases and the three-byte
+/// joiners are read from the bytes; other characters are decoded.
+fn word_end(text: &str, mut i: usize, lim: usize) -> usize {
+    let b = text.as_bytes();
+    // a letter or digit (any script) starting at byte `j` before `lim`
+    let word_char_at = |j: usize| match b.get(j) {
+        _ if j >= lim => false,
+        Some(&c) if c < 0x80 => ASCII_WORD[usize::from(c)],
+        Some(_) => text.get(j..lim).and_then(|s| s.chars().next()).is_some_and(is_word_char),
+        None => false,
+    };
+    while i < lim {
+        let Some(&c) = b.get(i) else { break };
+        if ASCII_WORD[usize::from(c)] {
+            i = ascii_run_end(b, i, lim);
+            continue;
+        }
+        if c < 0x80 {
+            // joiners: ' - . & followed by a word character
+            if matches!(c, b'\'' | b'-' | b'.' | b'&') && i + 1 < lim && b[i + 1].is_ascii_alphanumeric() {
+                i += 2;
+                continue;
+            }
+            break;
+        }
+        // ’ ‐ ‑ (E2 80 99, 90, 91): joiners before a word character
+        if c == 0xE2 && b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x99 | 0x90 | 0x91)) {
+            if i + 3 <= lim && word_char_at(i + 3) {
+                i += 3;
+                continue;
+            }
+            break;
+        }
+        let Some(ch) = text.get(i..lim).and_then(|s| s.chars().next()) else { break };
+        if is_word_char(ch) {
+            i += ch.len_utf8();
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+/// Eight bytes of `b` from `i` as a little-endian number, if `b` has them.
+#[inline]
+fn load8(b: &[u8], i: usize) -> Option<u64> {
+    b.get(i..)?.first_chunk::<8>().map(|w| u64::from_le_bytes(*w))
+}
+
+/// Lexicon flags `fl` of the ASCII word `b[s..e]` (`cap`: it starts with a
+/// capital), less those an acronym does not have: "The WHO said", "IT staff"
+/// are names, not function words. Only a listed, capitalised word has flags to
+/// clear, so most words skip the test.
+#[inline]
+fn acronym(fl: u32, cap: bool, b: &[u8], s: usize, e: usize) -> u32 {
+    if fl != 0 && cap && (2..=6).contains(&(e - s)) && b.get(s..e).is_some_and(|w| w.iter().all(u8::is_ascii_uppercase))
+    {
+        fl & !(f::PRON | f::PRON_1 | f::REL | f::STOP | f::DET | f::BE | f::ADV)
+    } else {
+        fl
+    }
+}
+
+/// Whether a word may go on at a byte that ends its ASCII run: a joiner or a
+/// non-ASCII character (then [`word_end`] decides).
+#[inline]
+fn may_continue_word(c: u8) -> bool {
+    BYTE_CLASS[usize::from(c)] & class::JOIN != 0
+}
+
 /// Cuts `text[ps..pe]` into words, punctuation and quotation tokens. `quotes` are
 /// the (sorted) quotations, `qi` the index of the first one that may touch the
 /// paragraph.
 fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation], mut qi: usize, out: &mut Vec<Tok>) {
     out.clear();
-    let b = text.as_bytes();
     let mut i = ps;
-    while qi < quotes.len() && quotes[qi].span.end <= ps {
+    while quotes.get(qi).is_some_and(|q| q.span.end <= ps) {
         qi += 1;
     }
     while i < pe {
-        if qi < quotes.len() && quotes[qi].span.start <= i {
-            let q = &quotes[qi];
+        if let Some(q) = quotes.get(qi).filter(|q| q.span.start <= i) {
             let e = q.span.end.min(pe);
             out.push(Tok { s: i, e, kind: TK::Quote, c: '"', cap: false, fl: 0, q: qi });
             i = e.max(i + 1);
             qi += 1;
             continue;
         }
-        let lim = if qi < quotes.len() { quotes[qi].span.start.min(pe) } else { pe };
-        let c = b[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let ch = if c < 0x80 {
-            c as char
-        } else {
-            match text.get(i..pe).and_then(|s| s.chars().next()) {
-                Some(ch) => ch,
-                None => {
-                    i += 1;
-                    continue;
-                }
-            }
-        };
-        if ch.is_whitespace() {
-            i += ch.len_utf8();
-            continue;
-        }
-        if is_word_char(ch) {
-            let s = i;
-            i += ch.len_utf8();
-            while i < lim {
-                // the run of ASCII letters and digits, in one tight pass
-                i +=
-                    b.get(i..lim).map_or(0, |r| r.iter().position(|&c| !ASCII_WORD[usize::from(c)]).unwrap_or(r.len()));
-                let Some(&c) = b.get(i).filter(|_| i < lim) else { break };
-                if c < 0x80 {
-                    // joiners: ' - . & followed by a word character
-                    if matches!(c, b'\'' | b'-' | b'.' | b'&') && i + 1 < lim && b[i + 1].is_ascii_alphanumeric() {
-                        i += 2;
-                        continue;
-                    }
-                    break;
-                }
-                let Some(ch) = text.get(i..lim).and_then(|s| s.chars().next()) else { break };
-                if is_word_char(ch) {
-                    i += ch.len_utf8();
-                    continue;
-                }
-                if (ch == '\u{2019}' || ch == '\u{2010}' || ch == '\u{2011}')
-                    && text.get(i + 3..lim).and_then(|s| s.chars().next()).is_some_and(is_word_char)
-                {
-                    i += 3;
-                    continue;
-                }
-                break;
-            }
-            let w = &b[s..i];
-            let mut fl = lx.flags(w);
-            // an acronym is a name, not a function word: "The WHO said", "IT staff"
-            // (only a listed word has flags to clear: most words skip the test)
-            if fl != 0 && w.len() >= 2 && w.len() <= 6 && w.iter().all(u8::is_ascii_uppercase) {
-                fl &= !(f::PRON | f::PRON_1 | f::REL | f::STOP | f::DET | f::BE | f::ADV);
-            }
-            out.push(Tok { s, e: i, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
-            // the space after a word, without a trip round the loop (no quotation starts
-            // before `lim`, so the next token's checks are unchanged)
-            if i < lim && b.get(i) == Some(&b' ') {
-                i += 1;
-            }
-        } else {
-            let e = i + ch.len_utf8();
-            out.push(Tok { s: i, e, kind: TK::Punct, c: ch, cap: false, fl: 0, q: usize::MAX });
-            i = e;
-        }
+        // no quotation starts before `lim`: the stretch up to it is plain text
+        let lim = quotes.get(qi).map_or(pe, |q| q.span.start.min(pe));
+        i = tokenize_plain(lx, text, i, lim, pe, out);
     }
 }
+
+/// Tokens of `text[i..lim]`, a stretch without quotations (`pe`: the paragraph's
+/// end); returns where it stopped (`lim`, or past it after a stray byte).
+#[inline]
+fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize, out: &mut Vec<Tok>) -> usize {
+    let b = text.as_bytes();
+    while i < lim {
+        let Some(&c) = b.get(i) else { break };
+        let cl = BYTE_CLASS[usize::from(c)];
+        if cl & class::WORD != 0 {
+            // an ASCII word
+            let s = i;
+            let cap = c.is_ascii_uppercase();
+            let (e, next, fl) = match plain_ascii_word(lx, b, s, lim) {
+                Some(w) => w,
+                None => {
+                    let mut e = ascii_run_end(b, s, lim);
+                    if b.get(e).is_some_and(|&n| e < lim && may_continue_word(n)) {
+                        e = word_end(text, e, lim);
+                    }
+                    (e, b.get(e).copied().unwrap_or(0), lx.flags_in(b, s, e))
+                }
+            };
+            let fl = acronym(fl, cap, b, s, e);
+            out.push(Tok { s, e, kind: TK::Word, c: char::from(c), cap, fl, q: usize::MAX });
+            // the space after a word, without a trip round the loop
+            i = if e < lim && next == b' ' { e + 1 } else { e };
+        } else if cl & class::SPACE != 0 {
+            i += 1;
+        } else if cl & class::PUNCT != 0 {
+            out.push(Tok { s: i, e: i + 1, kind: TK::Punct, c: char::from(c), cap: false, fl: 0, q: usize::MAX });
+            i += 1;
+        } else {
+            i = non_ascii_token(lx, text, i, lim, pe, out);
+        }
+    }
+    i
+}
+
+/// The ASCII word at `s` (whose first byte is a letter or digit) when it is a
+/// plain one, as most words of news text are: a run of at most 15 ASCII letters
+/// and digits, ended by `lim` or by a byte that joins no words. Found (and looked
+/// up) from one or two 8-byte loads. Returns the word's end, the byte there
+/// (when before `lim`) and the lexicon flags; `None` sends the word to the
+/// general path.
+#[inline(always)]
+fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Option<(usize, u8, u32)> {
+    let x = load8(b, s)?;
+    let m = non_word_bytes(x);
+    let (n, next, hi) = if m != 0 {
+        let n = (m.trailing_zeros() / 8) as usize;
+        (n, (x >> (8 * n)) as u8, 0)
+    } else {
+        let y = load8(b, s + 8)?;
+        let m = non_word_bytes(y);
+        if m == 0 {
+            return None;
+        }
+        let n = (m.trailing_zeros() / 8) as usize;
+        (8 + n, (y >> (8 * n)) as u8, y)
+    };
+    let e = s + n;
+    if e > lim || e < lim && may_continue_word(next) {
+        return None;
+    }
+    Some((e, next, lx.flags_alnum(x, hi, n)))
+}
+
+/// The token at a non-ASCII byte `i` (skipped if white space); returns where
+/// the next token may start.
+#[inline(never)]
+fn non_ascii_token(lx: &Lexicon, text: &str, i: usize, lim: usize, pe: usize, out: &mut Vec<Tok>) -> usize {
+    let Some(ch) = text.get(i..pe).and_then(|s| s.chars().next()) else { return i + 1 };
+    if ch.is_whitespace() {
+        return i + ch.len_utf8();
+    }
+    let b = text.as_bytes();
+    if is_word_char(ch) {
+        let s = i;
+        let e = word_end(text, i + ch.len_utf8(), lim);
+        // a word opening with a non-ASCII letter is no ASCII acronym: its flags stay
+        let fl = lx.flags_in(b, s, e);
+        out.push(Tok { s, e, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
+        if e < lim && b.get(e) == Some(&b' ') {
+            e + 1
+        } else {
+            e
+        }
+    } else {
+        let e = i + ch.len_utf8();
+        out.push(Tok { s: i, e, kind: TK::Punct, c: ch, cap: false, fl: 0, q: usize::MAX });
+        e
+    }
+}
+
+#[cfg(test)]
+#[path = "engine_tok_tests.rs"]
+mod tok_tests;
 
 /// A noun phrase standing as a cue's subject (or inverted after it).
 #[derive(Clone, Debug)]
@@ -2431,39 +2607,41 @@ fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) 
     out.clear();
     out.reserve(t.len());
     let mut sid = 0;
-    for k in 0..t.len() {
-        if k > 0 {
-            let p = &t[k - 1];
-            let x = &t[k];
-            let next_starts = |x: &Tok| x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
-            // most tokens follow a word, which ends no sentence: one test
-            let boundary = match p.kind {
-                TK::Word => false,
-                TK::Punct => {
-                    p.is_term()
-                        && next_starts(x)
-                        && if p.c == '.' && k >= 2 {
-                            let w = &t[k - 2];
-                            !(w.is_word()
-                                && (w.has(f::ABBREV | f::HON)
-                                    || w.e - w.s == 1 && w.cap
-                                    || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
-                        } else {
-                            true
-                        }
-                }
-                // quotes in a row are statements in a row, unless a comma lists them:
-                // `called him a "crook," "unstable" and "sick"`
-                TK::Quote if x.kind == TK::Quote => quote_end_char(text, &quotes[p.q]) != Some(','),
-                TK::Quote => {
-                    next_starts(x) && matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
-                }
-            };
-            if boundary {
-                sid += 1;
-            }
+    // most tokens follow a word, which ends no sentence: one test, and the
+    // others are weighed out of line
+    out.extend((0..t.len()).map(|k| {
+        if k > 0 && t.get(k - 1).is_some_and(|p| p.kind != TK::Word) && ends_sentence(text, t, quotes, k) {
+            sid += 1;
         }
-        out.push(sid);
+        sid
+    }));
+}
+
+/// Whether the mark or quotation at token `k - 1` ends a sentence, so that a
+/// new one starts at token `k` (false after a word, or for `k` out of range).
+#[inline(never)]
+fn ends_sentence(text: &str, t: &[Tok], quotes: &[Quotation], k: usize) -> bool {
+    let (Some(p), Some(x)) = (t.get(k.wrapping_sub(1)), t.get(k)) else { return false };
+    let next_starts = |x: &Tok| x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
+    match p.kind {
+        TK::Word => false,
+        TK::Punct => {
+            p.is_term()
+                && next_starts(x)
+                && if p.c == '.' && k >= 2 {
+                    let w = &t[k - 2];
+                    !(w.is_word()
+                        && (w.has(f::ABBREV | f::HON)
+                            || w.e - w.s == 1 && w.cap
+                            || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
+                } else {
+                    true
+                }
+        }
+        // quotes in a row are statements in a row, unless a comma lists them:
+        // `called him a "crook," "unstable" and "sick"`
+        TK::Quote if x.kind == TK::Quote => quote_end_char(text, &quotes[p.q]) != Some(','),
+        TK::Quote => next_starts(x) && matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}')),
     }
 }
 

@@ -29,21 +29,40 @@ pub struct Quotation {
 /// Non-blank lines of `text`, trimmed of surrounding whitespace.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
-    // one fast pass counting lines sizes the vector once
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
+    // room for lines of a news article's length (a pass counting them costs
+    // as much as the split); a longer text grows the vector a few times
+    let mut out = Vec::with_capacity(64);
     let mut start = 0;
-    while start <= b.len() {
-        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |i| start + i);
-        let line = &text[start..end];
-        let t = line.trim_start();
-        let s = start + (line.len() - t.len());
-        let t = t.trim_end();
-        if !t.is_empty() {
-            out.push(s..s + t.len());
+    // one searcher for the whole text: a news line is short, and a search
+    // started afresh for each costs more than the line's bytes
+    for end in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
+        if let Some(line) = trimmed(text, start, end) {
+            out.push(line);
         }
         start = end + 1;
     }
     out
+}
+
+/// `text[s..e]` (a line) without the white space around it, `None` if blank.
+/// A line that starts and ends with a printable ASCII byte, as most do, is
+/// answered from those two bytes.
+#[inline]
+fn trimmed(text: &str, s: usize, e: usize) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    let plain = |c: u8| c > b' ' && c < 0x7f;
+    if s < e && b.get(s).is_some_and(|&c| plain(c)) && b.get(e - 1).is_some_and(|&c| plain(c)) {
+        return Some(s..e);
+    }
+    let line = text.get(s..e)?;
+    let t = line.trim_start();
+    let s = s + (line.len() - t.len());
+    let t = t.trim_end();
+    if t.is_empty() {
+        None
+    } else {
+        Some(s..s + t.len())
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -97,10 +116,49 @@ fn mark_at(b: &[u8], i: usize, end: usize) -> Option<(Mark, usize, Style)> {
     }
 }
 
-/// Whether byte `c` can start a mark (a cheap filter before `mark_at`).
-#[inline]
-fn may_start_mark(c: u8) -> bool {
-    matches!(c, b'"' | b'\'' | 0xE2 | 0xC2)
+/// Positions of the bytes that can start a mark (`"`, `'`, and the lead bytes
+/// 0xE2 of the curly marks and 0xC2 of the guillemets), in order. One searcher
+/// runs over the whole text, not one per paragraph and per mark: a news
+/// paragraph holds a few marks in a few hundred bytes, and a search started
+/// afresh costs more than the bytes it reads. The rare 0xC2 has a searcher of
+/// its own, merged in.
+struct MarkBytes<'a> {
+    three: memchr::Memchr3<'a>,
+    c2: memchr::Memchr<'a>,
+    next3: Option<usize>,
+    next2: Option<usize>,
+}
+
+impl<'a> MarkBytes<'a> {
+    fn new(b: &'a [u8]) -> MarkBytes<'a> {
+        let mut three = memchr::memchr3_iter(b'"', b'\'', 0xE2, b);
+        let mut c2 = memchr::memchr_iter(0xC2, b);
+        let (next3, next2) = (three.next(), c2.next());
+        MarkBytes { three, c2, next3, next2 }
+    }
+}
+
+impl Iterator for MarkBytes<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        match (self.next3, self.next2) {
+            (Some(a), Some(c)) if c < a => {
+                self.next2 = self.c2.next();
+                Some(c)
+            }
+            (Some(a), _) => {
+                self.next3 = self.three.next();
+                Some(a)
+            }
+            (None, Some(c)) => {
+                self.next2 = self.c2.next();
+                Some(c)
+            }
+            (None, None) => None,
+        }
+    }
 }
 
 /// The character ending just before byte `i`, if `i > lo`.
@@ -147,6 +205,7 @@ pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quot
     let mut cands: Vec<Quotation> = Vec::new();
     let mut carry: Option<Open> = None;
     let mut stack: Vec<Open> = Vec::new();
+    let mut marks = MarkBytes::new(b).peekable();
     for (pi, para) in paras.iter().enumerate() {
         let (ps, pe) = (para.start, para.end);
         stack.clear();
@@ -159,15 +218,17 @@ pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quot
         }
         let mut i = ps;
         let mut first = true;
-        while i < pe {
-            if !may_start_mark(b[i]) {
-                // jump to the next byte that can start a mark
-                let rest = &b[i..pe];
-                let a = memchr::memchr3(b'"', b'\'', 0xE2, rest).unwrap_or(rest.len());
-                let c = memchr::memchr(0xC2, &rest[..a]).unwrap_or(a);
-                i += c;
+        while let Some(&at) = marks.peek() {
+            if at >= pe {
+                break;
+            }
+            marks.next();
+            // before the paragraph (in the white space around it) or inside the
+            // mark just read (the second `'` of `''`)
+            if at < i {
                 continue;
             }
+            i = at;
             let Some((mark, len, style)) = mark_at(b, i, pe) else {
                 i += 1;
                 continue;
@@ -269,6 +330,202 @@ pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quot
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Paragraphs as they were split before: a search per line, trimmed as str.
+    fn paragraphs_reference(text: &str) -> Vec<Range<usize>> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start <= b.len() {
+            let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |i| start + i);
+            let line = &text[start..end];
+            let t = line.trim_start();
+            let s = start + (line.len() - t.len());
+            let t = t.trim_end();
+            if !t.is_empty() {
+                out.push(s..s + t.len());
+            }
+            start = end + 1;
+        }
+        out
+    }
+
+    /// The quotation scanner as it was before the single pass of `MarkBytes`:
+    /// a fresh search for mark bytes from each mark, paragraph by paragraph.
+    fn find_quotations_reference(text: &str, paras: &[Range<usize>]) -> Vec<Quotation> {
+        let b = text.as_bytes();
+        let mut cands: Vec<Quotation> = Vec::new();
+        let mut carry: Option<Open> = None;
+        let mut stack: Vec<Open> = Vec::new();
+        for (pi, para) in paras.iter().enumerate() {
+            let (ps, pe) = (para.start, para.end);
+            stack.clear();
+            let mut doubles = 0usize;
+            let mut skip_first = false;
+            if let Some(c) = carry.take() {
+                stack.push(c);
+                doubles = 1;
+                skip_first = true;
+            }
+            let mut i = ps;
+            let mut first = true;
+            while i < pe {
+                if !matches!(b[i], b'"' | b'\'' | 0xE2 | 0xC2) {
+                    // jump to the next byte that can start a mark
+                    let rest = &b[i..pe];
+                    let a = memchr::memchr3(b'"', b'\'', 0xE2, rest).unwrap_or(rest.len());
+                    let c = memchr::memchr(0xC2, &rest[..a]).unwrap_or(a);
+                    i += c;
+                    continue;
+                }
+                let Some((mark, len, style)) = mark_at(b, i, pe) else {
+                    i += 1;
+                    continue;
+                };
+                if skip_first && first {
+                    first = false;
+                    i += len;
+                    continue;
+                }
+                first = false;
+                let p = char_before(text, i, ps);
+                let n = char_at(text, i + len, pe);
+                let openish =
+                    p.map_or(true, |c| c.is_whitespace() || open_preceder(c)) && n.is_some_and(|c| !c.is_whitespace());
+                let closeish = p.is_some_and(|c| !c.is_whitespace());
+                match mark {
+                    Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleBoth => {
+                        if doubles > 0 {
+                            if mark == Mark::DoubleClose || !openish || closeish {
+                                while let Some(o) = stack.pop() {
+                                    if o.double {
+                                        doubles -= 1;
+                                        cands.push(Quotation {
+                                            span: o.start..i + len,
+                                            content: o.start + o.len..i,
+                                            closed: true,
+                                            first_paragraph: o.first_paragraph,
+                                            last_paragraph: pi,
+                                        });
+                                        break;
+                                    }
+                                }
+                            } else {
+                                stack.push(Open { double: true, start: i, len, style, first_paragraph: pi });
+                                doubles += 1;
+                            }
+                        } else if openish || p.is_none() {
+                            stack.push(Open { double: true, start: i, len, style, first_paragraph: pi });
+                            doubles += 1;
+                        }
+                    }
+                    Mark::SingleOpen | Mark::SingleClose => {
+                        let inside_word =
+                            p.is_some_and(|c| c.is_alphanumeric()) && n.is_some_and(|c| c.is_alphanumeric());
+                        let elided_year = n.is_some_and(|c| c.is_ascii_digit())
+                            && b.get(i + len + 1).is_some_and(|c| c.is_ascii_digit())
+                            && !b.get(i + len + 2).is_some_and(|c| c.is_ascii_digit());
+                        if !inside_word && !elided_year {
+                            let top_single = stack.last().is_some_and(|o| !o.double);
+                            if top_single && (closeish || !openish) {
+                                if let Some(o) = stack.pop() {
+                                    cands.push(Quotation {
+                                        span: o.start..i + len,
+                                        content: o.start + o.len..i,
+                                        closed: true,
+                                        first_paragraph: pi,
+                                        last_paragraph: pi,
+                                    });
+                                }
+                            } else if openish && mark == Mark::SingleOpen {
+                                stack.push(Open { double: false, start: i, len, style, first_paragraph: pi });
+                            }
+                        }
+                    }
+                }
+                i += len;
+            }
+            // An open double quotation: continued by the next paragraph's opening
+            // mark of the same style, else ended at this paragraph's end.
+            if let Some(pos) = stack.iter().position(|o| o.double) {
+                let outer = stack.swap_remove(pos);
+                if let Some(next) = paras.get(pi + 1) {
+                    if let Some((m, _, st)) = mark_at(b, next.start, next.end) {
+                        if m != Mark::SingleOpen && m != Mark::SingleClose && st == outer.style {
+                            carry = Some(outer);
+                            continue;
+                        }
+                    }
+                }
+                cands.push(Quotation {
+                    span: outer.start..pe,
+                    content: outer.start + outer.len..pe,
+                    closed: false,
+                    first_paragraph: outer.first_paragraph,
+                    last_paragraph: pi,
+                });
+            }
+        }
+        cands.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        let mut out: Vec<Quotation> = Vec::with_capacity(cands.len());
+        for c in cands {
+            if out.last().is_some_and(|l| c.span.end <= l.span.end) {
+                continue;
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn same_as_reference(text: &str) {
+        let paras = paragraphs(text);
+        assert_eq!(paras, paragraphs_reference(text), "paragraphs of {text:?}");
+        assert_eq!(find_quotations_in(text, &paras), find_quotations_reference(text, &paras), "quotations of {text:?}");
+        let naive: Vec<usize> =
+            text.bytes().enumerate().filter(|(_, c)| matches!(c, b'"' | b'\'' | 0xE2 | 0xC2)).map(|(i, _)| i).collect();
+        assert_eq!(MarkBytes::new(text.as_bytes()).collect::<Vec<_>>(), naive, "mark bytes of {text:?}");
+    }
+
+    #[test]
+    fn scan_matches_the_reference() {
+        let texts = [
+            "",
+            "\n\n",
+            "  \t \n \u{a0}\u{2003}\n",
+            " One line. ",
+            "\u{a0}Indented by a no-break space\u{a0}\n\u{3000}ideographic\u{3000}",
+            "\u{201c}We won,\u{201d} she said. \u{ab}Oui,\u{bb} dit-il. He said ''it's over'' today.",
+            "\"First para\n\"second para,\" he said.\n\n\"Third\nNo reopening.",
+            "\u{ab}Un\n\u{ab}deux\u{bb} \u{2014} \u{2019}90s \u{2018}fine\u{2019} O\u{2019}Neill\u{2026}",
+            "''''\"\"\"'\n'\"'\"\u{201c}\u{201d}\u{c2}\u{e2}",
+            "ends with a mark\"",
+            "ends with a no-break space \u{a0}",
+            "\u{201c}\u{201c}\u{201c}\u{201d}\u{201d}",
+            "SMITH: \"Hello\n\"JONES: Hi\n\"SMITH: Bye\"",
+        ];
+        for text in texts {
+            same_as_reference(text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_text_scans_like_the_reference(text in "\\PC{0,200}") {
+            same_as_reference(&text);
+        }
+
+        #[test]
+        fn marked_text_scans_like_the_reference(parts in proptest::collection::vec(prop_oneof![
+            Just("\""), Just("'"), Just("''"), Just("\u{201c}"), Just("\u{201d}"), Just("\u{2018}"),
+            Just("\u{2019}"), Just("\u{201e}"), Just("\u{ab}"), Just("\u{bb}"), Just("\u{a0}"), Just("\u{2014}"),
+            Just(" "), Just("\n"), Just("\n\n"), Just("word"), Just("90"), Just("("), Just("."), Just(","),
+        ], 0..60)) {
+            same_as_reference(&parts.concat());
+        }
+    }
 
     fn quoted(text: &str) -> Vec<&str> {
         find_quotations(text).into_iter().map(|q| &text[q.span]).collect()
