@@ -339,11 +339,7 @@ fn analyze(pipeline: &Pipeline, settings: &Settings, item: Item) -> Output {
     // The record is about three times the article (quote and block texts
     // repeat it): reserve once rather than grow the buffer a dozen times.
     let mut line = Vec::with_capacity(len * 3 + 256);
-    if let Err(e) = serde_json::to_writer(&mut line, &analysis) {
-        line.clear();
-        let error = Analysis::error(analysis.id.clone(), format!("cannot serialise: {e}"));
-        let _ = serde_json::to_writer(&mut line, &error);
-    }
+    analysis.write_json(&mut line);
     line.push(b'\n');
     Output { line, error }
 }

@@ -45,6 +45,8 @@
 //!
 //! The record serialises (serde) to the JSON described in the project's output
 //! format: `removed`, `entities`, `quotes`, and on request `sentences`.
+//! [`Analysis::write_json`] writes the same bytes as `serde_json::to_writer`,
+//! several times faster, for batch callers.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -63,6 +65,7 @@ use copydesk_gazetteer::{EntityKind, Gazetteer};
 use copydesk_quotes::{Attributor, KnownMention, MentionKind};
 use copydesk_tokenize::Tokenizer;
 
+mod json;
 mod offsets;
 pub use offsets::OffsetMap;
 
@@ -213,6 +216,21 @@ impl Analysis {
     /// read.
     pub fn error(id: Option<serde_json::Value>, message: impl Into<String>) -> Analysis {
         Analysis { id, error: Some(message.into()), ..Analysis::default() }
+    }
+
+    /// Appends the record as one line of compact JSON (without the newline)
+    /// to `out`: exactly the bytes `serde_json::to_writer` writes for it, at
+    /// a fraction of the cost, which matters when a batch writes three bytes
+    /// of JSON for every byte of article.
+    ///
+    /// ```
+    /// let analysis = copydesk::Analysis::error(Some("a1".into()), "empty line");
+    /// let mut line = Vec::new();
+    /// analysis.write_json(&mut line);
+    /// assert_eq!(line, serde_json::to_vec(&analysis).unwrap());
+    /// ```
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        json::write_analysis(out, self);
     }
 
     /// Rewrites every span from byte offsets into Unicode code-point offsets
