@@ -523,10 +523,12 @@ impl Pipeline {
         // entity: the work stays linear in articles with thousands of names.
         let at = SpanIndex::new(&analysis.entities);
         let known = NameIndex::new(&analysis.entities);
-        // Entities this loop adds, by (type, name), borrowing the people's
-        // names: a name is in `known` or here, never both.
-        let mut added: HashMap<(&str, &str), usize> = HashMap::new();
-        for person in people {
+        // The entity this loop adds for each (type, name), kept under the
+        // first person of that type and name: a name is in `known` or here,
+        // never both.
+        let namesake = first_namesakes(people);
+        let mut added: Vec<Option<usize>> = vec![None; people.len()];
+        for (p, person) in people.iter().enumerate() {
             let kind = match person.kind {
                 MentionKind::Person => "person",
                 MentionKind::Organization => "organization",
@@ -548,7 +550,7 @@ impl Pipeline {
             // States" for the gazetteer's "Organization of ...").
             let same = known
                 .get(&analysis.entities, kind, &person.name)
-                .or_else(|| added.get(&(kind, person.name.as_str())).copied())
+                .or_else(|| added[namesake[p]])
                 .or_else(|| matched.iter().copied().find(|&i| analysis.entities[i].kind == kind));
             if let Some(i) = same {
                 let e = &mut analysis.entities[i];
@@ -564,7 +566,7 @@ impl Pipeline {
                 e.mentions.append(&mut mentions);
                 e.mentions.sort_unstable();
             } else if !mentions.is_empty() {
-                added.insert((kind, &person.name), analysis.entities.len());
+                added[namesake[p]] = Some(analysis.entities.len());
                 analysis.entities.push(EntityRecord {
                     name: person.name.clone(),
                     kind: kind.to_string(),
@@ -582,6 +584,29 @@ impl Pipeline {
     pub fn analyze_batch<T: AsRef<str> + Sync>(&self, docs: &[T]) -> Vec<Analysis> {
         docs.par_iter().map(|d| self.analyze(d.as_ref())).collect()
     }
+}
+
+/// For each person, the index of the first person of the same type and
+/// name: one sort of the people instead of a hash map of cloned names.
+fn first_namesakes(people: &[copydesk_quotes::Person]) -> Vec<usize> {
+    let rank = |k: MentionKind| match k {
+        MentionKind::Person => 0,
+        MentionKind::Organization => 1,
+        _ => 2,
+    };
+    let key = |i: usize| (rank(people[i].kind), people[i].name.as_str());
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    // Stable: within a run of namesakes the first person comes first.
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    let mut first = vec![0; people.len()];
+    let mut lead = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k == 0 || key(order[k - 1]) != key(i) {
+            lead = i;
+        }
+        first[i] = lead;
+    }
+    first
 }
 
 /// Hashes a gazetteer entity id with one multiplication: the map from entity
@@ -877,6 +902,31 @@ mod tests {
         ];
         for &(kind, name, want) in cases {
             assert_eq!(index.get(&entities, kind, name), want, "{kind} {name}");
+        }
+    }
+
+    #[test]
+    fn namesakes_share_the_first_ones_entity() {
+        let person = |name: &str, kind: MentionKind| copydesk_quotes::Person {
+            name: name.to_string(),
+            kind,
+            mentions: vec![],
+            gender: None,
+            role: None,
+        };
+        use MentionKind::{Organization as O, Person as P, Place as L};
+        #[rustfmt::skip]
+        let cases: &[(&[(&str, MentionKind)], &[usize])] = &[
+            (&[], &[]),
+            (&[("Arce", P)], &[0]),
+            (&[("Arce", P), ("Arce", P)], &[0, 0]),
+            (&[("Arce", P), ("Arce", O), ("Arce", P)], &[0, 1, 0]),
+            (&[("Lima", L), ("Okafor", P), ("Lima", P), ("Okafor", P), ("Lima", L)], &[0, 1, 2, 1, 0]),
+            (&[("IMF", O), ("Arce", P), ("IMF", O), ("IMF", O)], &[0, 1, 0, 0]),
+        ];
+        for (people, want) in cases {
+            let people: Vec<_> = people.iter().map(|&(n, k)| person(n, k)).collect();
+            assert_eq!(first_namesakes(&people), *want, "{people:?}");
         }
     }
 
