@@ -153,39 +153,54 @@ fn write_sentence(out: &mut Vec<u8>, s: &SentenceRecord) {
     out.push(b'}');
 }
 
+/// A span as `[start,end]`, built right to left in one buffer and copied
+/// once: a record has thousands of spans, and one copy costs less than five
+/// appends that each check the capacity.
 fn write_span(out: &mut Vec<u8>, span: Span) {
-    out.push(b'[');
-    write_usize(out, span.0);
-    out.push(b',');
-    write_usize(out, span.1);
-    out.push(b']');
+    let mut buf = [0u8; 43];
+    let mut at = buf.len() - 1;
+    buf[at] = b']';
+    at = digits_before(&mut buf, at, span.1);
+    at -= 1;
+    buf[at] = b',';
+    at = digits_before(&mut buf, at, span.0);
+    at -= 1;
+    buf[at] = b'[';
+    out.extend_from_slice(&buf[at..]);
 }
 
-/// A decimal integer, as serde_json (itoa) writes it: two digits at a
-/// time from a table, as itoa does, since the spans are most of a record's
-/// numbers and most of them have four to six digits.
-pub(crate) fn write_usize(out: &mut Vec<u8>, mut n: usize) {
+/// A decimal integer, as serde_json (itoa) writes it.
+#[cfg(test)]
+fn write_usize(out: &mut Vec<u8>, n: usize) {
+    let mut buf = [0u8; 20];
+    let at = digits_before(&mut buf, 20, n);
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// Writes the decimal digits of `n` into `buf` so that they end just before
+/// `end`, and returns where they start. Two digits at a time from a table, as
+/// itoa does. `buf` must have room: 20 bytes before `end` always suffice.
+fn digits_before(buf: &mut [u8], end: usize, mut n: usize) -> usize {
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
                                 2021222324252627282930313233343536373839\
                                 4041424344454647484950515253545556575859\
                                 6061626364656667686970717273747576777879\
                                 8081828384858687888990919293949596979899";
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+    let mut at = end;
     while n >= 100 {
         let pair = (n % 100) * 2;
         n /= 100;
         at -= 2;
-        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
     }
     if n >= 10 {
         at -= 2;
-        digits[at..at + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
+        buf[at..at + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
     } else {
         at -= 1;
-        digits[at] = b'0' + n as u8;
+        buf[at] = b'0' + n as u8;
     }
-    out.extend_from_slice(&digits[at..]);
+    at
 }
 
 /// Eight copies of a byte in a word.
@@ -251,13 +266,25 @@ fn find_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
 /// backslash, `\b \f \n \r \t` by name, other control characters as
 /// `\u00xx` (lower-case hex), everything else (DEL, non-ASCII, U+2028) as is.
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
+    // Most strings of a record need no escape at all: one scan, one copy.
+    match find_escape(bytes, 0) {
+        None => out.extend_from_slice(bytes),
+        Some(first) => write_escaped(out, bytes, first),
+    }
+    out.push(b'"');
+}
+
+/// The body of a string whose first byte to escape is at `first`.
+#[inline(never)]
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8], first: usize) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     // `start..` is not yet copied; everything before `start` is written.
     let mut start = 0;
-    while let Some(i) = find_escape(bytes, start) {
+    let mut next = Some(first);
+    while let Some(i) = next {
         out.extend_from_slice(&bytes[start..i]);
         let b = bytes[i];
         match b {
@@ -271,9 +298,9 @@ pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
             _ => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]]),
         }
         start = i + 1;
+        next = find_escape(bytes, start);
     }
     out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -349,6 +376,19 @@ mod tests {
                 let s: String = "abcdefghij".chars().enumerate().map(|(i, x)| if i == at { c } else { x }).collect();
                 assert_eq!(json_str(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn spans() {
+        #[rustfmt::skip]
+        let cases: &[Span] = &[
+            (0, 0), (0, 9), (9, 10), (99, 100), (12_345, 12_352), (1_000_000, 99_999_999), (usize::MAX, usize::MAX),
+        ];
+        for &span in cases {
+            let mut out = b"x".to_vec();
+            write_span(&mut out, span);
+            assert_eq!(String::from_utf8(out).unwrap(), format!("x{}", serde_json::to_string(&span).unwrap()));
         }
     }
 
