@@ -737,6 +737,9 @@ impl Inside {
 /// Castro Lima and her team" after "Helena Castro Lima" was named).
 struct NameTails<'p> {
     pairs: Vec<(&'p str, &'p str)>,
+    /// The last words alone, sorted: most places are no one's last name,
+    /// and this turns them away before the word before them is read.
+    lasts: Vec<&'p str>,
 }
 
 impl<'p> NameTails<'p> {
@@ -752,14 +755,17 @@ impl<'p> NameTails<'p> {
             .collect();
         pairs.sort_unstable();
         pairs.dedup();
-        NameTails { pairs }
+        let mut lasts: Vec<&str> = pairs.iter().map(|&(_, last)| last).collect();
+        lasts.sort_unstable();
+        lasts.dedup();
+        NameTails { pairs, lasts }
     }
 
     fn ends_name(&self, text: &str, m: Span) -> bool {
-        if self.pairs.is_empty() {
+        let (Some(word), Some(before)) = (text.get(m.0..m.1), text.get(..m.0)) else { return false };
+        if self.lasts.binary_search(&word).is_err() {
             return false;
         }
-        let (Some(word), Some(before)) = (text.get(m.0..m.1), text.get(..m.0)) else { return false };
         let Some(before) = before.strip_suffix(' ') else { return false };
         let prev = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').next().unwrap_or("");
         !prev.is_empty() && self.pairs.binary_search(&(prev, word)).is_ok()
@@ -927,6 +933,42 @@ mod tests {
         for (people, want) in cases {
             let people: Vec<_> = people.iter().map(|&(n, k)| person(n, k)).collect();
             assert_eq!(first_namesakes(&people), *want, "{people:?}");
+        }
+    }
+
+    #[test]
+    fn the_last_word_of_a_name_written_out() {
+        let person = |name: &str, kind: MentionKind| copydesk_quotes::Person {
+            name: name.to_string(),
+            kind,
+            mentions: vec![],
+            gender: None,
+            role: None,
+        };
+        let people = [
+            person("Helena Castro Lima", MentionKind::Person),
+            person("Jean-Paul Sartre", MentionKind::Person),
+            person("Arce", MentionKind::Person),
+            person("Bank of Georgia", MentionKind::Organization),
+        ];
+        let tails = NameTails::new(&people);
+        #[rustfmt::skip]
+        let cases: &[(&str, &str, bool)] = &[
+            // (text, the place mention, ends a name)
+            ("Ms Castro Lima said",        "Lima",    true),
+            ("(Castro Lima)",              "Lima",    true),
+            ("Castro  Lima",               "Lima",    false),
+            ("in Lima today",              "Lima",    false),
+            ("Lima",                       "Lima",    false),
+            ("Mr Jean-Paul Sartre wrote",  "Sartre",  true),
+            ("Paul Sartre",                "Sartre",  false),
+            ("Jean-Paul Sartre",           "Sartre",  true),
+            ("Bank of Georgia",            "Georgia", false),
+            ("Castro Lim",                 "Lim",     false),
+        ];
+        for (text, place, want) in cases {
+            let at = text.rfind(place).unwrap();
+            assert_eq!(tails.ends_name(text, (at, at + place.len())), *want, "{place} in {text:?}");
         }
     }
 
