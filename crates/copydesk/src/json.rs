@@ -208,17 +208,19 @@ const fn splat(b: u8) -> u64 {
     u64::from_ne_bytes([b; 8])
 }
 
-/// Whether any byte of the word is a control character (below 0x20), a
-/// double quote or a backslash: the bytes JSON must escape. Exact as a yes
-/// or no (the classic "has a byte less than n" and "has a zero byte" tricks).
-fn needs_escape(w: u64) -> bool {
+/// The high bit set in each byte of the word that is a control character
+/// (below 0x20), a double quote or a backslash: the bytes JSON must escape.
+/// Exact as a yes or no (the classic "has a byte less than n" and "has a
+/// zero byte" tricks; bits above the first hit may be false alarms).
+#[inline]
+fn escape_mask(w: u64) -> u64 {
     const HIGH: u64 = splat(0x80);
     let control = w.wrapping_sub(splat(0x20)) & !w;
     let q = w ^ splat(b'"');
     let quote = q.wrapping_sub(splat(0x01)) & !q;
     let b = w ^ splat(b'\\');
     let backslash = b.wrapping_sub(splat(0x01)) & !b;
-    (control | quote | backslash) & HIGH != 0
+    (control | quote | backslash) & HIGH
 }
 
 fn is_escaped(b: u8) -> bool {
@@ -226,6 +228,7 @@ fn is_escaped(b: u8) -> bool {
 }
 
 /// The eight bytes at `at` as a word (the caller checks they exist).
+#[inline]
 fn word_at(bytes: &[u8], at: usize) -> u64 {
     let mut w = [0u8; 8];
     if let Some(word) = bytes.get(at..at + 8) {
@@ -234,14 +237,21 @@ fn word_at(bytes: &[u8], at: usize) -> u64 {
     u64::from_ne_bytes(w)
 }
 
-/// The first byte at or after `from` that JSON must escape. Whole words are
-/// checked eight bytes at a time; the last few bytes are checked as the
+/// The first byte at or after `from` that JSON must escape. Sixteen bytes
+/// are checked at a time, then a word; the last few bytes are checked as the
 /// string's last word (overlapping bytes already seen, which costs nothing
 /// but a rare second look), or, in a string shorter than a word, as a word
 /// padded with spaces.
+#[inline]
 fn find_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
-    while from + 8 <= bytes.len() {
-        if needs_escape(word_at(bytes, from)) {
+    while from + 16 <= bytes.len() {
+        if escape_mask(word_at(bytes, from)) | escape_mask(word_at(bytes, from + 8)) != 0 {
+            return bytes[from..from + 16].iter().position(|&b| is_escaped(b)).map(|p| from + p);
+        }
+        from += 16;
+    }
+    if from + 8 <= bytes.len() {
+        if escape_mask(word_at(bytes, from)) != 0 {
             return bytes[from..from + 8].iter().position(|&b| is_escaped(b)).map(|p| from + p);
         }
         from += 8;
@@ -256,7 +266,7 @@ fn find_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
         w[..bytes.len()].copy_from_slice(bytes);
         u64::from_ne_bytes(w)
     };
-    if !needs_escape(last) {
+    if escape_mask(last) == 0 {
         return None;
     }
     bytes[from..].iter().position(|&b| is_escaped(b)).map(|p| from + p)
@@ -362,6 +372,11 @@ mod tests {
             ("tail \u{1f} in last word", 9, None),
             ("tail \u{1f} in last word", 0, Some(5)),
             ("é中😀\u{2028}\u{7f}",       0, None),
+            ("twenty-four bytes, clean",  0, None),
+            ("twenty-four bytes\tclean",  0, Some(17)),
+            ("thirty-three bytes, then \"quote\"", 0, Some(25)),
+            ("thirty-three bytes, then \"quote\"", 26, Some(31)),
+            ("thirty-three bytes, then \"quote\"", 32, None),
         ];
         for (input, from, want) in cases {
             assert_eq!(find_escape(input.as_bytes(), *from), *want, "{input:?} from {from}");
@@ -371,9 +386,10 @@ mod tests {
     #[test]
     fn every_byte_escapes_as_serde_json_does() {
         // Each ASCII character alone, and at every position of a word.
+        let base = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
         for c in (0u8..0x80).map(char::from) {
-            for at in 0..10 {
-                let s: String = "abcdefghij".chars().enumerate().map(|(i, x)| if i == at { c } else { x }).collect();
+            for at in 0..base.len() {
+                let s: String = base.chars().enumerate().map(|(i, x)| if i == at { c } else { x }).collect();
                 assert_eq!(json_str(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
             }
         }

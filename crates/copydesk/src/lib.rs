@@ -586,8 +586,10 @@ impl Pipeline {
     }
 }
 
-/// For each person, the index of the first person of the same type and
-/// name: one sort of the people instead of a hash map of cloned names.
+/// For each person or organisation, the index of the first one of the same
+/// type and name: one sort of the people instead of a hash map of cloned
+/// names. Other kinds (places the attributor echoes) are never added as
+/// entities and map to themselves.
 fn first_namesakes(people: &[copydesk_quotes::Person]) -> Vec<usize> {
     let rank = |k: MentionKind| match k {
         MentionKind::Person => 0,
@@ -595,10 +597,10 @@ fn first_namesakes(people: &[copydesk_quotes::Person]) -> Vec<usize> {
         _ => 2,
     };
     let key = |i: usize| (rank(people[i].kind), people[i].name.as_str());
-    let mut order: Vec<usize> = (0..people.len()).collect();
+    let mut order: Vec<usize> = (0..people.len()).filter(|&i| rank(people[i].kind) < 2).collect();
     // Stable: within a run of namesakes the first person comes first.
     order.sort_by(|&a, &b| key(a).cmp(&key(b)));
-    let mut first = vec![0; people.len()];
+    let mut first: Vec<usize> = (0..people.len()).collect();
     let mut lead = 0;
     for (k, &i) in order.iter().enumerate() {
         if k == 0 || key(order[k - 1]) != key(i) {
@@ -927,7 +929,7 @@ mod tests {
             (&[("Arce", P)], &[0]),
             (&[("Arce", P), ("Arce", P)], &[0, 0]),
             (&[("Arce", P), ("Arce", O), ("Arce", P)], &[0, 1, 0]),
-            (&[("Lima", L), ("Okafor", P), ("Lima", P), ("Okafor", P), ("Lima", L)], &[0, 1, 2, 1, 0]),
+            (&[("Lima", L), ("Okafor", P), ("Lima", P), ("Okafor", P), ("Lima", L)], &[0, 1, 2, 1, 4]),
             (&[("IMF", O), ("Arce", P), ("IMF", O), ("IMF", O)], &[0, 1, 0, 0]),
         ];
         for (people, want) in cases {
