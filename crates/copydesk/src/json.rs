@@ -240,8 +240,8 @@ fn word_at(bytes: &[u8], at: usize) -> u64 {
 /// The first byte at or after `from` that JSON must escape. Sixteen bytes
 /// are checked at a time, then a word; the last few bytes are checked as the
 /// string's last word (overlapping bytes already seen, which costs nothing
-/// but a rare second look), or, in a string shorter than a word, as a word
-/// padded with spaces.
+/// but a rare second look), or, in a string shorter than a word (a type, a
+/// rule name), one by one.
 #[inline]
 fn find_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
     while from + 16 <= bytes.len() {
@@ -259,14 +259,7 @@ fn find_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
     if from >= bytes.len() {
         return None;
     }
-    let last = if bytes.len() >= 8 {
-        word_at(bytes, bytes.len() - 8)
-    } else {
-        let mut w = [b' '; 8];
-        w[..bytes.len()].copy_from_slice(bytes);
-        u64::from_ne_bytes(w)
-    };
-    if escape_mask(last) == 0 {
+    if bytes.len() >= 8 && escape_mask(word_at(bytes, bytes.len() - 8)) == 0 {
         return None;
     }
     bytes[from..].iter().position(|&b| is_escaped(b)).map(|p| from + p)
