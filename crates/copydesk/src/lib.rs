@@ -923,8 +923,9 @@ mod tests {
             role: None,
         };
         use MentionKind::{Organization as O, Person as P, Place as L};
+        type Names<'a> = &'a [(&'a str, MentionKind)];
         #[rustfmt::skip]
-        let cases: &[(&[(&str, MentionKind)], &[usize])] = &[
+        let cases: &[(Names, &[usize])] = &[
             (&[], &[]),
             (&[("Arce", P)], &[0]),
             (&[("Arce", P), ("Arce", P)], &[0, 0]),
