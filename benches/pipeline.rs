@@ -79,7 +79,14 @@ fn stages(c: &mut Criterion) {
     });
 
     let pipeline = Pipeline::default();
-    let json = |a: &copydesk::Analysis| serde_json::to_vec(a).map(|v| v.len()).unwrap_or(0);
+    // The record's JSON as the CLI writes it (`Analysis::write_json`, the
+    // same bytes as serde_json's derived serialisation, which the facade's
+    // tests check).
+    let json = |a: &copydesk::Analysis| {
+        let mut line = Vec::new();
+        a.write_json(&mut line);
+        line.len()
+    };
     bench_count(c, "pipeline-1-thread", &articles, 100.0, |docs| docs.iter().map(|d| json(&pipeline.analyze(d))).sum());
 
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());

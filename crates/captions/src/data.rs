@@ -320,7 +320,8 @@ impl Data {
             lines,
             prefixes: ac(&prefix_pats, StartKind::Anchored, true)?,
             prefix_rules,
-            contains: ac(&contains_pats, StartKind::Unanchored, true)?,
+            // Lower-case patterns, searched in a lower-cased line (see `shape`).
+            contains: ac(&contains_pats, StartKind::Unanchored, false)?,
             contains_kinds,
             dates,
             tail_labels: ac(&tail_labels, StartKind::Unanchored, false)?,

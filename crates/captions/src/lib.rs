@@ -276,6 +276,37 @@ impl Stripped {
     ///
     /// `text` must be the text that was stripped.
     pub fn masked(&self, text: &str) -> String {
+        // The kept text is copied as it is and only the removed bytes are
+        // rewritten, so the result needs no second UTF-8 check; that holds
+        // for removed blocks sorted and on char boundaries, as `strip` makes
+        // them. Any others take the byte-wise path below.
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for r in &self.removed {
+            let end = r.span.end.min(text.len());
+            let start = r.span.start.min(end);
+            let (Some(kept), true) = (text.get(at..start), text.is_char_boundary(end)) else {
+                return self.masked_bytes(text);
+            };
+            out.push_str(kept);
+            let mut from = start;
+            for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[start..end]) {
+                push_spaces(&mut out, start + nl - from);
+                out.push('\n');
+                from = start + nl + 1;
+            }
+            push_spaces(&mut out, end - from);
+            at = end;
+        }
+        match text.get(at..) {
+            Some(rest) => out.push_str(rest),
+            None => return self.masked_bytes(text),
+        }
+        out
+    }
+
+    /// [`masked`](Self::masked) byte by byte, for removed blocks in any order.
+    fn masked_bytes(&self, text: &str) -> String {
         let mut bytes = text.as_bytes().to_vec();
         for r in &self.removed {
             let end = r.span.end.min(bytes.len());
@@ -288,6 +319,16 @@ impl Stripped {
         // Removed spans lie on char boundaries, so whole chars were replaced
         // by ASCII spaces and the bytes are still UTF-8.
         String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+}
+
+/// Appends `n` spaces, a run at a time.
+fn push_spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
     }
 }
 
@@ -374,5 +415,44 @@ impl StripperBuilder {
     /// Build the stripper.
     pub fn build(&self) -> Result<Stripper, Error> {
         Ok(Stripper { data: Arc::new(Data::build(&self.extra_promo)?), enabled: self.enabled })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Span = (usize, usize);
+
+    #[test]
+    fn masking_keeps_lengths_and_newlines() {
+        let block = |span: Range<usize>| Removed { span, kind: Kind::Caption, caption: None, credit: None };
+        #[rustfmt::skip]
+        let cases: &[(&str, &[Span], &str)] = &[
+            ("Story.",                          &[],              "Story."),
+            ("AP Photo\n\nStory.",              &[(0, 10)],           "        \n\nStory."),
+            ("Story.\nÉlan/AFP\n",               &[(7, 17)],         "Story.\n         \n"),
+            ("a\nb\nc\nd",                      &[(0, 2), (4, 6)],    " \nb\n \nd"),
+            ("Zúñiga said so.",                 &[(0, 8)],          "         said so."),
+            // Out of order, overlapping, past the end, inside a char: byte by byte.
+            ("a\nb\nc\nd",                      &[(4, 6), (0, 2)],    " \nb\n \nd"),
+            ("abcdef",                          &[(1, 4), (2, 5)],    "a    f"),
+            ("abc",                             &[(1, 99)],         "a  "),
+            ("é!",                              &[(1, 3)],          "\u{fffd}  "),
+            ("é!",                              &[(0, 1)],          " \u{fffd}!"),
+            ("x\n\n\n",                          &[(0, 4)],          " \n\n\n"),
+        ];
+        for (text, spans, want) in cases {
+            let stripped =
+                Stripped { removed: spans.iter().map(|&(a, b)| block(a..b)).collect(), kept: vec![], len: text.len() };
+            assert_eq!(stripped.masked(text), *want, "{text:?} {spans:?}");
+            assert_eq!(stripped.masked_bytes(text), *want, "{text:?} {spans:?}");
+        }
+        // Removed lines of every length up to a few runs of spaces.
+        for n in 0..200 {
+            let text = format!("{}\n\nStory.", "x".repeat(n));
+            let stripped = Stripped { removed: vec![block(0..n + 2)], kept: vec![], len: text.len() };
+            assert_eq!(stripped.masked(&text), format!("{}\n\nStory.", " ".repeat(n)), "{n}");
+        }
     }
 }

@@ -76,10 +76,44 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-const QUOTES: [char; 7] = ['"', '“', '”', '«', '»', '„', '‟'];
-
+/// Whether the text holds a double quotation mark: " « » “ ” „ ‟.
 pub(crate) fn has_quote(s: &str) -> bool {
-    s.contains(QUOTES)
+    // As UTF-8: `"`, C2 AB/BB (« »), E2 80 9C-9F (“ ” „ ‟). memchr finds the
+    // candidate bytes; a char search would decode every char of the line and
+    // compare it seven times.
+    let bytes = s.as_bytes();
+    memchr::memchr3_iter(b'"', 0xc2, 0xe2, bytes).any(|i| match bytes[i] {
+        b'"' => true,
+        0xc2 => matches!(bytes.get(i + 1), Some(0xab | 0xbb)),
+        _ => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9c..=0x9f)),
+    })
+}
+
+/// Whether any byte is an ASCII digit, eight bytes at a time: a byte is a
+/// digit when its high bit is clear and it lies in `0x30..=0x39` ("has a byte
+/// between" from Bit Twiddling Hacks, exact on the low seven bits).
+pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(w);
+        let low = x & LOW7;
+        if (ONES * (127 + 0x39 + 1) - low) & !x & (low + ONES * (127 - (0x30 - 1))) & HIGH != 0 {
+            return true;
+        }
+    }
+    words.remainder().iter().any(u8::is_ascii_digit)
+}
+
+/// Where the last ", " starts: memchr for the comma from the end, rather
+/// than a two-way substring search set up for every line.
+fn rfind_comma_space(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    memchr::memrchr_iter(b',', bytes).find(|&i| bytes.get(i + 1) == Some(&b' '))
 }
 
 impl Data {
@@ -186,7 +220,14 @@ impl Data {
         }
 
         if n <= 160 {
-            if let Some(m) = self.contains.find(s) {
+            // Lower-cased here, so the automaton is case-sensitive and
+            // searches with its SIMD prefilter; an ASCII-case-insensitive one
+            // has none and reads every byte through the DFA.
+            let mut buf = [0u8; 160];
+            let lower = &mut buf[..n];
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            if let Some(m) = self.contains.find(&lower[..]) {
                 let kind = self.contains_kinds[m.pattern().as_usize()];
                 if kind != Kind::Boilerplate || n <= 100 {
                     return residue(kind);
@@ -354,7 +395,7 @@ impl Data {
     /// time or a label, with a month or numeric date or time, and a year, time
     /// or label.
     pub(crate) fn is_dateline(&self, s: &str) -> bool {
-        if !s.bytes().any(|b| b.is_ascii_digit()) {
+        if !has_ascii_digit(s.as_bytes()) {
             return false;
         }
         // A lone clock time ("6:05 p.m.") heads a section of a live story:
@@ -436,7 +477,7 @@ impl Data {
         if s.len() > 120 {
             return false;
         }
-        let Some(comma) = s.rfind(", ") else {
+        let Some(comma) = rfind_comma_space(s) else {
             return false;
         };
         let (names, right) = (&s[..comma], s[comma + 2..].trim());
@@ -700,15 +741,16 @@ fn date_number(w: &str) -> Option<NumKind> {
 
 /// Split at the first " - ", " | ", " — ", " – " or " • ".
 fn split_first_sep(s: &str) -> (&str, &str) {
-    let mut best: Option<(usize, usize)> = None;
-    for sep in [" - ", " | ", " — ", " – ", " • ", "\t"] {
-        if let Some(i) = s.find(sep) {
-            if best.map_or(true, |(b, _)| i < b) {
-                best = Some((i, sep.len()));
-            }
-        }
-    }
-    match best {
+    // The separators all start with a space but the tab, and no two can
+    // start at the same byte, so the first one found walking the spaces and
+    // tabs is the earliest.
+    let bytes = s.as_bytes();
+    let first = memchr::memchr2_iter(b' ', b'\t', bytes).find_map(|i| {
+        let rest = &s[i..];
+        let sep = [" - ", " | ", " — ", " – ", " • ", "\t"].into_iter().find(|sep| rest.starts_with(sep))?;
+        Some((i, sep.len()))
+    });
+    match first {
         Some((i, l)) => (&s[..i], &s[i + l..]),
         None => (s, ""),
     }
@@ -803,4 +845,85 @@ pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const QUOTES: [char; 7] = ['"', '“', '”', '«', '»', '„', '‟'];
+
+    #[test]
+    fn quote_marks() {
+        #[rustfmt::skip]
+        let cases: &[(&str, bool)] = &[
+            ("", false), ("no marks here", false), ("say \"cheese", true), ("“Yes”", true), ("a ” b", true),
+            ("«Non»", true), ("x » y", true), ("„Ja“", true), ("‟", true), ("‘single’ ’", false),
+            ("© Reuters", false), ("Zúñiga – Ä ½ — … •", false), ("é\u{a0}¬", false), ("\u{2018}\u{2019}\u{201a}\u{201b}", false),
+        ];
+        for (s, want) in cases {
+            assert_eq!(has_quote(s), *want, "{s:?}");
+            assert_eq!(s.contains(QUOTES), *want, "the table itself: {s:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_digits() {
+        #[rustfmt::skip]
+        let cases: &[(&str, bool)] = &[
+            ("", false), ("0", true), ("9", true), ("/:", false), ("abcdefgh", false), ("abcdefgh9", true),
+            ("abcdefg7", true), ("1bcdefgh", true), ("March twenty", false), ("Updated 11:04", true),
+            ("٣ Arabic-Indic", false), ("１２ fullwidth", false), ("\u{b9}\u{b2}\u{b3}\u{b0}\u{b1}\u{b4}\u{b5}\u{b6}", false),
+            ("\u{7f}\u{80}\u{ff}", false), ("////////::::::::", false), ("////////::::::::0", true),
+        ];
+        for (s, want) in cases {
+            assert_eq!(has_ascii_digit(s.as_bytes()), *want, "{s:?}");
+            assert_eq!(s.bytes().any(|b| b.is_ascii_digit()), *want, "the table itself: {s:?}");
+        }
+        for b in 0..=255u8 {
+            for at in 0..10 {
+                let mut v = vec![b'a'; 10];
+                v[at] = b;
+                assert_eq!(has_ascii_digit(&v), b.is_ascii_digit(), "byte {b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn last_comma_space() {
+        #[rustfmt::skip]
+        let cases: &[&str] = &[
+            "", ",", ", ", "a, b", "a, b, c", "a,b", "a ,b", "Jo Lark, AP", "a, b,", "a,, b", "é, ñ, ü", ",,,, ",
+        ];
+        for s in cases {
+            assert_eq!(rfind_comma_space(s), s.rfind(", "), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn first_separator() {
+        #[rustfmt::skip]
+        let cases: &[(&str, (&str, &str))] = &[
+            ("", ("", "")),
+            ("Jo Lark", ("Jo Lark", "")),
+            ("Jo Lark - 11/18/19", ("Jo Lark", "11/18/19")),
+            ("Jo Lark | AP", ("Jo Lark", "AP")),
+            ("Jo Lark — AP - Reuters", ("Jo Lark", "AP - Reuters")),
+            ("Jo Lark – AP", ("Jo Lark", "AP")),
+            ("Jo Lark • AP", ("Jo Lark", "AP")),
+            ("Jo Lark\tAP - x", ("Jo Lark", "AP - x")),
+            ("Jo-Lark -AP", ("Jo-Lark -AP", "")),
+            ("Jo  -  Lark", ("Jo ", " Lark")),
+            (" - ", ("", "")),
+        ];
+        for (s, want) in cases {
+            assert_eq!(split_first_sep(s), *want, "{s:?}");
+            let old = [" - ", " | ", " — ", " – ", " • ", "\t"]
+                .iter()
+                .filter_map(|sep| s.find(sep).map(|i| (i, sep.len())))
+                .min_by_key(|&(i, _)| i)
+                .map_or((*s, ""), |(i, l)| (&s[..i], &s[i + l..]));
+            assert_eq!(old, *want, "the table itself: {s:?}");
+        }
+    }
 }

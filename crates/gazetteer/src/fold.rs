@@ -170,7 +170,20 @@ impl Iterator for Cursor<'_> {
 
 /// The last folded byte before original offset `pos` (a char boundary), skipping
 /// chars that fold to nothing; `None` at the start of the text.
+///
+/// Inline for the usual case, an ASCII byte before `pos`: the matcher asks at
+/// every capital of the text, and the call cost more than the answer.
+#[inline]
 pub(crate) fn prev_byte(text: &str, pos: usize) -> Option<u8> {
+    match text.as_bytes().get(pos.checked_sub(1)?) {
+        Some(&b) if b < 0x80 => Some(b),
+        _ => prev_byte_folded(text, pos),
+    }
+}
+
+/// [`prev_byte`] past non-ASCII chars.
+#[inline(never)]
+fn prev_byte_folded(text: &str, pos: usize) -> Option<u8> {
     let mut pos = pos;
     loop {
         let &b = text.as_bytes().get(pos.checked_sub(1)?)?;

@@ -1,0 +1,534 @@
+//! The record's JSON line, written by hand.
+//!
+//! A batch writes about three bytes of JSON for every byte of article (quote
+//! and block texts repeat the story), so the writer is on the hot path:
+//! through serde_json's derived `Serialize` it took a sixth of a batch run's
+//! instructions, most of them in string escaping, which looks at every byte
+//! through a table. This writer produces the very same bytes (the tests
+//! compare it with serde_json on every record shape) but escapes eight bytes
+//! at a time: a story is almost all bytes that need no escape, so a word of
+//! them is checked with a few arithmetic instructions and copied whole.
+//!
+//! The record's `id` is arbitrary JSON from the caller and is written by
+//! serde_json itself: it is small, and its number formatting is serde_json's.
+
+use crate::{Analysis, CueRecord, EntityRecord, QuoteRecord, RemovedBlock, SentenceRecord, Span, SpeakerRecord};
+
+/// Writes `analysis` as one compact JSON object, byte for byte what
+/// `serde_json::to_writer` writes for it.
+pub(crate) fn write_analysis(out: &mut Vec<u8>, a: &Analysis) {
+    out.push(b'{');
+    if let Some(id) = &a.id {
+        out.extend_from_slice(b"\"id\":");
+        write_value(out, id);
+        out.push(b',');
+    }
+    out.extend_from_slice(b"\"removed\":");
+    write_list(out, &a.removed, write_removed);
+    out.extend_from_slice(b",\"entities\":");
+    write_list(out, &a.entities, write_entity);
+    out.extend_from_slice(b",\"quotes\":");
+    write_list(out, &a.quotes, write_quote);
+    if let Some(sentences) = &a.sentences {
+        out.extend_from_slice(b",\"sentences\":");
+        write_list(out, sentences, write_sentence);
+    }
+    if !a.warnings.is_empty() {
+        out.extend_from_slice(b",\"warnings\":");
+        write_list(out, &a.warnings, |out, w| write_str(out, w));
+    }
+    if let Some(error) = &a.error {
+        out.extend_from_slice(b",\"error\":");
+        write_str(out, error);
+    }
+    out.push(b'}');
+}
+
+/// A `serde_json::Value`, through serde_json: writing a `Value` into a
+/// `Vec` cannot fail (its map keys are strings, its numbers finite).
+fn write_value(out: &mut Vec<u8>, value: &serde_json::Value) {
+    if serde_json::to_writer(&mut *out, value).is_err() {
+        out.extend_from_slice(b"null");
+    }
+}
+
+fn write_list<T>(out: &mut Vec<u8>, items: &[T], write: impl Fn(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write(out, item);
+    }
+    out.push(b']');
+}
+
+fn write_removed(out: &mut Vec<u8>, r: &RemovedBlock) {
+    out.extend_from_slice(b"{\"kind\":");
+    write_str(out, &r.kind);
+    out.extend_from_slice(b",\"span\":");
+    write_span(out, r.span);
+    out.extend_from_slice(b",\"text\":");
+    write_str(out, &r.text);
+    if let Some(caption) = &r.caption {
+        out.extend_from_slice(b",\"caption\":");
+        write_str(out, caption);
+    }
+    if let Some(credit) = &r.credit {
+        out.extend_from_slice(b",\"credit\":");
+        write_str(out, credit);
+    }
+    out.push(b'}');
+}
+
+fn write_entity(out: &mut Vec<u8>, e: &EntityRecord) {
+    out.extend_from_slice(b"{\"name\":");
+    write_str(out, &e.name);
+    out.extend_from_slice(b",\"type\":");
+    write_str(out, &e.kind);
+    if let Some(id) = &e.id {
+        out.extend_from_slice(b",\"id\":");
+        write_str(out, id);
+    }
+    out.extend_from_slice(b",\"source\":");
+    write_str(out, &e.source);
+    out.extend_from_slice(b",\"mentions\":");
+    write_list(out, &e.mentions, |out, s| write_span(out, *s));
+    if !e.uncertain.is_empty() {
+        out.extend_from_slice(b",\"uncertain\":");
+        write_list(out, &e.uncertain, |out, s| write_span(out, *s));
+    }
+    out.push(b'}');
+}
+
+fn write_quote(out: &mut Vec<u8>, q: &QuoteRecord) {
+    out.extend_from_slice(b"{\"text\":");
+    write_str(out, &q.text);
+    out.extend_from_slice(b",\"span\":");
+    write_span(out, q.span);
+    out.extend_from_slice(b",\"kind\":");
+    write_str(out, &q.kind);
+    out.extend_from_slice(b",\"speaker\":");
+    match &q.speaker {
+        Some(s) => write_speaker(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"cue\":");
+    match &q.cue {
+        Some(c) => write_cue(out, c),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"rule\":");
+    write_str(out, &q.rule);
+    out.push(b'}');
+}
+
+fn write_speaker(out: &mut Vec<u8>, s: &SpeakerRecord) {
+    out.extend_from_slice(b"{\"name\":");
+    write_str(out, &s.name);
+    out.extend_from_slice(b",\"mention\":");
+    write_str(out, &s.mention);
+    out.extend_from_slice(b",\"span\":");
+    write_span(out, s.span);
+    if let Some(role) = &s.role {
+        out.extend_from_slice(b",\"role\":");
+        write_str(out, role);
+    }
+    out.push(b'}');
+}
+
+fn write_cue(out: &mut Vec<u8>, c: &CueRecord) {
+    out.extend_from_slice(b"{\"text\":");
+    write_str(out, &c.text);
+    out.extend_from_slice(b",\"span\":");
+    write_span(out, c.span);
+    out.push(b'}');
+}
+
+fn write_sentence(out: &mut Vec<u8>, s: &SentenceRecord) {
+    out.extend_from_slice(b"{\"text\":");
+    write_str(out, &s.text);
+    out.extend_from_slice(b",\"span\":");
+    write_span(out, s.span);
+    out.push(b'}');
+}
+
+/// A span as `[start,end]`, built right to left in one buffer and copied
+/// once: a record has thousands of spans, and one copy costs less than five
+/// appends that each check the capacity.
+fn write_span(out: &mut Vec<u8>, span: Span) {
+    let mut buf = [0u8; 43];
+    let mut at = buf.len() - 1;
+    buf[at] = b']';
+    at = digits_before(&mut buf, at, span.1);
+    at -= 1;
+    buf[at] = b',';
+    at = digits_before(&mut buf, at, span.0);
+    at -= 1;
+    buf[at] = b'[';
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// A decimal integer, as serde_json (itoa) writes it.
+#[cfg(test)]
+fn write_usize(out: &mut Vec<u8>, n: usize) {
+    let mut buf = [0u8; 20];
+    let at = digits_before(&mut buf, 20, n);
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// Writes the decimal digits of `n` into `buf` so that they end just before
+/// `end`, and returns where they start. Two digits at a time from a table, as
+/// itoa does. `buf` must have room: 20 bytes before `end` always suffice.
+fn digits_before(buf: &mut [u8], end: usize, mut n: usize) -> usize {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+                                2021222324252627282930313233343536373839\
+                                4041424344454647484950515253545556575859\
+                                6061626364656667686970717273747576777879\
+                                8081828384858687888990919293949596979899";
+    let mut at = end;
+    while n >= 100 {
+        let pair = (n % 100) * 2;
+        n /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
+    } else {
+        at -= 1;
+        buf[at] = b'0' + n as u8;
+    }
+    at
+}
+
+/// Eight copies of a byte in a word.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit set in each byte of the word that is a control character
+/// (below 0x20), a double quote or a backslash: the bytes JSON must escape.
+/// Exact as a yes or no (the classic "has a byte less than n" and "has a
+/// zero byte" tricks; bits above the first hit may be false alarms).
+#[inline]
+fn escape_mask(w: u64) -> u64 {
+    const HIGH: u64 = splat(0x80);
+    let control = w.wrapping_sub(splat(0x20)) & !w;
+    let q = w ^ splat(b'"');
+    let quote = q.wrapping_sub(splat(0x01)) & !q;
+    let b = w ^ splat(b'\\');
+    let backslash = b.wrapping_sub(splat(0x01)) & !b;
+    (control | quote | backslash) & HIGH
+}
+
+fn is_escaped(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The eight bytes at `at` as a word (the caller checks they exist).
+#[inline]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    if let Some(word) = bytes.get(at..at + 8) {
+        w.copy_from_slice(word);
+    }
+    u64::from_ne_bytes(w)
+}
+
+/// The first byte at or after `from` that JSON must escape. Sixteen bytes
+/// are checked at a time, then a word; the last few bytes are checked as the
+/// string's last word (overlapping bytes already seen, which costs nothing
+/// but a rare second look), or, in a string shorter than a word (a type, a
+/// rule name), one by one.
+#[inline]
+fn find_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
+    while from + 16 <= bytes.len() {
+        if escape_mask(word_at(bytes, from)) | escape_mask(word_at(bytes, from + 8)) != 0 {
+            return bytes[from..from + 16].iter().position(|&b| is_escaped(b)).map(|p| from + p);
+        }
+        from += 16;
+    }
+    if from + 8 <= bytes.len() {
+        if escape_mask(word_at(bytes, from)) != 0 {
+            return bytes[from..from + 8].iter().position(|&b| is_escaped(b)).map(|p| from + p);
+        }
+        from += 8;
+    }
+    if from >= bytes.len() {
+        return None;
+    }
+    if bytes.len() >= 8 && escape_mask(word_at(bytes, bytes.len() - 8)) == 0 {
+        return None;
+    }
+    bytes[from..].iter().position(|&b| is_escaped(b)).map(|p| from + p)
+}
+
+/// A JSON string, escaped as serde_json escapes it: `"` and `\` with a
+/// backslash, `\b \f \n \r \t` by name, other control characters as
+/// `\u00xx` (lower-case hex), everything else (DEL, non-ASCII, U+2028) as is.
+pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    // Most strings of a record need no escape at all: one scan, one copy.
+    match find_escape(bytes, 0) {
+        None => out.extend_from_slice(bytes),
+        Some(first) => write_escaped(out, bytes, first),
+    }
+    out.push(b'"');
+}
+
+/// The body of a string whose first byte to escape is at `first`.
+#[inline(never)]
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8], first: usize) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    // `start..` is not yet copied; everything before `start` is written.
+    let mut start = 0;
+    let mut next = Some(first);
+    while let Some(i) = next {
+        out.extend_from_slice(&bytes[start..i]);
+        let b = bytes[i];
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]]),
+        }
+        start = i + 1;
+        next = find_escape(bytes, start);
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json_str(s: &str) -> String {
+        let mut out = Vec::new();
+        write_str(&mut out, s);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &str)] = &[
+            ("",                                  r#""""#),
+            ("The minister said so.",             r#""The minister said so.""#),
+            ("\"We will not pay,\" she said.",    r#""\"We will not pay,\" she said.""#),
+            ("a\\b",                              r#""a\\b""#),
+            ("line\nnext\r\n\ttab",               r#""line\nnext\r\n\ttab""#),
+            ("\u{8}\u{c}",                        r#""\b\f""#),
+            ("\u{0}\u{1}\u{1f}",                  r#""\u0000\u0001\u001f""#),
+            ("\u{b}\u{1b}",                       r#""\u000b\u001b""#),
+            ("del \u{7f} stays",                  "\"del \u{7f} stays\""),
+            ("Zúñiga «No» 中文 😀",               "\"Zúñiga «No» 中文 😀\""),
+            ("line\u{2028}sep\u{2029}",           "\"line\u{2028}sep\u{2029}\""),
+            ("</script>",                         r#""</script>""#),
+            ("exactly8",                          r#""exactly8""#),
+            ("sixteen bytes!!\"",                 r#""sixteen bytes!!\"""#),
+            ("seven\"\"",                         r#""seven\"\"""#),
+            ("\"\"\"\"\"\"\"\"\"",                r#""\"\"\"\"\"\"\"\"\"""#),
+            ("a long line of news text, then a quote \" and a backslash \\ at the end\n", r#""a long line of news text, then a quote \" and a backslash \\ at the end\n""#),
+            ("!#[]{}~ \u{80}\u{ff}",              "\"!#[]{}~ \u{80}\u{ff}\""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(json_str(input), *want, "{input:?}");
+            assert_eq!(json_str(input), serde_json::to_string(input).unwrap(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_byte_to_escape() {
+        #[rustfmt::skip]
+        let cases: &[(&str, usize, Option<usize>)] = &[
+            ("",                          0, None),
+            ("plain",                     0, None),
+            ("a\"b",                      0, Some(1)),
+            ("a\"b",                      2, None),
+            ("eight by",                  0, None),
+            ("eight b\"",                 0, Some(7)),
+            ("\"ight by and more",        0, Some(0)),
+            ("\"ight by and more",        1, None),
+            ("nine byte\n",              0, Some(9)),
+            ("nine byte\n",             10, None),
+            ("sixteen bytes ok\\",        0, Some(16)),
+            ("a\tb\tc\td\te",             2, Some(3)),
+            ("no escape in the tail ok",  3, None),
+            ("tail \u{1f} in last word", 9, None),
+            ("tail \u{1f} in last word", 0, Some(5)),
+            ("é中😀\u{2028}\u{7f}",       0, None),
+            ("twenty-four bytes, clean",  0, None),
+            ("twenty-four bytes\tclean",  0, Some(17)),
+            ("thirty-three bytes, then \"quote\"", 0, Some(25)),
+            ("thirty-three bytes, then \"quote\"", 26, Some(31)),
+            ("thirty-three bytes, then \"quote\"", 32, None),
+        ];
+        for (input, from, want) in cases {
+            assert_eq!(find_escape(input.as_bytes(), *from), *want, "{input:?} from {from}");
+        }
+    }
+
+    #[test]
+    fn every_byte_escapes_as_serde_json_does() {
+        // Each ASCII character alone, and at every position of a word.
+        let base = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
+        for c in (0u8..0x80).map(char::from) {
+            for at in 0..base.len() {
+                let s: String = base.chars().enumerate().map(|(i, x)| if i == at { c } else { x }).collect();
+                assert_eq!(json_str(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn spans() {
+        #[rustfmt::skip]
+        let cases: &[Span] = &[
+            (0, 0), (0, 9), (9, 10), (99, 100), (12_345, 12_352), (1_000_000, 99_999_999), (usize::MAX, usize::MAX),
+        ];
+        for &span in cases {
+            let mut out = b"x".to_vec();
+            write_span(&mut out, span);
+            assert_eq!(String::from_utf8(out).unwrap(), format!("x{}", serde_json::to_string(&span).unwrap()));
+        }
+    }
+
+    #[test]
+    fn integers() {
+        #[rustfmt::skip]
+        let cases: &[(usize, &str)] = &[
+            (0, "0"), (7, "7"), (10, "10"), (99, "99"), (100, "100"), (4_294_967_296, "4294967296"),
+            (usize::MAX, &usize::MAX.to_string()),
+        ];
+        for (n, want) in cases {
+            let mut out = Vec::new();
+            write_usize(&mut out, *n);
+            assert_eq!(std::str::from_utf8(&out).unwrap(), *want);
+        }
+    }
+
+    fn same_as_serde(a: &Analysis) {
+        let mut out = Vec::new();
+        a.write_json(&mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(a).unwrap());
+    }
+
+    fn quote(speaker: bool, role: Option<&str>, cue: bool) -> QuoteRecord {
+        QuoteRecord {
+            text: "We will \"not\" pay,".into(),
+            span: (1, 19),
+            kind: "direct".into(),
+            speaker: speaker.then(|| SpeakerRecord {
+                name: "Amara Okafor".into(),
+                mention: "Ms Okafor".into(),
+                span: (21, 30),
+                role: role.map(String::from),
+            }),
+            cue: cue.then(|| CueRecord { text: "said".into(), span: (31, 35) }),
+            rule: "cue-after".into(),
+        }
+    }
+
+    fn entity(id: Option<&str>, uncertain: Vec<Span>) -> EntityRecord {
+        EntityRecord {
+            name: "Lusaka".into(),
+            kind: "place".into(),
+            id: id.map(String::from),
+            source: "gazetteer".into(),
+            mentions: vec![(40, 46), (100, 106)],
+            uncertain,
+        }
+    }
+
+    fn removed(caption: Option<&str>, credit: Option<&str>) -> RemovedBlock {
+        RemovedBlock {
+            kind: "caption".into(),
+            span: (0, 30),
+            text: "Rescuers at work. AP Photo".into(),
+            caption: caption.map(String::from),
+            credit: credit.map(String::from),
+        }
+    }
+
+    #[test]
+    fn records_write_as_serde_json_writes_them() {
+        use serde_json::json;
+        let full = Analysis {
+            id: Some(json!({"feed": "wire", "n": [1, 2.5, null, true, "x\"y"]})),
+            removed: vec![removed(Some("Rescuers at work."), Some("AP Photo")), removed(None, None)],
+            entities: vec![entity(Some("geonames:909137"), vec![(0, 5)]), entity(None, vec![])],
+            quotes: vec![quote(true, Some("army chief"), true), quote(true, None, false), quote(false, None, false)],
+            sentences: Some(vec![SentenceRecord { text: "One.\n".into(), span: (0, 4) }]),
+            warnings: vec!["a.jsonl:3: invalid UTF-8".into(), "second".into()],
+            error: Some("bad \u{1} record".into()),
+        };
+        #[rustfmt::skip]
+        let cases: Vec<Analysis> = vec![
+            Analysis::default(),
+            Analysis::error(None, "empty line"),
+            Analysis::error(Some(json!("wire.jsonl:12")), "not a JSON object"),
+            Analysis { id: Some(json!(7)), ..Analysis::default() },
+            Analysis { id: Some(json!(-0.0)), ..Analysis::default() },
+            Analysis { id: Some(json!(1e300)), ..Analysis::default() },
+            Analysis { id: Some(json!("\u{2028}é😀\u{0}")), ..Analysis::default() },
+            Analysis { sentences: Some(vec![]), ..Analysis::default() },
+            Analysis { quotes: vec![quote(false, None, true)], ..Analysis::default() },
+            Analysis { entities: vec![entity(None, vec![(3, 9), (12, 20)])], ..Analysis::default() },
+            Analysis { removed: vec![removed(None, Some("Reuters"))], ..Analysis::default() },
+            Analysis { entities: vec![EntityRecord { mentions: vec![], ..entity(None, vec![(usize::MAX - 1, usize::MAX)]) }], ..Analysis::default() },
+            full,
+        ];
+        for a in &cases {
+            same_as_serde(a);
+        }
+    }
+
+    #[test]
+    fn pipeline_records_write_as_serde_json_writes_them() {
+        let pipeline = crate::Pipeline::builder().sentences(true).build().unwrap();
+        #[rustfmt::skip]
+        let articles: &[&str] = &[
+            "",
+            "The minister resigned on Monday.\n\n\"I have nothing to hide,\" Mr Okafor said in Lusaka.\n",
+            "Flood waters rose in Vienna.\n\nRescuers search a street. REUTERS/Leonhard Foeger\n\n\
+             \"We were not warned,\" said Anna Berger, a shop owner.\u{2028}Tab\there \\ and \u{1} end.",
+            "«Nous continuerons», a déclaré la ministre à Paris. “It is over,” the IMF said.",
+        ];
+        for text in articles {
+            same_as_serde(&pipeline.analyze(text));
+        }
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn any_string_escapes_as_serde_json_does(s in "(?s).{0,40}", ascii in "[\\x00-\\x7f]{0,40}") {
+                for s in [&s, &ascii] {
+                    let mut out = Vec::new();
+                    write_str(&mut out, s);
+                    prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(s).unwrap());
+                }
+            }
+
+            #[test]
+            fn any_number_writes_as_serde_json_does(n in any::<usize>()) {
+                let mut out = Vec::new();
+                write_usize(&mut out, n);
+                prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&n).unwrap());
+            }
+        }
+    }
+}
