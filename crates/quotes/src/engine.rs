@@ -1146,6 +1146,10 @@ impl<'a> Ctx<'a> {
                 j -= 1;
                 continue;
             }
+            if j < end && self.and_in_org(t, j - 1, lo) {
+                j -= 1;
+                continue;
+            }
             if x.is_p('.') && j - 1 > lo && j < end {
                 let y = &t[j - 2];
                 if y.is_word() && y.cap && (y.has(f::ABBREV | f::HON | f::TITLE) || y.e - y.s == 1) {
@@ -1165,13 +1169,21 @@ impl<'a> Ctx<'a> {
         }
         // titles end before the run's last word: "King" and "Major" are surnames too
         let mut name = s;
+        // after an organisation's "of" a title word is part of the name
+        // ("Department of Health and Social Care"), until a possessive ends it
+        // ("Bank of England's Governor ...")
+        let mut org_tail = false;
         for k in s..end.saturating_sub(1) {
-            if t[k].has(f::TITLE | f::HON) || t[k].is_p('.') {
+            if t[k].is_word() && !t[k].cap && word(self.text, &t[k]) == "of" {
+                org_tail = true;
+            }
+            if !org_tail && t[k].has(f::TITLE | f::HON) || t[k].is_p('.') {
                 name = k + 1;
             }
             // "Ethiopia's Ministry of Agriculture": the possessor is no part of the name
             if possessive(self.text, &t[k]) {
                 name = k + 1;
+                org_tail = false;
             }
         }
         // the name proper must hold a capitalised word that is not a time word
@@ -1183,6 +1195,29 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((s, name))
+    }
+
+    /// Whether the "and" at `a` joins two parts of an organisation's name after
+    /// its "of" ("Department of Health and Human Services", "Federation of
+    /// Manufacturers and Associations"): the words back to that "of" are
+    /// capitalised (a few at most), a capitalised word follows, and the "of"
+    /// itself joins an organisation's name.
+    fn and_in_org(&self, t: &[Tok], a: usize, lo: usize) -> bool {
+        if !(t[a].is_word() && word(self.text, &t[a]) == "and" && t.get(a + 1).is_some_and(|n| n.is_word() && n.cap)) {
+            return false;
+        }
+        let mut m = a;
+        while m > lo && a - m < 6 && t[m - 1].is_word() && t[m - 1].cap {
+            m -= 1;
+        }
+        m < a
+            && m >= lo + 2
+            && t[m - 1].is_word()
+            && word(self.text, &t[m - 1]) == "of"
+            && t[m - 2].is_word()
+            && t[m - 2].cap
+            && !t[m - 2].has(f::TITLE | f::HON | f::STOP | f::TIME)
+            && org_head(self.text, t, m - 1)
     }
 
     /// Builds a name NP from a run [s, name) titles + [name, end) name.
@@ -2437,6 +2472,10 @@ impl<'a> Ctx<'a> {
                     && !t[e - 1].has(f::TITLE | f::HON | f::STOP | f::TIME)
                     && org_head(self.text, t, e)
                 {
+                    e += 1;
+                    continue;
+                }
+                if self.and_in_org(t, e, k) {
                     e += 1;
                     continue;
                 }

@@ -310,3 +310,23 @@ fn a_group_opening_the_sentence_is_no_person() {
     let speaker = found.quotes[0].speaker.as_ref().map(|s| found.people[s.person].kind);
     assert_eq!(speaker, Some(MentionKind::Person));
 }
+
+#[test]
+fn and_inside_an_organisation_name_after_its_of() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &str)] = &[
+        // "and" after an organisation's "of" joins the name
+        ("The Department of Health and Social Care said the wards would \u{201c}stay open all winter\u{201d}.", "Department of Health and Social Care"),
+        ("The Union of Fishers and Dockers said the strike would \u{201c}go on until Friday\u{201d}.", "Union of Fishers and Dockers"),
+        // a title after the "of" is part of the organisation's name, until a possessive
+        ("The Ministry of Health and Justice said the wards would \u{201c}stay open\u{201d}.", "Ministry of Health and Justice"),
+        ("The Bank of Dunmore's Governor Ana Ortiz said rates would \u{201c}stay where they are\u{201d}.", "Ana Ortiz"),
+        // no organisation before the "of": two people, the nearer one speaks
+        ("The nephew of Tom Reilly and Ana Ortiz said the house was \u{201c}never for sale\u{201d}.", "Ana Ortiz"),
+    ];
+    for &(text, want) in cases {
+        let found = Attributor::new().attribute(text, &[]);
+        let q = found.quotes.iter().find(|q| q.kind == QuoteKind::Partial).unwrap_or_else(|| panic!("{text:?}"));
+        assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some(want), "{text:?}");
+    }
+}
