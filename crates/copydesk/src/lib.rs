@@ -476,18 +476,19 @@ impl Pipeline {
         if let Some(attributor) = &self.attributor {
             let attribution = attributor.attribute(story, &known);
             self.merge_people(text, &mut analysis, &attribution.people);
+            // the attribution is done with: speakers' names and roles move into the records
             analysis.quotes = attribution
                 .quotes
-                .iter()
+                .into_iter()
                 .map(|q| QuoteRecord {
                     text: text[q.span.clone()].to_string(),
                     span: span(&q.span),
                     kind: q.kind.as_str().to_string(),
-                    speaker: q.speaker.as_ref().map(|s| SpeakerRecord {
-                        name: s.name.clone(),
+                    speaker: q.speaker.map(|s| SpeakerRecord {
                         mention: text[s.mention.clone()].to_string(),
                         span: span(&s.mention),
-                        role: s.role.clone(),
+                        name: s.name,
+                        role: s.role,
                     }),
                     cue: q.cue.as_ref().map(|c| CueRecord { text: text[c.clone()].to_string(), span: span(c) }),
                     rule: q.rule.as_str().to_string(),
