@@ -1174,7 +1174,7 @@ impl<'a> Ctx<'a> {
         // ("Bank of England's Governor ...")
         let mut org_tail = false;
         for k in s..end.saturating_sub(1) {
-            if t[k].is_word() && !t[k].cap && word(self.text, &t[k]) == "of" {
+            if t[k].e - t[k].s == 2 && t[k].is_word() && !t[k].cap && word(self.text, &t[k]) == "of" {
                 org_tail = true;
             }
             if !org_tail && t[k].has(f::TITLE | f::HON) || t[k].is_p('.') {
@@ -1202,8 +1202,19 @@ impl<'a> Ctx<'a> {
     /// Manufacturers and Associations"): the words back to that "of" are
     /// capitalised (a few at most), a capitalised word follows, and the "of"
     /// itself joins an organisation's name.
+    #[inline]
     fn and_in_org(&self, t: &[Tok], a: usize, lo: usize) -> bool {
-        if !(t[a].is_word() && word(self.text, &t[a]) == "and" && t.get(a + 1).is_some_and(|n| n.is_word() && n.cap)) {
+        // most calls are at the end of a run: one length test turns them away
+        let x = &t[a];
+        x.e - x.s == 3 && x.is_word() && self.and_in_org_slow(t, a, lo)
+    }
+
+    fn and_in_org_slow(&self, t: &[Tok], a: usize, lo: usize) -> bool {
+        let x = &t[a];
+        if self.text.as_bytes().get(x.s..x.e) != Some(b"and".as_slice()) {
+            return false;
+        }
+        if !t.get(a + 1).is_some_and(|n| n.is_word() && n.cap) {
             return false;
         }
         let mut m = a;
