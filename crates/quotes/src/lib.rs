@@ -59,7 +59,10 @@
 //! never speakers. A role noun as subject ("the spokesman said", "the company
 //! said") goes back to the person or organisation the text just introduced with
 //! that role ("Pieter Vandamme, a spokesman for ...", "the operator, Transtejo,"),
-//! and otherwise stays the phrase. A place the caller knows that is only part of
+//! and otherwise stays the phrase, as does a plural noun for a group that opens
+//! the sentence ("Economists said", "Officials expect"): a group, not a person.
+//! An organisation's name runs on over its "of" and an "and" after it
+//! ("Department of Health and Social Care"). A place the caller knows that is only part of
 //! a run of name words ("Milan Jovanovic") is part of a person's name; a speaker's
 //! name is the fullest form the text gives, and the caller's canonical name only
 //! when it says more than the text ("Kowal" known as "Anna Kowal"). A quote with no cue and no neighbour gets no speaker: a wrong
@@ -90,7 +93,7 @@
 //! # Data
 //!
 //! `data/cues.txt` (reporting verbs, every inflection), `data/words.txt` (titles,
-//! honorifics, pronouns, days, abbreviations) and `data/first_names.txt` (given
+//! honorifics, pronouns, days, abbreviations, plural nouns for groups of people) and `data/first_names.txt` (given
 //! names as weak gender evidence) were written for copydesk and are CC0.
 
 #![forbid(unsafe_code)]
