@@ -3467,7 +3467,7 @@ fn known_fuller(p: &PersonRec, k: &str) -> bool {
     }
 }
 
-/// The output record of a person; `name` is [`Registry::name`].
+/// The output record of a person; `name` is [`Registry::take_name`]'s.
 fn person_out(p: PersonRec, name: String) -> Person {
     let mut mentions = p.mentions;
     mentions.sort_by_key(|m| (m.start, m.end));
