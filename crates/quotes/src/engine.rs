@@ -676,14 +676,14 @@ fn split_words_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
 }
 
 fn key_of(w: &str) -> String {
-    let w = w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    let w = possessive_stem(w);
     w.to_lowercase()
 }
 
 /// [`key_of`] written into `out` (cleared first): no allocation for ASCII words.
 fn key_into(w: &str, out: &mut String) {
     out.clear();
-    let w = w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    let w = possessive_stem(w);
     if w.is_ascii() {
         out.push_str(w);
         out.make_ascii_lowercase();
@@ -694,7 +694,7 @@ fn key_into(w: &str, out: &mut String) {
 
 /// `key_of(w) == key` for a `key` made by [`key_of`], without allocating for ASCII words.
 fn key_is(w: &str, key: &str) -> bool {
-    let w = w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    let w = possessive_stem(w);
     // `key` holds no ASCII upper case, so ignoring ASCII case compares `w` lower-cased
     if w.is_ascii() {
         w.eq_ignore_ascii_case(key)
@@ -705,8 +705,8 @@ fn key_is(w: &str, key: &str) -> bool {
 
 /// `key_of(a) == key_of(b)`, without allocating for ASCII words.
 fn same_key(a: &str, b: &str) -> bool {
-    let a = a.strip_suffix("\u{2019}s").or_else(|| a.strip_suffix("'s")).unwrap_or(a);
-    let b = b.strip_suffix("\u{2019}s").or_else(|| b.strip_suffix("'s")).unwrap_or(b);
+    let a = possessive_stem(a);
+    let b = possessive_stem(b);
     if a.is_ascii() && b.is_ascii() {
         a.eq_ignore_ascii_case(b)
     } else {
@@ -2405,7 +2405,7 @@ impl<'a> Ctx<'a> {
                     let n = full.split_whitespace().count();
                     if n != 0 && n <= 12 {
                         words.clear();
-                        words.extend(full.split_whitespace().map(|w| w.trim_end_matches(['.', ','])));
+                        words.extend(full.split_whitespace().map(trim_stops));
                     }
                 }
             }
