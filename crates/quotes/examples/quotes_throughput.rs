@@ -10,6 +10,11 @@
 
 use std::time::Instant;
 
+// The allocator of the `copydesk` CLI and of `cargo xtask bench`: the figures
+// (and profiles) are then those of the pipeline.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use copydesk_quotes::Attributor;
 
 const STORY: &str = "Governor Paolo Renzi told reporters that he had \"immediately\" asked the capital for help. \"We need boats, not speeches,\" he added. \"Every hour counts for the families still on their roofs.\"\n\nThe national weather office warned that more rain was coming. Renzi said the army would arrive by Monday.\n\nElena Voss, a hydrologist at the Ardent River Trust, called the defences \u{201c}outdated and underfunded\u{201d}. \u{201c}We warned about this for ten years,\u{201d} she said.\n\n";
