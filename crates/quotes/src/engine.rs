@@ -675,6 +675,28 @@ fn split_words_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
     }
 }
 
+/// For a plain name, ASCII letters, digits and hyphens in words one space
+/// apart ("Ana Ortiz", "Jean-Luc Picard"): where its last word starts and how
+/// many words it has. Such a name needs no trimming ([`trim_stops`],
+/// [`possessive_stem`]) and splits on its spaces as on any white space.
+fn plain_name(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let (mut last, mut n) = (0, 1);
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            // no space first, last or twice
+            if i == last || i + 1 == b.len() {
+                return None;
+            }
+            last = i + 1;
+            n += 1;
+        } else if !(c.is_ascii_alphanumeric() || c == b'-') {
+            return None;
+        }
+    }
+    (!b.is_empty()).then_some((last, n))
+}
+
 fn key_of(w: &str) -> String {
     let w = possessive_stem(w);
     w.to_lowercase()
@@ -2356,18 +2378,33 @@ impl<'a> Ctx<'a> {
     fn register_name(&mut self, r: Range<usize>, gender: Option<Gender>, role: Option<&str>) -> Option<usize> {
         let text = self.text;
         let s = text.get(r.clone())?;
-        // the words borrow the text; the buffer is reused from name to name, and
-        // the span is split once for the fast path and the full one
+        // the words borrow the text; the buffer is reused from name to name. A
+        // plain name (most are) is not split for the fast path: its last word is
+        // found from the end and it is compared with the person's name whole
         let mut words = std::mem::take(&mut self.name_words);
-        split_words_into(s, &mut words);
+        words.clear();
+        let plain = plain_name(s);
+        let last = match plain {
+            Some((at, _)) => s.get(at..),
+            None => {
+                split_words_into(s, &mut words);
+                words.last().map(|w| possessive_stem(trim_stops(w)))
+            }
+        };
         // fast path: the same words as the person last seen with this surname
-        if let Some(&last) = words.last() {
-            let entry = self.key_entry(possessive_stem(trim_stops(last)));
+        if let Some(last) = last {
+            let entry = self.key_entry(last);
             let newest = self.reg.by_key.people_at(entry).next();
             if let Some(id) = newest {
                 let p = &self.reg.people[id];
-                let same = p.nwords == words.len()
-                    && p.words().zip(words.iter()).all(|(a, b)| a == possessive_stem(trim_stops(b)));
+                // a person's name is its words joined by single spaces
+                let same = match plain {
+                    Some((_, n)) => p.nwords == n && p.name == s,
+                    None => {
+                        p.nwords == words.len()
+                            && p.words().zip(words.iter()).all(|(a, b)| a == possessive_stem(trim_stops(b)))
+                    }
+                };
                 if same && self.known_at(&r).is_none() && (gender.is_none() || p.gender.is_none() || p.gender == gender)
                 {
                     let p = &mut self.reg.people[id];
@@ -2382,6 +2419,9 @@ impl<'a> Ctx<'a> {
                     return Some(id);
                 }
             }
+        }
+        if plain.is_some() {
+            split_words_into(s, &mut words);
         }
         words.retain_mut(|w| {
             *w = trim_stops(w);
@@ -3489,6 +3529,38 @@ mod tests {
             for b in words {
                 assert_eq!(key_is(a, &key_of(b)), key_of(a) == key_of(b), "{a:?} {b:?}");
                 assert_eq!(same_key(a, b), key_of(a) == key_of(b), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_names_need_no_splitting_or_trimming() {
+        // (name, where the last word starts and how many words, for a plain name)
+        let cases: [(&str, Option<(usize, usize)>); 14] = [
+            ("Ortiz", Some((0, 1))),
+            ("Ana Ortiz", Some((4, 2))),
+            ("Jean-Luc Picard", Some((9, 2))),
+            ("Helena Castro Lima", Some((14, 3))),
+            ("G7", Some((0, 1))),
+            ("", None),
+            ("Ana  Ortiz", None),
+            (" Ana", None),
+            ("Ana ", None),
+            ("Ana\tOrtiz", None),
+            ("Ortiz's", None),
+            ("Ortiz\u{2019}s", None),
+            ("Jr.", None),
+            ("Jos\u{e9} Ortiz", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(plain_name(s), want, "{s:?}");
+            // what the fast path reads off a plain name is what the general path would
+            if let Some((at, n)) = want {
+                let words: Vec<&str> = s.split_whitespace().collect();
+                assert_eq!(words.len(), n, "{s:?}");
+                assert_eq!(words.last().copied(), s.get(at..), "{s:?}");
+                assert!(words.iter().all(|w| possessive_stem(trim_stops(w)) == *w), "{s:?}");
+                assert_eq!(words.join(" "), s, "{s:?}");
             }
         }
     }
