@@ -874,7 +874,8 @@ impl Registry {
                     kind,
                     gender,
                     role: role.map(str::to_string),
-                    mentions: Vec::new(),
+                    // room for a few mentions from the start, without a trip through `Vec`'s growth path
+                    mentions: Vec::with_capacity(4),
                     known,
                     plural: false,
                     last_pos: 0,
