@@ -7,6 +7,10 @@
 //! `--compare NAME` compares against one and fails when a stage is slower by
 //! more than the threshold.
 //!
+//! The speed-up of all threads over one is given twice: as the ratio of the
+//! two criterion figures, and as the median of paired runs (the bench file's
+//! `paired_speedup`), which a shared machine's changing load does not skew.
+//!
 //! The default threshold is 15%. On the 2-core virtual machines this project
 //! is measured on, the same binary on the same corpus moves by 5-10% between
 //! runs (neighbours, frequency scaling, the page cache); a 15% slowdown is
@@ -64,10 +68,14 @@ pub fn run(args: &[String]) -> Result<()> {
     if let Some(name) = &compare {
         criterion_args.extend(["--baseline", name]);
     }
+    let crit = target_dir().join("criterion");
+    let speedup_file = crit.join("copydesk-speedup.json");
+    // a figure from an earlier run must not pass for this one's
+    let _ = std::fs::remove_file(&speedup_file);
     std::env::set_var("COPYDESK_BENCH_MB", mb.to_string());
+    std::env::set_var("COPYDESK_BENCH_PAIRS", if quick { "3" } else { "7" });
     cargo(&criterion_args)?;
 
-    let crit = target_dir().join("criterion");
     let info: Value = read_json(&crit.join("copydesk-corpus.json"))?;
     let bytes = info["bytes"].as_f64().context("corpus size")?;
     let articles = info["articles"].as_f64().context("corpus articles")?;
@@ -127,11 +135,32 @@ pub fn run(args: &[String]) -> Result<()> {
             println!("{:<22} {:>9.2}x", "  speed-up", mbs / one);
         }
     }
+    match read_json(&speedup_file).map(|v| paired(&v)) {
+        Ok(Some((median, lo, hi, n))) => {
+            println!("{:<22} {median:>9.2}x  median of {n} paired runs ({lo:.2}x-{hi:.2}x)", "  speed-up, paired")
+        }
+        _ => println!("{:<22} (no result)", "  speed-up, paired"),
+    }
     println!("batch run (CLI, {threads} threads, JSON to /dev/null): {summary}");
     if !slower.is_empty() {
         bail!("regression beyond {threshold}%:\n  {}", slower.join("\n  "));
     }
     Ok(())
+}
+
+/// The median, lowest and highest speed-up of paired runs, and their number.
+type Speedups = (f64, f64, f64, usize);
+
+/// The [`Speedups`] of the paired runs in `report`.
+fn paired(report: &Value) -> Option<Speedups> {
+    let mut ratios: Vec<f64> = report["pairs"].as_array()?.iter().filter_map(|p| p["speedup"].as_f64()).collect();
+    if ratios.is_empty() {
+        return None;
+    }
+    ratios.sort_by(f64::total_cmp);
+    let n = ratios.len();
+    let median = if n % 2 == 1 { ratios[n / 2] } else { (ratios[n / 2 - 1] + ratios[n / 2]) / 2.0 };
+    Some((median, ratios[0], ratios[n - 1], n))
 }
 
 fn read_json(path: &Path) -> Result<Value> {
@@ -144,4 +173,26 @@ fn mean_secs(dir: &Path) -> Result<f64> {
     let est = read_json(&dir.join("estimates.json"))?;
     let ns = est["mean"]["point_estimate"].as_f64().context("no mean in estimates.json")?;
     Ok(ns / 1e9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paired_runs_give_their_median_and_range() {
+        // (speed-ups of the pairs, (median, lowest, highest, pairs))
+        let cases: [(&[f64], Option<Speedups>); 4] = [
+            (&[1.5], Some((1.5, 1.5, 1.5, 1))),
+            (&[2.0, 1.0, 1.8], Some((1.8, 1.0, 2.0, 3))),
+            (&[1.0, 2.0, 1.5, 1.75], Some((1.625, 1.0, 2.0, 4))),
+            (&[], None),
+        ];
+        for (ratios, want) in cases {
+            let pairs: Vec<Value> = ratios.iter().map(|r| serde_json::json!({ "speedup": r })).collect();
+            let got = paired(&serde_json::json!({ "threads": 2, "pairs": pairs }));
+            assert_eq!(got, want, "{ratios:?}");
+        }
+        assert_eq!(paired(&serde_json::json!({})), None);
+    }
 }
