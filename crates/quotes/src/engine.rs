@@ -2549,7 +2549,16 @@ impl<'a> Ctx<'a> {
             if !t[lo..e].iter().any(|x| x.is_word() && x.cap && !x.has(f::TIME | f::STOP)) {
                 continue;
             }
-            let Some((s, name)) = self.name_run_before(t, e, lo) else { continue };
+            // a run of one word (most are) is its own name: what `name_run_before`
+            // would find for it, without reading it again
+            let run = if e == lo + 1 {
+                let run = (!(self.headline && t[lo].has(f::CUE | f::MULTI))).then_some((lo, lo));
+                debug_assert_eq!(run, self.name_run_before(t, e, lo), "one-word run at {lo}");
+                run
+            } else {
+                self.name_run_before(t, e, lo)
+            };
+            let Some((s, name)) = run else { continue };
             if name >= e {
                 continue;
             }
