@@ -202,9 +202,11 @@ pub fn find_quotations(text: &str) -> Vec<Quotation> {
 /// Like [`find_quotations`] with the paragraphs already computed.
 pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quotation> {
     let b = text.as_bytes();
-    let mut cands: Vec<Quotation> = Vec::new();
+    // room for a news article's quotations and nesting from the start: most
+    // texts then never grow either
+    let mut cands: Vec<Quotation> = Vec::with_capacity(32);
     let mut carry: Option<Open> = None;
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack: Vec<Open> = Vec::with_capacity(8);
     let mut marks = MarkBytes::new(b).peekable();
     for (pi, para) in paras.iter().enumerate() {
         let (ps, pe) = (para.start, para.end);
@@ -317,14 +319,9 @@ pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quot
         }
     }
     cands.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-    let mut out: Vec<Quotation> = Vec::with_capacity(cands.len());
-    for c in cands {
-        if out.last().is_some_and(|l| c.span.end <= l.span.end) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
+    // drop each quotation inside the last one kept, in place
+    cands.dedup_by(|c, kept| c.span.end <= kept.span.end);
+    cands
 }
 
 #[cfg(test)]
