@@ -2652,19 +2652,53 @@ fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
     false
 }
 
-/// Sentence index of every token of a paragraph.
-fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) {
-    out.clear();
-    out.reserve(t.len());
-    let mut sid = 0;
-    // most tokens follow a word, which ends no sentence: one test, and the
-    // others are weighed out of line
-    out.extend((0..t.len()).map(|k| {
-        if k > 0 && t.get(k - 1).is_some_and(|p| p.kind != TK::Word) && ends_sentence(text, t, quotes, k) {
+/// One pass over a paragraph's tokens for what the attribution looks up by
+/// position: the sentence index of every token (`sent_of`), the positions of
+/// the quotation tokens, of the capitalised words and of the words that may
+/// be cues (a cue flag); returns the number of content words (capitalised or
+/// not a stop word) and of capitalised words, for the headline test.
+/// One loop, not one per list: a paragraph's tokens are read once, and most
+/// of them (words after a word) take no branch but the kind's.
+fn index_paragraph(
+    text: &str,
+    t: &[Tok],
+    quotes: &[Quotation],
+    sent_of: &mut Vec<usize>,
+    quote_at: &mut Vec<usize>,
+    cap_at: &mut Vec<usize>,
+    cue_at: &mut Vec<usize>,
+) -> (usize, usize) {
+    sent_of.clear();
+    quote_at.clear();
+    cap_at.clear();
+    cue_at.clear();
+    sent_of.reserve(t.len());
+    let (mut words, mut caps, mut sid) = (0usize, 0usize, 0usize);
+    // the first token starts sentence 0; a word ends no sentence, so the
+    // boundary test (out of line) runs only after a mark or a quotation
+    let mut after_word = true;
+    sent_of.extend(t.iter().enumerate().map(|(i, x)| {
+        if !after_word && ends_sentence(text, t, quotes, i) {
             sid += 1;
+        }
+        after_word = x.kind == TK::Word;
+        match x.kind {
+            TK::Word if x.cap => {
+                words += 1;
+                caps += 1;
+                cap_at.push(i);
+            }
+            TK::Word if x.fl & f::STOP == 0 => words += 1,
+            TK::Quote => quote_at.push(i),
+            _ => {}
+        }
+        // only words have flags
+        if x.fl & (f::CUE | f::MULTI) != 0 {
+            cue_at.push(i);
         }
         sid
     }));
+    (words, caps)
 }
 
 /// Whether the mark or quotation at token `k - 1` ends a sentence, so that a
@@ -2888,29 +2922,11 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
             qi += 1;
         }
         tokenize(lx, text, para.start, para.end, &quotes, qi, &mut toks);
-        sentences(text, &toks, &quotes, &mut sent_of);
         let t = &toks[..];
-        // one pass for the headline test (content words, capitalised ones) and
-        // the positions of the quotation tokens and of the capitalised words
-        let (mut words, mut caps) = (0usize, 0usize);
-        quote_at.clear();
-        cap_at.clear();
-        cue_at.clear();
-        for (i, x) in t.iter().enumerate() {
-            match x.kind {
-                TK::Word if x.cap => {
-                    words += 1;
-                    caps += 1;
-                    cap_at.push(i);
-                }
-                TK::Word if !x.has(f::STOP) => words += 1,
-                TK::Quote => quote_at.push(i),
-                _ => {}
-            }
-            if x.fl & (f::CUE | f::MULTI) != 0 {
-                cue_at.push(i);
-            }
-        }
+        // one pass for the sentences, the headline test (content words,
+        // capitalised ones) and the positions of the quotation tokens, of the
+        // capitalised words and of the cue words
+        let (words, caps) = index_paragraph(text, t, &quotes, &mut sent_of, &mut quote_at, &mut cap_at, &mut cue_at);
         let headline = words >= 3 && caps * 10 >= words * 7;
         cx.headline = headline;
         cx.register_paragraph(t, &sent_of, &cap_at);

@@ -99,7 +99,7 @@ fn tokenize_reference(
 }
 
 /// Sentence ids as they were computed before the boundary test moved out of
-/// line: the reference for [`sentences`].
+/// line: the reference for the sentences of [`index_paragraph`].
 fn sentences_reference(text: &str, t: &[Tok], quotes: &[Quotation]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut sid = 0;
@@ -137,6 +137,30 @@ fn sentences_reference(text: &str, t: &[Tok], quotes: &[Quotation]) -> Vec<usize
     out
 }
 
+/// Counts and positions as the loop in `run` gathered them before
+/// [`index_paragraph`] took them over: (content words, capitalised words,
+/// quotation tokens, capitalised words, cue words).
+fn index_reference(t: &[Tok]) -> (usize, usize, Vec<usize>, Vec<usize>, Vec<usize>) {
+    let (mut words, mut caps) = (0, 0);
+    let (mut quote_at, mut cap_at, mut cue_at) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, x) in t.iter().enumerate() {
+        match x.kind {
+            TK::Word if x.cap => {
+                words += 1;
+                caps += 1;
+                cap_at.push(i);
+            }
+            TK::Word if !x.has(f::STOP) => words += 1,
+            TK::Quote => quote_at.push(i),
+            _ => {}
+        }
+        if x.fl & (f::CUE | f::MULTI) != 0 {
+            cue_at.push(i);
+        }
+    }
+    (words, caps, quote_at, cap_at, cue_at)
+}
+
 type Row = (usize, usize, TK, char, bool, u32, usize);
 
 fn rows(t: &[Tok]) -> Vec<Row> {
@@ -150,6 +174,8 @@ fn same_tokens(lx: &Lexicon, text: &str) {
     let paras = paragraphs(text);
     let quotes = split_transcripts(text, &paras, find_quotations_in(text, &paras));
     let (mut fast, mut slow, mut sent) = (Vec::new(), Vec::new(), Vec::new());
+    // filled with junk: each paragraph must start them afresh
+    let (mut quote_at, mut cap_at, mut cue_at) = (vec![7], vec![7], vec![7]);
     let mut qi = 0;
     for p in &paras {
         while qi < quotes.len() && quotes[qi].span.end <= p.start {
@@ -158,8 +184,10 @@ fn same_tokens(lx: &Lexicon, text: &str) {
         tokenize(lx, text, p.start, p.end, &quotes, qi, &mut fast);
         tokenize_reference(lx, text, p.start, p.end, &quotes, qi, &mut slow);
         assert_eq!(rows(&fast), rows(&slow), "paragraph {p:?} of {text:?}");
-        sentences(text, &fast, &quotes, &mut sent);
+        let (words, caps) = index_paragraph(text, &fast, &quotes, &mut sent, &mut quote_at, &mut cap_at, &mut cue_at);
         assert_eq!(sent, sentences_reference(text, &slow, &quotes), "sentences of {p:?} in {text:?}");
+        let got = (words, caps, quote_at.clone(), cap_at.clone(), cue_at.clone());
+        assert_eq!(got, index_reference(&slow), "index of {p:?} in {text:?}");
     }
 }
 
