@@ -342,23 +342,28 @@ fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize,
 fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Option<(usize, u8, u32)> {
     let x = load8(b, s)?;
     let m = non_word_bytes(x);
-    let (n, next, hi) = if m != 0 {
+    if m != 0 {
+        // most words: shorter than eight bytes, one load and a one-word key
         let n = (m.trailing_zeros() / 8) as usize;
-        (n, (x >> (8 * n)) as u8, 0)
-    } else {
-        let y = load8(b, s + 8)?;
-        let m = non_word_bytes(y);
-        if m == 0 {
+        let next = (x >> (8 * n)) as u8;
+        let e = s + n;
+        if e > lim || e < lim && may_continue_word(next) {
             return None;
         }
-        let n = (m.trailing_zeros() / 8) as usize;
-        (8 + n, (y >> (8 * n)) as u8, y)
-    };
+        return Some((e, next, lx.flags_alnum_short(x, n)));
+    }
+    let y = load8(b, s + 8)?;
+    let m = non_word_bytes(y);
+    if m == 0 {
+        return None;
+    }
+    let n = 8 + (m.trailing_zeros() / 8) as usize;
+    let next = (y >> (8 * (n - 8))) as u8;
     let e = s + n;
     if e > lim || e < lim && may_continue_word(next) {
         return None;
     }
-    Some((e, next, lx.flags_alnum(x, hi, n)))
+    Some((e, next, lx.flags_alnum(x, y, n)))
 }
 
 /// The token at a non-ASCII byte `i` (skipped if white space); returns where
@@ -2659,6 +2664,7 @@ fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
 /// not a stop word) and of capitalised words, for the headline test.
 /// One loop, not one per list: a paragraph's tokens are read once, and most
 /// of them (words after a word) take no branch but the kind's.
+#[inline(never)]
 fn index_paragraph(
     text: &str,
     t: &[Tok],
@@ -2668,19 +2674,21 @@ fn index_paragraph(
     cap_at: &mut Vec<usize>,
     cue_at: &mut Vec<usize>,
 ) -> (usize, usize) {
-    sent_of.clear();
     quote_at.clear();
     cap_at.clear();
     cue_at.clear();
-    sent_of.reserve(t.len());
     let (mut words, mut caps, mut sid) = (0usize, 0usize, 0usize);
     // the first token starts sentence 0; a word ends no sentence, so the
     // boundary test (out of line) runs only after a mark or a quotation
     let mut after_word = true;
-    sent_of.extend(t.iter().enumerate().map(|(i, x)| {
+    // a plain loop, not `extend` with a closure: the counters stay in
+    // registers; the sentence ids are written in place
+    sent_of.resize(t.len(), 0);
+    for ((i, x), so) in t.iter().enumerate().zip(sent_of.iter_mut()) {
         if !after_word && ends_sentence(text, t, quotes, i) {
             sid += 1;
         }
+        *so = sid;
         after_word = x.kind == TK::Word;
         match x.kind {
             TK::Word if x.cap => {
@@ -2696,8 +2704,7 @@ fn index_paragraph(
         if x.fl & (f::CUE | f::MULTI) != 0 {
             cue_at.push(i);
         }
-        sid
-    }));
+    }
     (words, caps)
 }
 

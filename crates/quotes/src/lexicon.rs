@@ -474,6 +474,15 @@ impl Lexicon {
         self.map.get_packed(lo, hi, n)
     }
 
+    /// [`Lexicon::flags_alnum`] for a word of at most eight bytes (`n`, 1 to
+    /// 8), all in `lo` (as most words of running text are): the key's second
+    /// half is zero and drops out of the masking and the hash.
+    #[inline]
+    pub(crate) fn flags_alnum_short(&self, lo: u64, n: usize) -> u32 {
+        let n = n.min(8);
+        self.map.get_packed((lo | CASE_BITS) & MASKS[n], 0, n)
+    }
+
     /// Flags of the word `text[s..e]`, the same as `flags(&text[s..e])` (0 for
     /// a range outside `text`), without the copy: the word is read with one
     /// 8-byte load (two past eight bytes) masked by its length.
@@ -576,6 +585,8 @@ mod tests {
             "x1",
             "internationally",
             "abcdefghijklmnop",
+            "reported",
+            "ABCDEFGH",
         ];
         for w in cases {
             for tail in ["", " ", "said the", "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}"] {
@@ -584,6 +595,9 @@ mod tests {
                 let lo = load_masked(b, 0, 8);
                 let hi = load_masked(b, 8, 8);
                 assert_eq!(lx.flags_alnum(lo, hi, w.len()), lx.flags(w.as_bytes()), "{w:?} + {tail:?}");
+                if w.len() <= 8 {
+                    assert_eq!(lx.flags_alnum_short(lo, w.len()), lx.flags(w.as_bytes()), "{w:?} + {tail:?}");
+                }
             }
         }
         assert_ne!(lx.flags_alnum(load_le(b"SAID"), 0, 4), 0);
