@@ -223,6 +223,7 @@ fn tokens_match_the_reference() {
         "Mr. Ortiz left. Sen. Voss came. J. R. Ewing did. The U.S. Army won. It rained! Why? 2024 ended\u{2026} Then",
         "\"Go.\" \"Stay,\" \"Run\" \"Now!\" He said \"no.\" 5 said \"yes?\" \"it,\" she said.",
         "Va., said. Ga. Then. Ohio. a. b. Z. Q.",
+        "G7 COVID19 abc1def x9y 4x4 3D MP3s 2024's B2B a1b2c3d4e5f6g7h8 abcdefgh1 abcdefg1h",
     ];
     for text in texts {
         same_tokens(&lx, text);
@@ -299,6 +300,23 @@ fn non_word_bytes_agrees_with_the_byte_table() {
 }
 
 #[test]
+fn non_letter_bytes_agrees_with_the_char_test() {
+    for c in 0..=255u8 {
+        for fill in [b'a', b' ', b'Z', b'5', 0x80, 0xff, 0x10, b'@', b'`', b'{', b'['] {
+            for lane in 0..8 {
+                let mut w = [fill; 8];
+                w[lane] = c;
+                let got = non_letter_bytes(u64::from_le_bytes(w)).to_le_bytes();
+                for k in 0..8 {
+                    assert_eq!(got[k] == 0x80, !w[k].is_ascii_alphabetic(), "{w:?} lane {k}");
+                    assert!(got[k] == 0 || got[k] == 0x80);
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn ascii_run_end_table() {
     // (text, from, lim, end)
     let cases: &[(&str, usize, usize, usize)] = &[
@@ -344,6 +362,14 @@ fn plain_ascii_words_are_the_general_paths_words() {
         ("abcdefghijklmnop qr", 19),
         ("then\u{e9}", 6),
         ("then said", 3),
+        ("G7 summit", 9),
+        ("COVID19 cases", 13),
+        ("abc1", 4),
+        ("1990s", 5),
+        ("2024 vote", 9),
+        ("2024", 4),
+        ("12345678901234 x", 16),
+        ("abcdefghij2 x", 13),
     ];
     for &(text, lim) in cases {
         let b = text.as_bytes();
