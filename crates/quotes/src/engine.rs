@@ -2702,18 +2702,23 @@ fn index_paragraph(
     cap_at.clear();
     cue_at.clear();
     let (mut words, mut caps, mut sid) = (0usize, 0usize, 0usize);
-    // the first token starts sentence 0; a word ends no sentence, so the
-    // boundary test (out of line) runs only after a mark or a quotation
-    let mut after_word = true;
+    // the first token starts sentence 0; a word or a mark that is no
+    // terminator ends no sentence, so the boundary test (out of line) runs
+    // only after a terminator or a quotation
+    let mut prev_ends_none = true;
     // a plain loop, not `extend` with a closure: the counters stay in
     // registers; the sentence ids are written in place
     sent_of.resize(t.len(), 0);
     for ((i, x), so) in t.iter().enumerate().zip(sent_of.iter_mut()) {
-        if !after_word && ends_sentence(text, t, quotes, i) {
+        if !prev_ends_none && ends_sentence(text, t, quotes, i) {
             sid += 1;
         }
         *so = sid;
-        after_word = x.kind == TK::Word;
+        prev_ends_none = match x.kind {
+            TK::Word => true,
+            TK::Punct => !x.is_term(),
+            TK::Quote => false,
+        };
         match x.kind {
             TK::Word if x.cap => {
                 words += 1;
