@@ -282,10 +282,74 @@ fn may_continue_word(c: u8) -> bool {
     BYTE_CLASS[usize::from(c)] & class::JOIN != 0
 }
 
-/// Cuts `text[ps..pe]` into words, punctuation and quotation tokens. `quotes` are
-/// the (sorted) quotations, `qi` the index of the first one that may touch the
-/// paragraph.
-fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation], mut qi: usize, out: &mut Vec<Tok>) {
+/// A paragraph's tokens and what the attribution looks up by position in
+/// them, gathered by [`tokenize`] as it pushes each token (one pass over the
+/// paragraph, where a second one over its tokens cost a fifth as much as the
+/// tokenizer).
+struct ParaTokens<'v> {
+    toks: &'v mut Vec<Tok>,
+    /// Positions of the quotation tokens.
+    quote_at: &'v mut Vec<usize>,
+    /// Positions of the capitalised words.
+    cap_at: &'v mut Vec<usize>,
+    /// Positions of the words with a cue flag (or the first word of a
+    /// multi-word cue).
+    cue_at: &'v mut Vec<usize>,
+    /// Positions of the tokens after which a sentence may end: terminators
+    /// and quotations (see [`sentences`]).
+    may_end: &'v mut Vec<usize>,
+    /// Content words (capitalised, or not a stop word), for the headline
+    /// test (whose capitalised words are `cap_at.len()`).
+    words: usize,
+}
+
+impl ParaTokens<'_> {
+    /// Empties everything for the next paragraph.
+    fn clear(&mut self) {
+        self.toks.clear();
+        self.quote_at.clear();
+        self.cap_at.clear();
+        self.cue_at.clear();
+        self.may_end.clear();
+        self.words = 0;
+    }
+
+    /// Pushes a word token, with its place in the lists.
+    #[inline(always)]
+    fn push_word(&mut self, tok: Tok) {
+        let k = self.toks.len();
+        let (cap, fl) = (tok.cap, tok.fl);
+        self.toks.push(tok);
+        self.words += usize::from(cap || fl & f::STOP == 0);
+        if cap {
+            self.cap_at.push(k);
+        }
+        if fl & (f::CUE | f::MULTI) != 0 {
+            self.cue_at.push(k);
+        }
+    }
+
+    /// Pushes a punctuation token (`c`: its character).
+    #[inline(always)]
+    fn push_punct(&mut self, s: usize, e: usize, c: char) {
+        if matches!(c, '.' | '?' | '!' | '\u{2026}') {
+            self.may_end.push(self.toks.len());
+        }
+        self.toks.push(Tok { s, e, kind: TK::Punct, c, cap: false, fl: 0, q: usize::MAX });
+    }
+
+    /// Pushes the token of quotation `q`.
+    fn push_quote(&mut self, s: usize, e: usize, q: usize) {
+        self.quote_at.push(self.toks.len());
+        self.may_end.push(self.toks.len());
+        self.toks.push(Tok { s, e, kind: TK::Quote, c: '"', cap: false, fl: 0, q });
+    }
+}
+
+/// Cuts `text[ps..pe]` into words, punctuation and quotation tokens (into
+/// `out`, with their lists). `quotes` are the (sorted) quotations, `qi` the
+/// index of the first one that may touch the paragraph.
+fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation], mut qi: usize, out: &mut ParaTokens) {
     out.clear();
     let mut i = ps;
     while quotes.get(qi).is_some_and(|q| q.span.end <= ps) {
@@ -294,7 +358,7 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
     while i < pe {
         if let Some(q) = quotes.get(qi).filter(|q| q.span.start <= i) {
             let e = q.span.end.min(pe);
-            out.push(Tok { s: i, e, kind: TK::Quote, c: '"', cap: false, fl: 0, q: qi });
+            out.push_quote(i, e, qi);
             i = e.max(i + 1);
             qi += 1;
             continue;
@@ -308,7 +372,7 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
 /// Tokens of `text[i..lim]`, a stretch without quotations (`pe`: the paragraph's
 /// end); returns where it stopped (`lim`, or past it after a stray byte).
 #[inline]
-fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize, out: &mut Vec<Tok>) -> usize {
+fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize, out: &mut ParaTokens) -> usize {
     let b = text.as_bytes();
     while i < lim {
         let Some(&c) = b.get(i) else { break };
@@ -328,13 +392,13 @@ fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize,
                 }
             };
             let fl = acronym(fl, cap, b, s, e);
-            out.push(Tok { s, e, kind: TK::Word, c: char::from(c), cap, fl, q: usize::MAX });
+            out.push_word(Tok { s, e, kind: TK::Word, c: char::from(c), cap, fl, q: usize::MAX });
             // the space after a word, without a trip round the loop
             i = if e < lim && next == b' ' { e + 1 } else { e };
         } else if cl & class::SPACE != 0 {
             i += 1;
         } else if cl & class::PUNCT != 0 {
-            out.push(Tok { s: i, e: i + 1, kind: TK::Punct, c: char::from(c), cap: false, fl: 0, q: usize::MAX });
+            out.push_punct(i, i + 1, char::from(c));
             i += 1;
         } else {
             i = non_ascii_token(lx, text, i, lim, pe, out);
@@ -393,7 +457,7 @@ fn may_go_on(c: u8) -> bool {
 /// The token at a non-ASCII byte `i` (skipped if white space); returns where
 /// the next token may start.
 #[inline(never)]
-fn non_ascii_token(lx: &Lexicon, text: &str, i: usize, lim: usize, pe: usize, out: &mut Vec<Tok>) -> usize {
+fn non_ascii_token(lx: &Lexicon, text: &str, i: usize, lim: usize, pe: usize, out: &mut ParaTokens) -> usize {
     let Some(ch) = text.get(i..pe).and_then(|s| s.chars().next()) else { return i + 1 };
     if ch.is_whitespace() {
         return i + ch.len_utf8();
@@ -404,7 +468,7 @@ fn non_ascii_token(lx: &Lexicon, text: &str, i: usize, lim: usize, pe: usize, ou
         let e = word_end(text, i + ch.len_utf8(), lim);
         // a word opening with a non-ASCII letter is no ASCII acronym: its flags stay
         let fl = lx.flags_in(b, s, e);
-        out.push(Tok { s, e, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
+        out.push_word(Tok { s, e, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
         if e < lim && b.get(e) == Some(&b' ') {
             e + 1
         } else {
@@ -412,7 +476,7 @@ fn non_ascii_token(lx: &Lexicon, text: &str, i: usize, lim: usize, pe: usize, ou
         }
     } else {
         let e = i + ch.len_utf8();
-        out.push(Tok { s: i, e, kind: TK::Punct, c: ch, cap: false, fl: 0, q: usize::MAX });
+        out.push_punct(i, e, ch);
         e
     }
 }
@@ -2681,60 +2745,21 @@ fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
     false
 }
 
-/// One pass over a paragraph's tokens for what the attribution looks up by
-/// position: the sentence index of every token (`sent_of`), the positions of
-/// the quotation tokens, of the capitalised words and of the words that may
-/// be cues (a cue flag); returns the number of content words (capitalised or
-/// not a stop word) and of capitalised words, for the headline test.
-/// One loop, not one per list: a paragraph's tokens are read once, and most
-/// of them (words after a word) take no branch but the kind's.
-#[inline(never)]
-fn index_paragraph(
-    text: &str,
-    t: &[Tok],
-    quotes: &[Quotation],
-    sent_of: &mut Vec<usize>,
-    quote_at: &mut Vec<usize>,
-    cap_at: &mut Vec<usize>,
-    cue_at: &mut Vec<usize>,
-) -> (usize, usize) {
-    quote_at.clear();
-    cap_at.clear();
-    cue_at.clear();
-    let (mut words, mut caps, mut sid) = (0usize, 0usize, 0usize);
-    // the first token starts sentence 0; a word or a mark that is no
-    // terminator ends no sentence, so the boundary test (out of line) runs
-    // only after a terminator or a quotation
-    let mut prev_ends_none = true;
-    // a plain loop, not `extend` with a closure: the counters stay in
-    // registers; the sentence ids are written in place
-    sent_of.resize(t.len(), 0);
-    for ((i, x), so) in t.iter().enumerate().zip(sent_of.iter_mut()) {
-        if !prev_ends_none && ends_sentence(text, t, quotes, i) {
+/// Sentence index of every token of a paragraph. `may_end` lists the tokens
+/// after which a sentence may end (terminators and quotations, in order): a
+/// word or another mark ends none, so [`ends_sentence`] is asked about those
+/// only, and the ids are filled in between.
+fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], may_end: &[usize], out: &mut Vec<usize>) {
+    out.clear();
+    let mut sid = 0;
+    for &m in may_end {
+        // increasing, so each boundary lies past the ids filled so far
+        if ends_sentence(text, t, quotes, m + 1) {
+            out.resize(m + 1, sid);
             sid += 1;
         }
-        *so = sid;
-        prev_ends_none = match x.kind {
-            TK::Word => true,
-            TK::Punct => !x.is_term(),
-            TK::Quote => false,
-        };
-        match x.kind {
-            TK::Word if x.cap => {
-                words += 1;
-                caps += 1;
-                cap_at.push(i);
-            }
-            TK::Word if x.fl & f::STOP == 0 => words += 1,
-            TK::Quote => quote_at.push(i),
-            _ => {}
-        }
-        // only words have flags
-        if x.fl & (f::CUE | f::MULTI) != 0 {
-            cue_at.push(i);
-        }
     }
-    (words, caps)
+    out.resize(t.len(), sid);
 }
 
 /// Whether the mark or quotation at token `k - 1` ends a sentence, so that a
@@ -2953,16 +2978,26 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
     let mut headline_subjects: Vec<(usize, Vec<HeadlineName>)> = Vec::new();
+    let mut may_end: Vec<usize> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         while qi < quotes.len() && quotes[qi].span.end <= para.start {
             qi += 1;
         }
-        tokenize(lx, text, para.start, para.end, &quotes, qi, &mut toks);
+        // one pass over the paragraph for its tokens, the positions of the
+        // quotation tokens, of the capitalised words and of the cue words, and
+        // the headline test's counts (content words, capitalised ones)
+        let mut para_toks = ParaTokens {
+            toks: &mut toks,
+            quote_at: &mut quote_at,
+            cap_at: &mut cap_at,
+            cue_at: &mut cue_at,
+            may_end: &mut may_end,
+            words: 0,
+        };
+        tokenize(lx, text, para.start, para.end, &quotes, qi, &mut para_toks);
+        let (words, caps) = (para_toks.words, cap_at.len());
         let t = &toks[..];
-        // one pass for the sentences, the headline test (content words,
-        // capitalised ones) and the positions of the quotation tokens, of the
-        // capitalised words and of the cue words
-        let (words, caps) = index_paragraph(text, t, &quotes, &mut sent_of, &mut quote_at, &mut cap_at, &mut cue_at);
+        sentences(text, t, &quotes, &may_end, &mut sent_of);
         let headline = words >= 3 && caps * 10 >= words * 7;
         cx.headline = headline;
         cx.register_paragraph(t, &sent_of, &cap_at);

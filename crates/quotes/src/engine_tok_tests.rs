@@ -99,7 +99,7 @@ fn tokenize_reference(
 }
 
 /// Sentence ids as they were computed before the boundary test moved out of
-/// line: the reference for the sentences of [`index_paragraph`].
+/// line: the reference for [`sentences`].
 fn sentences_reference(text: &str, t: &[Tok], quotes: &[Quotation]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut sid = 0;
@@ -137,8 +137,8 @@ fn sentences_reference(text: &str, t: &[Tok], quotes: &[Quotation]) -> Vec<usize
     out
 }
 
-/// Counts and positions as the loop in `run` gathered them before
-/// [`index_paragraph`] took them over: (content words, capitalised words,
+/// Counts and positions as a loop in `run` gathered them before the
+/// tokenizer took them over: (content words, capitalised words,
 /// quotation tokens, capitalised words, cue words).
 fn index_reference(t: &[Tok]) -> (usize, usize, Vec<usize>, Vec<usize>, Vec<usize>) {
     let (mut words, mut caps) = (0, 0);
@@ -167,27 +167,36 @@ fn rows(t: &[Tok]) -> Vec<Row> {
     t.iter().map(|t| (t.s, t.e, t.kind, t.c, t.cap, t.fl, t.q)).collect()
 }
 
-/// Tokens (and sentence ids) of every paragraph of `text` by both
-/// tokenizers, with the quotations the engine would find; panics at the first
-/// difference.
+/// Tokens (and sentence ids, and the lists gathered with the tokens) of every
+/// paragraph of `text` by both tokenizers, with the quotations the engine
+/// would find; panics at the first difference.
 fn same_tokens(lx: &Lexicon, text: &str) {
     let paras = paragraphs(text);
     let quotes = split_transcripts(text, &paras, find_quotations_in(text, &paras));
     let (mut fast, mut slow, mut sent) = (Vec::new(), Vec::new(), Vec::new());
     // filled with junk: each paragraph must start them afresh
-    let (mut quote_at, mut cap_at, mut cue_at) = (vec![7], vec![7], vec![7]);
+    let (mut quote_at, mut cap_at, mut cue_at, mut may_end) = (vec![7], vec![7], vec![7], vec![7]);
     let mut qi = 0;
     for p in &paras {
         while qi < quotes.len() && quotes[qi].span.end <= p.start {
             qi += 1;
         }
-        tokenize(lx, text, p.start, p.end, &quotes, qi, &mut fast);
+        let mut out = ParaTokens {
+            toks: &mut fast,
+            quote_at: &mut quote_at,
+            cap_at: &mut cap_at,
+            cue_at: &mut cue_at,
+            may_end: &mut may_end,
+            words: 7,
+        };
+        tokenize(lx, text, p.start, p.end, &quotes, qi, &mut out);
+        let (words, caps) = (out.words, cap_at.len());
         tokenize_reference(lx, text, p.start, p.end, &quotes, qi, &mut slow);
         assert_eq!(rows(&fast), rows(&slow), "paragraph {p:?} of {text:?}");
-        let (words, caps) = index_paragraph(text, &fast, &quotes, &mut sent, &mut quote_at, &mut cap_at, &mut cue_at);
+        sentences(text, &fast, &quotes, &may_end, &mut sent);
         assert_eq!(sent, sentences_reference(text, &slow, &quotes), "sentences of {p:?} in {text:?}");
         let got = (words, caps, quote_at.clone(), cap_at.clone(), cue_at.clone());
-        assert_eq!(got, index_reference(&slow), "index of {p:?} in {text:?}");
+        assert_eq!(got, index_reference(&slow), "lists of {p:?} in {text:?}");
     }
 }
 
