@@ -382,8 +382,13 @@ fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize,
             let s = i;
             let cap = c.is_ascii_uppercase();
             let (e, next, fl) = match plain_ascii_word(lx, b, s, lim) {
-                Some(w) => w,
-                None => {
+                Ok(w) => w,
+                // the word goes on past a joiner or a digit at `run`
+                Err(run) if run > s => {
+                    let e = word_end(text, run, lim);
+                    (e, b.get(e).copied().unwrap_or(0), lx.flags_in(b, s, e))
+                }
+                Err(_) => {
                     let mut e = ascii_run_end(b, s, lim);
                     if b.get(e).is_some_and(|&n| e < lim && may_continue_word(n)) {
                         e = word_end(text, e, lim);
@@ -411,15 +416,17 @@ fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize,
 /// plain one, as most words of news text are: a run of at most 15 ASCII letters
 /// and digits, ended by `lim` or by a byte that joins no words. Found (and looked
 /// up) from one or two 8-byte loads. Returns the word's end, the byte there
-/// (when before `lim`) and the lexicon flags; `None` sends the word to the
-/// general path.
+/// (when before `lim`) and the lexicon flags. An error sends the word to the
+/// general path, with where its run of letters ended if a byte there (a
+/// joiner, a digit, a non-ASCII byte) may carry it on before `lim`, else
+/// with `s`.
 ///
 /// A word opening with a letter is measured as a run of letters: when a digit
 /// ends that run the byte test below sends the word (rare in news text: "G7")
 /// to the general path.
 #[inline(always)]
-fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Option<(usize, u8, u32)> {
-    let x = load8(b, s)?;
+fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usize, u8, u32), usize> {
+    let Some(x) = load8(b, s) else { return Err(s) };
     let digits = (x as u8).is_ascii_digit();
     let ends = |w: u64| if digits { non_word_bytes(w) } else { non_letter_bytes(w) };
     let m = ends(x);
@@ -428,23 +435,29 @@ fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Option<(usi
         let n = (m.trailing_zeros() / 8) as usize;
         let next = (x >> (8 * n)) as u8;
         let e = s + n;
-        if e > lim || e < lim && may_go_on(next) {
-            return None;
+        if e > lim {
+            return Err(s);
         }
-        return Some((e, next, lx.flags_alnum_short(x, n)));
+        if e < lim && may_go_on(next) {
+            return Err(e);
+        }
+        return Ok((e, next, lx.flags_alnum_short(x, n)));
     }
-    let y = load8(b, s + 8)?;
+    let Some(y) = load8(b, s + 8) else { return Err(s) };
     let m = ends(y);
     if m == 0 {
-        return None;
+        return Err(s);
     }
     let n = 8 + (m.trailing_zeros() / 8) as usize;
     let next = (y >> (8 * (n - 8))) as u8;
     let e = s + n;
-    if e > lim || e < lim && may_go_on(next) {
-        return None;
+    if e > lim {
+        return Err(s);
     }
-    Some((e, next, lx.flags_alnum(x, y, n)))
+    if e < lim && may_go_on(next) {
+        return Err(e);
+    }
+    Ok((e, next, lx.flags_alnum(x, y, n)))
 }
 
 /// Whether a word may go on at byte `c`, which ended a run of letters (or of

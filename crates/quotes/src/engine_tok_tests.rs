@@ -352,8 +352,8 @@ fn ascii_run_end_table() {
 
 #[test]
 fn plain_ascii_words_are_the_general_paths_words() {
-    // (text, lim): plain_ascii_word either declines or agrees with the
-    // general path on the end and the flags
+    // (text, lim): plain_ascii_word either agrees with the general path on
+    // the end and the flags, or declines (with a place word_end may go on from)
     let lx = Lexicon::embedded();
     let cases: &[(&str, usize)] = &[
         ("said the spokeswoman", 20),
@@ -386,12 +386,21 @@ fn plain_ascii_words_are_the_general_paths_words() {
         if b.get(e).is_some_and(|&n| e < lim && may_continue_word(n)) {
             e = word_end(text, e, lim);
         }
-        if let Some((pe, next, fl)) = plain_ascii_word(&lx, b, 0, lim) {
-            assert_eq!(pe, e, "{text:?} end");
-            assert_eq!(fl, lx.flags(&b[..e]), "{text:?} flags");
-            if e < lim {
-                assert_eq!(next, b[e], "{text:?} next byte");
+        match plain_ascii_word(&lx, b, 0, lim) {
+            Ok((pe, next, fl)) => {
+                assert_eq!(pe, e, "{text:?} end");
+                assert_eq!(fl, lx.flags(&b[..e]), "{text:?} flags");
+                if e < lim {
+                    assert_eq!(next, b[e], "{text:?} next byte");
+                }
             }
+            // declined: word_end from the run's end finds the same word
+            Err(run) if run > 0 => {
+                assert!(run < lim, "{text:?} run end {run}");
+                assert!(b[..run].iter().all(u8::is_ascii_alphanumeric), "{text:?} run end {run}");
+                assert_eq!(word_end(text, run, lim), e, "{text:?} from the run's end");
+            }
+            Err(_) => {}
         }
     }
 }
