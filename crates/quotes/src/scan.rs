@@ -174,7 +174,12 @@ pub(crate) fn char_before(text: &str, i: usize, lo: usize) -> Option<char> {
     if i <= lo {
         return None;
     }
-    text.get(lo..i).and_then(|s| s.chars().next_back())
+    match text.as_bytes().get(i - 1) {
+        // an ASCII byte, as next to most marks: no decoding (and `i`, after
+        // it, is a char boundary)
+        Some(&c) if c < 0x80 && text.is_char_boundary(lo) => Some(char::from(c)),
+        _ => text.get(lo..i).and_then(|s| s.chars().next_back()),
+    }
 }
 
 /// The character starting at byte `i`, if `i < hi`.
@@ -183,7 +188,10 @@ pub(crate) fn char_at(text: &str, i: usize, hi: usize) -> Option<char> {
     if i >= hi {
         return None;
     }
-    text.get(i..hi).and_then(|s| s.chars().next())
+    match text.as_bytes().get(i) {
+        Some(&c) if c < 0x80 && text.is_char_boundary(hi) => Some(char::from(c)),
+        _ => text.get(i..hi).and_then(|s| s.chars().next()),
+    }
 }
 
 fn open_preceder(c: char) -> bool {
@@ -489,6 +497,21 @@ mod tests {
         let naive: Vec<usize> =
             text.bytes().enumerate().filter(|(_, c)| matches!(c, b'"' | b'\'' | 0xE2 | 0xC2)).map(|(i, _)| i).collect();
         assert_eq!(MarkBytes::new(text.as_bytes()).collect::<Vec<_>>(), naive, "mark bytes of {text:?}");
+    }
+
+    #[test]
+    fn chars_around_a_byte_are_those_of_the_slice() {
+        // every pair of offsets, on and off char boundaries and past the end
+        for text in ["", "a", "ab \"c\" d", "\u{e9}\"x\u{e9}", "\u{201c}\u{e9}\u{201d}", "a\u{2019}s 'b'"] {
+            for lo in 0..=text.len() + 1 {
+                for i in 0..=text.len() + 1 {
+                    let before = if i <= lo { None } else { text.get(lo..i).and_then(|s| s.chars().next_back()) };
+                    assert_eq!(char_before(text, i, lo), before, "{text:?} before {i} from {lo}");
+                    let at = if lo >= i { None } else { text.get(lo..i).and_then(|s| s.chars().next()) };
+                    assert_eq!(char_at(text, lo, i), at, "{text:?} at {lo} up to {i}");
+                }
+            }
+        }
     }
 
     #[test]
