@@ -58,7 +58,11 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 fn trimmed(text: &str, s: usize, e: usize) -> Option<Range<usize>> {
     let b = text.as_bytes();
     let plain = |c: u8| c > b' ' && c < 0x7f;
-    if s < e && b.get(s).is_some_and(|&c| plain(c)) && b.get(e - 1).is_some_and(|&c| plain(c)) {
+    if s >= e {
+        // the empty line between paragraphs
+        return None;
+    }
+    if b.get(s).is_some_and(|&c| plain(c)) && b.get(e - 1).is_some_and(|&c| plain(c)) {
         return Some(s..e);
     }
     let line = text.get(s..e)?;
