@@ -177,6 +177,17 @@ fn non_word_bytes(x: u64) -> u64 {
     !((digit | letter) & !x) & HIGHS
 }
 
+/// The high bit of every byte of `x` that is not an ASCII letter (eight bytes
+/// at once): [`non_word_bytes`] less the digit range, a few operations fewer
+/// for the words of running text, which are letters.
+#[inline]
+fn non_letter_bytes(x: u64) -> u64 {
+    // setting the case bit folds A-Z onto a-z, and no other byte onto them
+    let l = (x & !HIGHS) | (ONES * 0x20);
+    let letter = (l + ONES * (0x80 - 0x61)) & !(l + ONES * (0x80 - 0x7b));
+    !(letter & !x) & HIGHS
+}
+
 /// End of the run of ASCII letters and digits from `i`, at most `lim`: eight
 /// bytes a step while the text has them, then byte by byte.
 #[inline]
@@ -271,10 +282,74 @@ fn may_continue_word(c: u8) -> bool {
     BYTE_CLASS[usize::from(c)] & class::JOIN != 0
 }
 
-/// Cuts `text[ps..pe]` into words, punctuation and quotation tokens. `quotes` are
-/// the (sorted) quotations, `qi` the index of the first one that may touch the
-/// paragraph.
-fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation], mut qi: usize, out: &mut Vec<Tok>) {
+/// A paragraph's tokens and what the attribution looks up by position in
+/// them, gathered by [`tokenize`] as it pushes each token (one pass over the
+/// paragraph, where a second one over its tokens cost a fifth as much as the
+/// tokenizer).
+struct ParaTokens<'v> {
+    toks: &'v mut Vec<Tok>,
+    /// Positions of the quotation tokens.
+    quote_at: &'v mut Vec<usize>,
+    /// Positions of the capitalised words.
+    cap_at: &'v mut Vec<usize>,
+    /// Positions of the words with a cue flag (or the first word of a
+    /// multi-word cue).
+    cue_at: &'v mut Vec<usize>,
+    /// Positions of the tokens after which a sentence may end: terminators
+    /// and quotations (see [`sentences`]).
+    may_end: &'v mut Vec<usize>,
+    /// Content words (capitalised, or not a stop word), for the headline
+    /// test (whose capitalised words are `cap_at.len()`).
+    words: usize,
+}
+
+impl ParaTokens<'_> {
+    /// Empties everything for the next paragraph.
+    fn clear(&mut self) {
+        self.toks.clear();
+        self.quote_at.clear();
+        self.cap_at.clear();
+        self.cue_at.clear();
+        self.may_end.clear();
+        self.words = 0;
+    }
+
+    /// Pushes a word token, with its place in the lists.
+    #[inline(always)]
+    fn push_word(&mut self, tok: Tok) {
+        let k = self.toks.len();
+        let (cap, fl) = (tok.cap, tok.fl);
+        self.toks.push(tok);
+        self.words += usize::from(cap || fl & f::STOP == 0);
+        if cap {
+            self.cap_at.push(k);
+        }
+        if fl & (f::CUE | f::MULTI) != 0 {
+            self.cue_at.push(k);
+        }
+    }
+
+    /// Pushes a punctuation token (`c`: its character).
+    #[inline(always)]
+    fn push_punct(&mut self, s: usize, e: usize, c: char) {
+        if matches!(c, '.' | '?' | '!' | '\u{2026}') {
+            self.may_end.push(self.toks.len());
+        }
+        self.toks.push(Tok { s, e, kind: TK::Punct, c, cap: false, fl: 0, q: usize::MAX });
+    }
+
+    /// Pushes the token of quotation `q`.
+    fn push_quote(&mut self, s: usize, e: usize, q: usize) {
+        self.quote_at.push(self.toks.len());
+        self.may_end.push(self.toks.len());
+        self.toks.push(Tok { s, e, kind: TK::Quote, c: '"', cap: false, fl: 0, q });
+    }
+}
+
+/// Cuts `text[ps..pe]` into words, punctuation and quotation tokens (into
+/// `out`, with their lists). `quotes` are the (sorted) quotations, `qi` the
+/// index of the first one that may touch the paragraph.
+fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation], mut qi: usize, out: &mut ParaTokens) {
     out.clear();
     let mut i = ps;
     while quotes.get(qi).is_some_and(|q| q.span.end <= ps) {
@@ -283,7 +358,7 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
     while i < pe {
         if let Some(q) = quotes.get(qi).filter(|q| q.span.start <= i) {
             let e = q.span.end.min(pe);
-            out.push(Tok { s: i, e, kind: TK::Quote, c: '"', cap: false, fl: 0, q: qi });
+            out.push_quote(i, e, qi);
             i = e.max(i + 1);
             qi += 1;
             continue;
@@ -297,7 +372,7 @@ fn tokenize(lx: &Lexicon, text: &str, ps: usize, pe: usize, quotes: &[Quotation]
 /// Tokens of `text[i..lim]`, a stretch without quotations (`pe`: the paragraph's
 /// end); returns where it stopped (`lim`, or past it after a stray byte).
 #[inline]
-fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize, out: &mut Vec<Tok>) -> usize {
+fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize, out: &mut ParaTokens) -> usize {
     let b = text.as_bytes();
     while i < lim {
         let Some(&c) = b.get(i) else { break };
@@ -307,8 +382,13 @@ fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize,
             let s = i;
             let cap = c.is_ascii_uppercase();
             let (e, next, fl) = match plain_ascii_word(lx, b, s, lim) {
-                Some(w) => w,
-                None => {
+                Ok(w) => w,
+                // the word goes on past a joiner or a digit at `run`
+                Err(run) if run > s => {
+                    let e = word_end(text, run, lim);
+                    (e, b.get(e).copied().unwrap_or(0), lx.flags_in(b, s, e))
+                }
+                Err(_) => {
                     let mut e = ascii_run_end(b, s, lim);
                     if b.get(e).is_some_and(|&n| e < lim && may_continue_word(n)) {
                         e = word_end(text, e, lim);
@@ -317,13 +397,13 @@ fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize,
                 }
             };
             let fl = acronym(fl, cap, b, s, e);
-            out.push(Tok { s, e, kind: TK::Word, c: char::from(c), cap, fl, q: usize::MAX });
+            out.push_word(Tok { s, e, kind: TK::Word, c: char::from(c), cap, fl, q: usize::MAX });
             // the space after a word, without a trip round the loop
             i = if e < lim && next == b' ' { e + 1 } else { e };
         } else if cl & class::SPACE != 0 {
             i += 1;
         } else if cl & class::PUNCT != 0 {
-            out.push(Tok { s: i, e: i + 1, kind: TK::Punct, c: char::from(c), cap: false, fl: 0, q: usize::MAX });
+            out.push_punct(i, i + 1, char::from(c));
             i += 1;
         } else {
             i = non_ascii_token(lx, text, i, lim, pe, out);
@@ -336,35 +416,61 @@ fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize,
 /// plain one, as most words of news text are: a run of at most 15 ASCII letters
 /// and digits, ended by `lim` or by a byte that joins no words. Found (and looked
 /// up) from one or two 8-byte loads. Returns the word's end, the byte there
-/// (when before `lim`) and the lexicon flags; `None` sends the word to the
-/// general path.
+/// (when before `lim`) and the lexicon flags. An error sends the word to the
+/// general path, with where its run of letters ended if a byte there (a
+/// joiner, a digit, a non-ASCII byte) may carry it on before `lim`, else
+/// with `s`.
+///
+/// A word opening with a letter is measured as a run of letters: when a digit
+/// ends that run the byte test below sends the word (rare in news text: "G7")
+/// to the general path.
 #[inline(always)]
-fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Option<(usize, u8, u32)> {
-    let x = load8(b, s)?;
-    let m = non_word_bytes(x);
-    let (n, next, hi) = if m != 0 {
+fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usize, u8, u32), usize> {
+    let Some(x) = load8(b, s) else { return Err(s) };
+    let digits = (x as u8).is_ascii_digit();
+    let ends = |w: u64| if digits { non_word_bytes(w) } else { non_letter_bytes(w) };
+    let m = ends(x);
+    if m != 0 {
+        // most words: shorter than eight bytes, one load and a one-word key
         let n = (m.trailing_zeros() / 8) as usize;
-        (n, (x >> (8 * n)) as u8, 0)
-    } else {
-        let y = load8(b, s + 8)?;
-        let m = non_word_bytes(y);
-        if m == 0 {
-            return None;
+        let next = (x >> (8 * n)) as u8;
+        let e = s + n;
+        if e > lim {
+            return Err(s);
         }
-        let n = (m.trailing_zeros() / 8) as usize;
-        (8 + n, (y >> (8 * n)) as u8, y)
-    };
-    let e = s + n;
-    if e > lim || e < lim && may_continue_word(next) {
-        return None;
+        if e < lim && may_go_on(next) {
+            return Err(e);
+        }
+        return Ok((e, next, lx.flags_alnum_short(x, n)));
     }
-    Some((e, next, lx.flags_alnum(x, hi, n)))
+    let Some(y) = load8(b, s + 8) else { return Err(s) };
+    let m = ends(y);
+    if m == 0 {
+        return Err(s);
+    }
+    let n = 8 + (m.trailing_zeros() / 8) as usize;
+    let next = (y >> (8 * (n - 8))) as u8;
+    let e = s + n;
+    if e > lim {
+        return Err(s);
+    }
+    if e < lim && may_go_on(next) {
+        return Err(e);
+    }
+    Ok((e, next, lx.flags_alnum(x, y, n)))
+}
+
+/// Whether a word may go on at byte `c`, which ended a run of letters (or of
+/// letters and digits): a letter or digit, a joiner, or a non-ASCII byte.
+#[inline]
+fn may_go_on(c: u8) -> bool {
+    BYTE_CLASS[usize::from(c)] & (class::WORD | class::JOIN) != 0
 }
 
 /// The token at a non-ASCII byte `i` (skipped if white space); returns where
 /// the next token may start.
 #[inline(never)]
-fn non_ascii_token(lx: &Lexicon, text: &str, i: usize, lim: usize, pe: usize, out: &mut Vec<Tok>) -> usize {
+fn non_ascii_token(lx: &Lexicon, text: &str, i: usize, lim: usize, pe: usize, out: &mut ParaTokens) -> usize {
     let Some(ch) = text.get(i..pe).and_then(|s| s.chars().next()) else { return i + 1 };
     if ch.is_whitespace() {
         return i + ch.len_utf8();
@@ -375,7 +481,7 @@ fn non_ascii_token(lx: &Lexicon, text: &str, i: usize, lim: usize, pe: usize, ou
         let e = word_end(text, i + ch.len_utf8(), lim);
         // a word opening with a non-ASCII letter is no ASCII acronym: its flags stay
         let fl = lx.flags_in(b, s, e);
-        out.push(Tok { s, e, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
+        out.push_word(Tok { s, e, kind: TK::Word, c: ch, cap: ch.is_uppercase(), fl, q: usize::MAX });
         if e < lim && b.get(e) == Some(&b' ') {
             e + 1
         } else {
@@ -383,7 +489,7 @@ fn non_ascii_token(lx: &Lexicon, text: &str, i: usize, lim: usize, pe: usize, ou
         }
     } else {
         let e = i + ch.len_utf8();
-        out.push(Tok { s: i, e, kind: TK::Punct, c: ch, cap: false, fl: 0, q: usize::MAX });
+        out.push_punct(i, e, ch);
         e
     }
 }
@@ -2702,19 +2808,21 @@ fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
     false
 }
 
-/// Sentence index of every token of a paragraph.
-fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], out: &mut Vec<usize>) {
+/// Sentence index of every token of a paragraph. `may_end` lists the tokens
+/// after which a sentence may end (terminators and quotations, in order): a
+/// word or another mark ends none, so [`ends_sentence`] is asked about those
+/// only, and the ids are filled in between.
+fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], may_end: &[usize], out: &mut Vec<usize>) {
     out.clear();
-    out.reserve(t.len());
     let mut sid = 0;
-    // most tokens follow a word, which ends no sentence: one test, and the
-    // others are weighed out of line
-    out.extend((0..t.len()).map(|k| {
-        if k > 0 && t.get(k - 1).is_some_and(|p| p.kind != TK::Word) && ends_sentence(text, t, quotes, k) {
+    for &m in may_end {
+        // increasing, so each boundary lies past the ids filled so far
+        if ends_sentence(text, t, quotes, m + 1) {
+            out.resize(m + 1, sid);
             sid += 1;
         }
-        sid
-    }));
+    }
+    out.resize(t.len(), sid);
 }
 
 /// Whether the mark or quotation at token `k - 1` ends a sentence, so that a
@@ -2933,34 +3041,26 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
     let mut headline_subjects: Vec<(usize, Vec<HeadlineName>)> = Vec::new();
+    let mut may_end: Vec<usize> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         while qi < quotes.len() && quotes[qi].span.end <= para.start {
             qi += 1;
         }
-        tokenize(lx, text, para.start, para.end, &quotes, qi, &mut toks);
-        sentences(text, &toks, &quotes, &mut sent_of);
+        // one pass over the paragraph for its tokens, the positions of the
+        // quotation tokens, of the capitalised words and of the cue words, and
+        // the headline test's counts (content words, capitalised ones)
+        let mut para_toks = ParaTokens {
+            toks: &mut toks,
+            quote_at: &mut quote_at,
+            cap_at: &mut cap_at,
+            cue_at: &mut cue_at,
+            may_end: &mut may_end,
+            words: 0,
+        };
+        tokenize(lx, text, para.start, para.end, &quotes, qi, &mut para_toks);
+        let (words, caps) = (para_toks.words, cap_at.len());
         let t = &toks[..];
-        // one pass for the headline test (content words, capitalised ones) and
-        // the positions of the quotation tokens and of the capitalised words
-        let (mut words, mut caps) = (0usize, 0usize);
-        quote_at.clear();
-        cap_at.clear();
-        cue_at.clear();
-        for (i, x) in t.iter().enumerate() {
-            match x.kind {
-                TK::Word if x.cap => {
-                    words += 1;
-                    caps += 1;
-                    cap_at.push(i);
-                }
-                TK::Word if !x.has(f::STOP) => words += 1,
-                TK::Quote => quote_at.push(i),
-                _ => {}
-            }
-            if x.fl & (f::CUE | f::MULTI) != 0 {
-                cue_at.push(i);
-            }
-        }
+        sentences(text, t, &quotes, &may_end, &mut sent_of);
         let headline = words >= 3 && caps * 10 >= words * 7;
         cx.headline = headline;
         cx.register_paragraph(t, &sent_of, &cap_at);

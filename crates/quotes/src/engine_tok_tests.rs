@@ -137,29 +137,66 @@ fn sentences_reference(text: &str, t: &[Tok], quotes: &[Quotation]) -> Vec<usize
     out
 }
 
+/// Counts and positions as a loop in `run` gathered them before the
+/// tokenizer took them over: (content words, capitalised words,
+/// quotation tokens, capitalised words, cue words).
+fn index_reference(t: &[Tok]) -> (usize, usize, Vec<usize>, Vec<usize>, Vec<usize>) {
+    let (mut words, mut caps) = (0, 0);
+    let (mut quote_at, mut cap_at, mut cue_at) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, x) in t.iter().enumerate() {
+        match x.kind {
+            TK::Word if x.cap => {
+                words += 1;
+                caps += 1;
+                cap_at.push(i);
+            }
+            TK::Word if !x.has(f::STOP) => words += 1,
+            TK::Quote => quote_at.push(i),
+            _ => {}
+        }
+        if x.fl & (f::CUE | f::MULTI) != 0 {
+            cue_at.push(i);
+        }
+    }
+    (words, caps, quote_at, cap_at, cue_at)
+}
+
 type Row = (usize, usize, TK, char, bool, u32, usize);
 
 fn rows(t: &[Tok]) -> Vec<Row> {
     t.iter().map(|t| (t.s, t.e, t.kind, t.c, t.cap, t.fl, t.q)).collect()
 }
 
-/// Tokens (and sentence ids) of every paragraph of `text` by both
-/// tokenizers, with the quotations the engine would find; panics at the first
-/// difference.
+/// Tokens (and sentence ids, and the lists gathered with the tokens) of every
+/// paragraph of `text` by both tokenizers, with the quotations the engine
+/// would find; panics at the first difference.
 fn same_tokens(lx: &Lexicon, text: &str) {
     let paras = paragraphs(text);
     let quotes = split_transcripts(text, &paras, find_quotations_in(text, &paras));
     let (mut fast, mut slow, mut sent) = (Vec::new(), Vec::new(), Vec::new());
+    // filled with junk: each paragraph must start them afresh
+    let (mut quote_at, mut cap_at, mut cue_at, mut may_end) = (vec![7], vec![7], vec![7], vec![7]);
     let mut qi = 0;
     for p in &paras {
         while qi < quotes.len() && quotes[qi].span.end <= p.start {
             qi += 1;
         }
-        tokenize(lx, text, p.start, p.end, &quotes, qi, &mut fast);
+        let mut out = ParaTokens {
+            toks: &mut fast,
+            quote_at: &mut quote_at,
+            cap_at: &mut cap_at,
+            cue_at: &mut cue_at,
+            may_end: &mut may_end,
+            words: 7,
+        };
+        tokenize(lx, text, p.start, p.end, &quotes, qi, &mut out);
+        let (words, caps) = (out.words, cap_at.len());
         tokenize_reference(lx, text, p.start, p.end, &quotes, qi, &mut slow);
         assert_eq!(rows(&fast), rows(&slow), "paragraph {p:?} of {text:?}");
-        sentences(text, &fast, &quotes, &mut sent);
+        sentences(text, &fast, &quotes, &may_end, &mut sent);
         assert_eq!(sent, sentences_reference(text, &slow, &quotes), "sentences of {p:?} in {text:?}");
+        let got = (words, caps, quote_at.clone(), cap_at.clone(), cue_at.clone());
+        assert_eq!(got, index_reference(&slow), "lists of {p:?} in {text:?}");
     }
 }
 
@@ -195,6 +232,7 @@ fn tokens_match_the_reference() {
         "Mr. Ortiz left. Sen. Voss came. J. R. Ewing did. The U.S. Army won. It rained! Why? 2024 ended\u{2026} Then",
         "\"Go.\" \"Stay,\" \"Run\" \"Now!\" He said \"no.\" 5 said \"yes?\" \"it,\" she said.",
         "Va., said. Ga. Then. Ohio. a. b. Z. Q.",
+        "G7 COVID19 abc1def x9y 4x4 3D MP3s 2024's B2B a1b2c3d4e5f6g7h8 abcdefgh1 abcdefg1h",
     ];
     for text in texts {
         same_tokens(&lx, text);
@@ -271,6 +309,23 @@ fn non_word_bytes_agrees_with_the_byte_table() {
 }
 
 #[test]
+fn non_letter_bytes_agrees_with_the_char_test() {
+    for c in 0..=255u8 {
+        for fill in [b'a', b' ', b'Z', b'5', 0x80, 0xff, 0x10, b'@', b'`', b'{', b'['] {
+            for lane in 0..8 {
+                let mut w = [fill; 8];
+                w[lane] = c;
+                let got = non_letter_bytes(u64::from_le_bytes(w)).to_le_bytes();
+                for k in 0..8 {
+                    assert_eq!(got[k] == 0x80, !w[k].is_ascii_alphabetic(), "{w:?} lane {k}");
+                    assert!(got[k] == 0 || got[k] == 0x80);
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn ascii_run_end_table() {
     // (text, from, lim, end)
     let cases: &[(&str, usize, usize, usize)] = &[
@@ -297,8 +352,8 @@ fn ascii_run_end_table() {
 
 #[test]
 fn plain_ascii_words_are_the_general_paths_words() {
-    // (text, lim): plain_ascii_word either declines or agrees with the
-    // general path on the end and the flags
+    // (text, lim): plain_ascii_word either agrees with the general path on
+    // the end and the flags, or declines (with a place word_end may go on from)
     let lx = Lexicon::embedded();
     let cases: &[(&str, usize)] = &[
         ("said the spokeswoman", 20),
@@ -316,6 +371,14 @@ fn plain_ascii_words_are_the_general_paths_words() {
         ("abcdefghijklmnop qr", 19),
         ("then\u{e9}", 6),
         ("then said", 3),
+        ("G7 summit", 9),
+        ("COVID19 cases", 13),
+        ("abc1", 4),
+        ("1990s", 5),
+        ("2024 vote", 9),
+        ("2024", 4),
+        ("12345678901234 x", 16),
+        ("abcdefghij2 x", 13),
     ];
     for &(text, lim) in cases {
         let b = text.as_bytes();
@@ -323,12 +386,21 @@ fn plain_ascii_words_are_the_general_paths_words() {
         if b.get(e).is_some_and(|&n| e < lim && may_continue_word(n)) {
             e = word_end(text, e, lim);
         }
-        if let Some((pe, next, fl)) = plain_ascii_word(&lx, b, 0, lim) {
-            assert_eq!(pe, e, "{text:?} end");
-            assert_eq!(fl, lx.flags(&b[..e]), "{text:?} flags");
-            if e < lim {
-                assert_eq!(next, b[e], "{text:?} next byte");
+        match plain_ascii_word(&lx, b, 0, lim) {
+            Ok((pe, next, fl)) => {
+                assert_eq!(pe, e, "{text:?} end");
+                assert_eq!(fl, lx.flags(&b[..e]), "{text:?} flags");
+                if e < lim {
+                    assert_eq!(next, b[e], "{text:?} next byte");
+                }
             }
+            // declined: word_end from the run's end finds the same word
+            Err(run) if run > 0 => {
+                assert!(run < lim, "{text:?} run end {run}");
+                assert!(b[..run].iter().all(u8::is_ascii_alphanumeric), "{text:?} run end {run}");
+                assert_eq!(word_end(text, run, lim), e, "{text:?} from the run's end");
+            }
+            Err(_) => {}
         }
     }
 }

@@ -33,15 +33,22 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     // as much as the split); a longer text grows the vector a few times
     let mut out = Vec::with_capacity(64);
     let mut start = 0;
-    // one searcher for the whole text: a news line is short, and a search
-    // started afresh for each costs more than the line's bytes
-    for end in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
+    loop {
+        // a blank line between paragraphs (about every other line of a news
+        // text) is told by its first byte, without a search
+        let end = match b.get(start..) {
+            Some([b'\n', ..]) => start,
+            Some(rest) => memchr::memchr(b'\n', rest).map_or(b.len(), |o| start + o),
+            None => b.len(),
+        };
         if let Some(line) = trimmed(text, start, end) {
             out.push(line);
         }
+        if end >= b.len() {
+            return out;
+        }
         start = end + 1;
     }
-    out
 }
 
 /// `text[s..e]` (a line) without the white space around it, `None` if blank.
@@ -51,7 +58,11 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 fn trimmed(text: &str, s: usize, e: usize) -> Option<Range<usize>> {
     let b = text.as_bytes();
     let plain = |c: u8| c > b' ' && c < 0x7f;
-    if s < e && b.get(s).is_some_and(|&c| plain(c)) && b.get(e - 1).is_some_and(|&c| plain(c)) {
+    if s >= e {
+        // the empty line between paragraphs
+        return None;
+    }
+    if b.get(s).is_some_and(|&c| plain(c)) && b.get(e - 1).is_some_and(|&c| plain(c)) {
         return Some(s..e);
     }
     let line = text.get(s..e)?;
@@ -167,7 +178,12 @@ pub(crate) fn char_before(text: &str, i: usize, lo: usize) -> Option<char> {
     if i <= lo {
         return None;
     }
-    text.get(lo..i).and_then(|s| s.chars().next_back())
+    match text.as_bytes().get(i - 1) {
+        // an ASCII byte, as next to most marks: no decoding (and `i`, after
+        // it, is a char boundary)
+        Some(&c) if c < 0x80 && text.is_char_boundary(lo) => Some(char::from(c)),
+        _ => text.get(lo..i).and_then(|s| s.chars().next_back()),
+    }
 }
 
 /// The character starting at byte `i`, if `i < hi`.
@@ -176,7 +192,10 @@ pub(crate) fn char_at(text: &str, i: usize, hi: usize) -> Option<char> {
     if i >= hi {
         return None;
     }
-    text.get(i..hi).and_then(|s| s.chars().next())
+    match text.as_bytes().get(i) {
+        Some(&c) if c < 0x80 && text.is_char_boundary(hi) => Some(char::from(c)),
+        _ => text.get(i..hi).and_then(|s| s.chars().next()),
+    }
 }
 
 fn open_preceder(c: char) -> bool {
@@ -202,9 +221,11 @@ pub fn find_quotations(text: &str) -> Vec<Quotation> {
 /// Like [`find_quotations`] with the paragraphs already computed.
 pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quotation> {
     let b = text.as_bytes();
-    let mut cands: Vec<Quotation> = Vec::new();
+    // room for a news article's quotations and nesting from the start: most
+    // texts then never grow either
+    let mut cands: Vec<Quotation> = Vec::with_capacity(32);
     let mut carry: Option<Open> = None;
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack: Vec<Open> = Vec::with_capacity(8);
     let mut marks = MarkBytes::new(b).peekable();
     for (pi, para) in paras.iter().enumerate() {
         let (ps, pe) = (para.start, para.end);
@@ -317,14 +338,9 @@ pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quot
         }
     }
     cands.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-    let mut out: Vec<Quotation> = Vec::with_capacity(cands.len());
-    for c in cands {
-        if out.last().is_some_and(|l| c.span.end <= l.span.end) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
+    // drop each quotation inside the last one kept, in place
+    cands.dedup_by(|c, kept| c.span.end <= kept.span.end);
+    cands
 }
 
 #[cfg(test)]
@@ -485,6 +501,21 @@ mod tests {
         let naive: Vec<usize> =
             text.bytes().enumerate().filter(|(_, c)| matches!(c, b'"' | b'\'' | 0xE2 | 0xC2)).map(|(i, _)| i).collect();
         assert_eq!(MarkBytes::new(text.as_bytes()).collect::<Vec<_>>(), naive, "mark bytes of {text:?}");
+    }
+
+    #[test]
+    fn chars_around_a_byte_are_those_of_the_slice() {
+        // every pair of offsets, on and off char boundaries and past the end
+        for text in ["", "a", "ab \"c\" d", "\u{e9}\"x\u{e9}", "\u{201c}\u{e9}\u{201d}", "a\u{2019}s 'b'"] {
+            for lo in 0..=text.len() + 1 {
+                for i in 0..=text.len() + 1 {
+                    let before = if i <= lo { None } else { text.get(lo..i).and_then(|s| s.chars().next_back()) };
+                    assert_eq!(char_before(text, i, lo), before, "{text:?} before {i} from {lo}");
+                    let at = if lo >= i { None } else { text.get(lo..i).and_then(|s| s.chars().next()) };
+                    assert_eq!(char_at(text, lo, i), at, "{text:?} at {lo} up to {i}");
+                }
+            }
+        }
     }
 
     #[test]
