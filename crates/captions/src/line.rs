@@ -241,7 +241,7 @@ impl Data {
     /// Line-start phrases: "READ MORE:", "Photo: Name, AP", "Sign up to ...".
     fn prefix_shape(&self, s: &str) -> Option<Shape> {
         let n = s.len();
-        if !self.prefix_first[usize::from(s.as_bytes()[0])] {
+        if !self.prefix_pairs.may_start(s.as_bytes()) {
             return None;
         }
         let head = &s[..floor_char(s, 80.min(n))];
