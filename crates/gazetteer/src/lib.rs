@@ -48,7 +48,11 @@
 //!   longer waits on a multiplication per byte), the automata's pattern ids carry
 //!   their lengths, and a pattern's first candidate, when it needs no check
 //!   beyond whole words, sits in a flat table: the usual mention costs one load
-//!   where it cost three.
+//!   where it cost three. On the 4 MB bench corpus that cut `find`'s
+//!   instructions by 3% and its first-level cache misses (callgrind's
+//!   simulation) by 10%; in cycles, perf on a shared 2-core machine could not
+//!   tell it from the noise, and the bitset and state loads are still where
+//!   `find` waits.
 //! * **Why one automaton per first byte, walked by hand.** Every search is anchored
 //!   at a word start, so aho-corasick's failure transitions are never followed, but
 //!   it computes them anyway: with the 35,000 embedded patterns in one automaton
