@@ -104,8 +104,8 @@ pub(crate) struct Data {
     pub lines: Map<LineRule>,
     pub prefixes: AhoCorasick,
     pub prefix_rules: Vec<Vec<PrefixRule>>,
-    /// Bytes that can start a prefix phrase (both cases).
-    pub prefix_first: [bool; 256],
+    /// First two bytes that can start a prefix phrase (both cases).
+    pub prefix_pairs: PairFilter,
     pub contains: AhoCorasick,
     pub contains_kinds: Vec<Kind>,
     pub dates: Map<DateWord>,
@@ -115,6 +115,50 @@ pub(crate) struct Data {
     pub tail_labels: AhoCorasick,
     /// Labels that open a parenthesised credit ("(Photo by", "(Image:").
     pub paren_labels: AhoCorasick,
+}
+
+/// The first two bytes of a set of phrases, ASCII case folded, hashed into
+/// 4096 bits: a line whose first two bytes are not there starts none of the
+/// phrases. The test of the first byte alone this replaced let through four
+/// lines in five (story paragraphs start with capitals, and so do the
+/// phrases), each then walked into the case-insensitive automaton, whose
+/// table misses the cache; the pair lets through about one in three.
+#[derive(Clone, Debug)]
+pub(crate) struct PairFilter {
+    bits: [u64; 64],
+}
+
+impl PairFilter {
+    fn slot(first: u8, second: u8) -> usize {
+        ((usize::from(first.to_ascii_lowercase()) << 6) ^ usize::from(second.to_ascii_lowercase())) & 4095
+    }
+
+    fn set(&mut self, first: u8, second: u8) {
+        let k = PairFilter::slot(first, second);
+        self.bits[k / 64] |= 1 << (k % 64);
+    }
+
+    /// A filter passing every text that starts with one of `phrases`.
+    pub(crate) fn new<P: AsRef<[u8]>>(phrases: &[P]) -> PairFilter {
+        let mut filter = PairFilter { bits: [0; 64] };
+        for p in phrases {
+            match *p.as_ref() {
+                [] => filter.bits = [u64::MAX; 64],
+                // One byte: any second byte, or none (a text of one byte reads as a zero).
+                [a] => (0..=255).for_each(|b| filter.set(a, b)),
+                [a, b, ..] => filter.set(a, b),
+            }
+        }
+        filter
+    }
+
+    /// False when `text` starts with none of the phrases.
+    #[inline]
+    pub(crate) fn may_start(&self, text: &[u8]) -> bool {
+        let Some(&first) = text.first() else { return !self.bits.iter().all(|&w| w == 0) };
+        let k = PairFilter::slot(first, text.get(1).copied().unwrap_or(0));
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
 }
 
 /// Non-comment, non-empty lines of an embedded list.
@@ -305,17 +349,11 @@ impl Data {
         .map(|s| s.to_string())
         .collect();
 
-        let mut prefix_first = [false; 256];
-        for p in &prefix_pats {
-            if let Some(&b) = p.as_bytes().first() {
-                prefix_first[usize::from(b.to_ascii_lowercase())] = true;
-                prefix_first[usize::from(b.to_ascii_uppercase())] = true;
-            }
-        }
+        let prefix_pairs = PairFilter::new(&prefix_pats);
 
         Ok(Data {
             is_finder: memchr::memmem::Finder::new(b" is ").into_owned(),
-            prefix_first,
+            prefix_pairs,
             agencies: ac(&agencies, StartKind::Both, true)?,
             lines,
             prefixes: ac(&prefix_pats, StartKind::Anchored, true)?,
@@ -332,4 +370,35 @@ impl Data {
 
 fn bad(list: &str, line: &str) -> Error {
     Error::Build(format!("bad line in data/{list}.txt: {line:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_filter_passes_every_phrase_start() {
+        let filter = PairFilter::new(&["read more", "photo:", "©", "x"]);
+        // (line, may it start a phrase?)
+        #[rustfmt::skip]
+        let cases: &[(&str, bool)] = &[
+            ("READ MORE: the full story", true),
+            ("Reader comments", true),
+            ("PHOTO: Reuters", true),
+            ("Photographs by staff", true),
+            ("© AP", true),
+            ("x", true),
+            ("X-rays showed", true),
+            ("The minister said", false),
+            ("Rome", false),
+            ("Police said", false),
+            ("\u{201c}We will", false),
+            ("r", false),
+        ];
+        for &(line, want) in cases {
+            assert_eq!(filter.may_start(line.as_bytes()), want, "{line:?}");
+        }
+        assert!(!PairFilter::new::<&str>(&[]).may_start(b"anything"));
+        assert!(PairFilter::new(&[""]).may_start(b"anything"));
+    }
 }

@@ -241,7 +241,7 @@ impl Data {
     /// Line-start phrases: "READ MORE:", "Photo: Name, AP", "Sign up to ...".
     fn prefix_shape(&self, s: &str) -> Option<Shape> {
         let n = s.len();
-        if !self.prefix_first[usize::from(s.as_bytes()[0])] {
+        if !self.prefix_pairs.may_start(s.as_bytes()) {
             return None;
         }
         let head = &s[..floor_char(s, 80.min(n))];
@@ -534,6 +534,22 @@ impl Data {
         if self.whole_agency(s) {
             return BareCredit::Agency;
         }
+        // The words first: a line of capitalised words is rare outside
+        // credits and headings, and this turns the others away before the
+        // agency automaton reads every byte of the line.
+        let mut words = 0;
+        for w in s.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | ';')) {
+            let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '-' | '–' | '—' | '©' | '.'));
+            if w.is_empty() {
+                continue;
+            }
+            words += 1;
+            let first = w.chars().next().unwrap_or(' ');
+            let ok = first.is_uppercase() || first.is_ascii_digit() || in_list(&CREDIT_LOWER, w);
+            if !ok || words > 12 {
+                return BareCredit::No;
+            }
+        }
         let bytes = s.as_bytes();
         let mut found = false;
         let mut last_end = 0;
@@ -547,19 +563,6 @@ impl Data {
         }
         if !found {
             return BareCredit::No;
-        }
-        let mut words = 0;
-        for w in s.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | ';')) {
-            let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '-' | '–' | '—' | '©' | '.'));
-            if w.is_empty() {
-                continue;
-            }
-            words += 1;
-            let first = w.chars().next().unwrap_or(' ');
-            let ok = first.is_uppercase() || first.is_ascii_digit() || in_list(&CREDIT_LOWER, w);
-            if !ok || words > 12 {
-                return BareCredit::No;
-            }
         }
         // Ends with the agency (allowing "File", "Contributor", "Pool" ...),
         // or separates names and agencies with '/' or '|' or "via".

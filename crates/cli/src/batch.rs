@@ -339,7 +339,6 @@ fn analyze(pipeline: &Pipeline, settings: &Settings, item: Item) -> Output {
     // Where the record came from, for messages and a missing id: built only
     // when one of those needs it, not for every record.
     let place = || if item.line == 0 { name.clone() } else { format!("{name}:{}", item.line) };
-    let len = item.len();
     let (id, text, warning) = match item.body {
         Body::Text(bytes) => {
             let (text, warning) = input::decode(bytes, name);
@@ -360,9 +359,10 @@ fn analyze(pipeline: &Pipeline, settings: &Settings, item: Item) -> Output {
     };
     analysis.warnings.extend(warning);
     let error = analysis.error.as_ref().map(|e| format!("{}: {e}", place()));
-    // The record is about three times the article (quote and block texts
-    // repeat it): reserve once rather than grow the buffer a dozen times.
-    let mut line = Vec::with_capacity(len * 3 + 256);
+    // write_json sizes the buffer from the record itself, once; a guess from
+    // the article's length (three times it) was too small for one record in
+    // sixteen and, as the record's own estimate grew past it, moved the rest.
+    let mut line = Vec::new();
     analysis.write_json(&mut line);
     line.push(b'\n');
     Output { line, error }

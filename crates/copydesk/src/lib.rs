@@ -743,6 +743,10 @@ struct NameTails<'p> {
     /// The last words alone, sorted: most places are no one's last name,
     /// and this turns them away before the word before them is read.
     lasts: Vec<&'p str>,
+    /// Bit `n` (`n` up to 63, longer words share bit 63): some last word
+    /// has `n` bytes. Most place names fail this before a binary search of
+    /// string comparisons.
+    lengths: u64,
 }
 
 impl<'p> NameTails<'p> {
@@ -761,10 +765,14 @@ impl<'p> NameTails<'p> {
         let mut lasts: Vec<&str> = pairs.iter().map(|&(_, last)| last).collect();
         lasts.sort_unstable();
         lasts.dedup();
-        NameTails { pairs, lasts }
+        let lengths = lasts.iter().fold(0, |bits, w| bits | 1 << w.len().min(63));
+        NameTails { pairs, lasts, lengths }
     }
 
     fn ends_name(&self, text: &str, m: Span) -> bool {
+        if self.lengths & 1 << m.1.saturating_sub(m.0).min(63) == 0 {
+            return false;
+        }
         let (Some(word), Some(before)) = (text.get(m.0..m.1), text.get(..m.0)) else { return false };
         if self.lasts.binary_search(&word).is_err() {
             return false;

@@ -213,7 +213,20 @@ pub(crate) fn first_byte(text: &str, pos: usize) -> Option<(u8, usize)> {
 /// Original offset `pos` moved past any chars that fold to nothing (soft
 /// hyphens, zero-width spaces, combining marks), so that a span ends where the
 /// next visible char begins.
-pub(crate) fn skip_dropped(text: &str, mut pos: usize) -> usize {
+///
+/// Inline for the usual case, an ASCII byte (or the end of the text) at
+/// `pos`: every mention asks.
+#[inline]
+pub(crate) fn skip_dropped(text: &str, pos: usize) -> usize {
+    match text.as_bytes().get(pos) {
+        Some(&b) if b >= 0x80 => skip_dropped_chars(text, pos),
+        _ => pos,
+    }
+}
+
+/// [`skip_dropped`] past non-ASCII chars.
+#[inline(never)]
+fn skip_dropped_chars(text: &str, mut pos: usize) -> usize {
     while let Some(ch) = text.get(pos..).and_then(|rest| rest.chars().next()) {
         if ch.is_ascii() || !CharBytes::of(ch).bytes().is_empty() {
             break;
