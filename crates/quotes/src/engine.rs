@@ -3001,6 +3001,8 @@ struct Scratch {
     quote_at: Vec<usize>,
     cap_at: Vec<usize>,
     cue_at: Vec<usize>,
+    /// Tokens after which a sentence may end.
+    may_end: Vec<usize>,
     reg: Registry,
 }
 
@@ -3024,24 +3026,25 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     };
     // reused paragraph to paragraph and (per thread) article to article; room
     // for a long news paragraph from the start
-    let Scratch { mut toks, mut sent_of, mut quote_at, mut cap_at, mut cue_at, reg } = match SCRATCH.with(Cell::take) {
-        Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
-        None => Scratch {
-            toks: Vec::with_capacity(256),
-            sent_of: Vec::with_capacity(256),
-            quote_at: Vec::new(),
-            cap_at: Vec::with_capacity(64),
-            cue_at: Vec::with_capacity(16),
-            reg: Registry::with_capacity(),
-        },
-    };
+    let Scratch { mut toks, mut sent_of, mut quote_at, mut cap_at, mut cue_at, mut may_end, reg } =
+        match SCRATCH.with(Cell::take) {
+            Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
+            None => Scratch {
+                toks: Vec::with_capacity(256),
+                sent_of: Vec::with_capacity(256),
+                quote_at: Vec::new(),
+                cap_at: Vec::with_capacity(64),
+                cue_at: Vec::with_capacity(16),
+                may_end: Vec::with_capacity(16),
+                reg: Registry::with_capacity(),
+            },
+        };
     let mut cx = Ctx { headline: false, scratch: String::new(), name_words: Vec::new(), lx, text, known, reg };
     let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
     let mut indirect: Vec<Quote> = Vec::new();
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
     let mut headline_subjects: Vec<(usize, Vec<HeadlineName>)> = Vec::new();
-    let mut may_end: Vec<usize> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         while qi < quotes.len() && quotes[qi].span.end <= para.start {
             qi += 1;
@@ -3218,12 +3221,19 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
     }
     let out = finish(&mut cx, &quotes, st, indirect);
-    if [toks.capacity(), sent_of.capacity(), quote_at.capacity(), cap_at.capacity(), cue_at.capacity()]
-        .iter()
-        .all(|&n| n <= SCRATCH_KEEP)
+    if [
+        toks.capacity(),
+        sent_of.capacity(),
+        quote_at.capacity(),
+        cap_at.capacity(),
+        cue_at.capacity(),
+        may_end.capacity(),
+    ]
+    .iter()
+    .all(|&n| n <= SCRATCH_KEEP)
         && cx.reg.small()
     {
-        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_of, quote_at, cap_at, cue_at, reg: cx.reg })));
+        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_of, quote_at, cap_at, cue_at, may_end, reg: cx.reg })));
     }
     out
 }

@@ -98,43 +98,19 @@ fn tokenize_reference(
     }
 }
 
-/// Sentence ids as they were computed before the boundary test moved out of
-/// line: the reference for [`sentences`].
+/// Sentence ids with the boundary test asked after every token, as before
+/// the tokenizer listed the tokens after which a sentence may end: the
+/// reference for [`sentences`], which asks only after those.
 fn sentences_reference(text: &str, t: &[Tok], quotes: &[Quotation]) -> Vec<usize> {
-    let mut out = Vec::new();
     let mut sid = 0;
-    for k in 0..t.len() {
-        if k > 0 {
-            let p = &t[k - 1];
-            let x = &t[k];
-            let next_starts = |x: &Tok| x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
-            let boundary = match p.kind {
-                TK::Word => false,
-                TK::Punct => {
-                    p.is_term()
-                        && next_starts(x)
-                        && if p.c == '.' && k >= 2 {
-                            let w = &t[k - 2];
-                            !(w.is_word()
-                                && (w.has(f::ABBREV | f::HON)
-                                    || w.e - w.s == 1 && w.cap
-                                    || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
-                        } else {
-                            true
-                        }
-                }
-                TK::Quote if x.kind == TK::Quote => quote_end_char(text, &quotes[p.q]) != Some(','),
-                TK::Quote => {
-                    next_starts(x) && matches!(quote_end_char(text, &quotes[p.q]), Some('.' | '?' | '!' | '\u{2026}'))
-                }
-            };
-            if boundary {
+    (0..t.len())
+        .map(|k| {
+            if ends_sentence(text, t, quotes, k) {
                 sid += 1;
             }
-        }
-        out.push(sid);
-    }
-    out
+            sid
+        })
+        .collect()
 }
 
 /// Counts and positions as a loop in `run` gathered them before the

@@ -220,13 +220,20 @@ pub fn find_quotations(text: &str) -> Vec<Quotation> {
 
 /// Like [`find_quotations`] with the paragraphs already computed.
 pub(crate) fn find_quotations_in(text: &str, paras: &[Range<usize>]) -> Vec<Quotation> {
+    pair_marks(text, paras, MarkBytes::new(text.as_bytes()))
+}
+
+/// The quotations of `text` from `marks`, the positions (in order) of every
+/// byte that may start a quotation mark: pairs the marks paragraph by
+/// paragraph. The tests feed it the positions found byte by byte.
+fn pair_marks(text: &str, paras: &[Range<usize>], marks: impl Iterator<Item = usize>) -> Vec<Quotation> {
     let b = text.as_bytes();
     // room for a news article's quotations and nesting from the start: most
     // texts then never grow either
     let mut cands: Vec<Quotation> = Vec::with_capacity(32);
     let mut carry: Option<Open> = None;
     let mut stack: Vec<Open> = Vec::with_capacity(8);
-    let mut marks = MarkBytes::new(b).peekable();
+    let mut marks = marks.peekable();
     for (pi, para) in paras.iter().enumerate() {
         let (ps, pe) = (para.start, para.end);
         stack.clear();
@@ -367,139 +374,17 @@ mod tests {
         out
     }
 
-    /// The quotation scanner as it was before the single pass of `MarkBytes`:
-    /// a fresh search for mark bytes from each mark, paragraph by paragraph.
-    fn find_quotations_reference(text: &str, paras: &[Range<usize>]) -> Vec<Quotation> {
-        let b = text.as_bytes();
-        let mut cands: Vec<Quotation> = Vec::new();
-        let mut carry: Option<Open> = None;
-        let mut stack: Vec<Open> = Vec::new();
-        for (pi, para) in paras.iter().enumerate() {
-            let (ps, pe) = (para.start, para.end);
-            stack.clear();
-            let mut doubles = 0usize;
-            let mut skip_first = false;
-            if let Some(c) = carry.take() {
-                stack.push(c);
-                doubles = 1;
-                skip_first = true;
-            }
-            let mut i = ps;
-            let mut first = true;
-            while i < pe {
-                if !matches!(b[i], b'"' | b'\'' | 0xE2 | 0xC2) {
-                    // jump to the next byte that can start a mark
-                    let rest = &b[i..pe];
-                    let a = memchr::memchr3(b'"', b'\'', 0xE2, rest).unwrap_or(rest.len());
-                    let c = memchr::memchr(0xC2, &rest[..a]).unwrap_or(a);
-                    i += c;
-                    continue;
-                }
-                let Some((mark, len, style)) = mark_at(b, i, pe) else {
-                    i += 1;
-                    continue;
-                };
-                if skip_first && first {
-                    first = false;
-                    i += len;
-                    continue;
-                }
-                first = false;
-                let p = char_before(text, i, ps);
-                let n = char_at(text, i + len, pe);
-                let openish =
-                    p.map_or(true, |c| c.is_whitespace() || open_preceder(c)) && n.is_some_and(|c| !c.is_whitespace());
-                let closeish = p.is_some_and(|c| !c.is_whitespace());
-                match mark {
-                    Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleBoth => {
-                        if doubles > 0 {
-                            if mark == Mark::DoubleClose || !openish || closeish {
-                                while let Some(o) = stack.pop() {
-                                    if o.double {
-                                        doubles -= 1;
-                                        cands.push(Quotation {
-                                            span: o.start..i + len,
-                                            content: o.start + o.len..i,
-                                            closed: true,
-                                            first_paragraph: o.first_paragraph,
-                                            last_paragraph: pi,
-                                        });
-                                        break;
-                                    }
-                                }
-                            } else {
-                                stack.push(Open { double: true, start: i, len, style, first_paragraph: pi });
-                                doubles += 1;
-                            }
-                        } else if openish || p.is_none() {
-                            stack.push(Open { double: true, start: i, len, style, first_paragraph: pi });
-                            doubles += 1;
-                        }
-                    }
-                    Mark::SingleOpen | Mark::SingleClose => {
-                        let inside_word =
-                            p.is_some_and(|c| c.is_alphanumeric()) && n.is_some_and(|c| c.is_alphanumeric());
-                        let elided_year = n.is_some_and(|c| c.is_ascii_digit())
-                            && b.get(i + len + 1).is_some_and(|c| c.is_ascii_digit())
-                            && !b.get(i + len + 2).is_some_and(|c| c.is_ascii_digit());
-                        if !inside_word && !elided_year {
-                            let top_single = stack.last().is_some_and(|o| !o.double);
-                            if top_single && (closeish || !openish) {
-                                if let Some(o) = stack.pop() {
-                                    cands.push(Quotation {
-                                        span: o.start..i + len,
-                                        content: o.start + o.len..i,
-                                        closed: true,
-                                        first_paragraph: pi,
-                                        last_paragraph: pi,
-                                    });
-                                }
-                            } else if openish && mark == Mark::SingleOpen {
-                                stack.push(Open { double: false, start: i, len, style, first_paragraph: pi });
-                            }
-                        }
-                    }
-                }
-                i += len;
-            }
-            // An open double quotation: continued by the next paragraph's opening
-            // mark of the same style, else ended at this paragraph's end.
-            if let Some(pos) = stack.iter().position(|o| o.double) {
-                let outer = stack.swap_remove(pos);
-                if let Some(next) = paras.get(pi + 1) {
-                    if let Some((m, _, st)) = mark_at(b, next.start, next.end) {
-                        if m != Mark::SingleOpen && m != Mark::SingleClose && st == outer.style {
-                            carry = Some(outer);
-                            continue;
-                        }
-                    }
-                }
-                cands.push(Quotation {
-                    span: outer.start..pe,
-                    content: outer.start + outer.len..pe,
-                    closed: false,
-                    first_paragraph: outer.first_paragraph,
-                    last_paragraph: pi,
-                });
-            }
-        }
-        cands.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-        let mut out: Vec<Quotation> = Vec::with_capacity(cands.len());
-        for c in cands {
-            if out.last().is_some_and(|l| c.span.end <= l.span.end) {
-                continue;
-            }
-            out.push(c);
-        }
-        out
-    }
-
     fn same_as_reference(text: &str) {
         let paras = paragraphs(text);
         assert_eq!(paras, paragraphs_reference(text), "paragraphs of {text:?}");
-        assert_eq!(find_quotations_in(text, &paras), find_quotations_reference(text, &paras), "quotations of {text:?}");
+        // every byte that may start a mark, found one by one
         let naive: Vec<usize> =
             text.bytes().enumerate().filter(|(_, c)| matches!(c, b'"' | b'\'' | 0xE2 | 0xC2)).map(|(i, _)| i).collect();
+        assert_eq!(
+            find_quotations_in(text, &paras),
+            pair_marks(text, &paras, naive.iter().copied()),
+            "quotations of {text:?}"
+        );
         assert_eq!(MarkBytes::new(text.as_bytes()).collect::<Vec<_>>(), naive, "mark bytes of {text:?}");
     }
 
