@@ -10,6 +10,11 @@
 
 use std::time::Instant;
 
+// The allocator of the `copydesk` CLI and of the pipeline bench, so the
+// profile is the bench's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {
