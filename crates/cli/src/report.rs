@@ -71,7 +71,7 @@ impl Report<'_> {
 
     /// People, places and organisations with their mention counts.
     pub fn entities(&self, out: &mut dyn Write) -> io::Result<()> {
-        let mut kinds: Vec<&str> = self.analysis.entities.iter().map(|e| e.kind.as_str()).collect();
+        let mut kinds: Vec<&str> = self.analysis.entities.iter().map(|e| &*e.kind).collect();
         kinds.sort_unstable();
         kinds.dedup();
         if kinds.is_empty() {

@@ -48,6 +48,7 @@
 //! [`Analysis::write_json`] writes the same bytes as `serde_json::to_writer`,
 //! several times faster, for batch callers.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -124,11 +125,18 @@ pub struct Analysis {
     pub error: Option<String>,
 }
 
+/// A label from a small fixed set: the kind of a block, entity or quote,
+/// the source of an entity, the rule of an attribution. The pipeline lends
+/// its own `&'static str` (a record holds a few hundred labels, and an
+/// allocation and a free for each cost more than the rest of building the
+/// record); a deserialised record owns its copy.
+pub type Label = Cow<'static, str>;
+
 /// A block removed from the story.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RemovedBlock {
     /// `caption`, `credit`, `promo`, or another lower-case class.
-    pub kind: String,
+    pub kind: Label,
     /// Where the block stood.
     pub span: Span,
     /// The block's text.
@@ -148,12 +156,12 @@ pub struct EntityRecord {
     pub name: String,
     /// `person`, `place`, `organization`, `topic`, ...
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Label,
     /// The gazetteer's identifier (an ISO code, a GeoNames id), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `gazetteer` or `inferred` (found by its shape in the text).
-    pub source: String,
+    pub source: Label,
     /// Every mention, in text order.
     pub mentions: Vec<Span>,
     /// Mentions that match but may be a common word (e.g. "May" opening a
@@ -170,13 +178,13 @@ pub struct QuoteRecord {
     /// Where they stand.
     pub span: Span,
     /// `direct`, `partial` or `indirect`.
-    pub kind: String,
+    pub kind: Label,
     /// The speaker, or `null` where none can be found: a guess is worse.
     pub speaker: Option<SpeakerRecord>,
     /// The reporting verb or phrase ("said", "according to").
     pub cue: Option<CueRecord>,
     /// The rule that made the attribution, for debugging and filtering.
-    pub rule: String,
+    pub rule: Label,
 }
 
 /// The speaker of a quote.
@@ -413,7 +421,7 @@ impl Pipeline {
                         // The block without the blank lines the stripper takes with it.
                         let block = r.trimmed(text);
                         RemovedBlock {
-                            kind: r.kind.as_str().to_string(),
+                            kind: r.kind.as_str().into(),
                             span: span(&block),
                             text: text[block].to_string(),
                             caption: r.caption.as_ref().map(|c| text[c.clone()].to_string()),
@@ -449,9 +457,9 @@ impl Pipeline {
                 let i = *index.entry(m.entity).or_insert_with(|| {
                     analysis.entities.push(EntityRecord {
                         name: entity.name.clone(),
-                        kind: entity.kind.as_str().to_string(),
+                        kind: entity.kind.as_str().into(),
                         id: entity.id.clone(),
-                        source: "gazetteer".to_string(),
+                        source: "gazetteer".into(),
                         mentions: Vec::new(),
                         uncertain: Vec::new(),
                     });
@@ -483,7 +491,7 @@ impl Pipeline {
                 .map(|q| QuoteRecord {
                     text: text[q.span.clone()].to_string(),
                     span: span(&q.span),
-                    kind: q.kind.as_str().to_string(),
+                    kind: q.kind.as_str().into(),
                     speaker: q.speaker.map(|s| SpeakerRecord {
                         mention: text[s.mention.clone()].to_string(),
                         span: span(&s.mention),
@@ -491,7 +499,7 @@ impl Pipeline {
                         role: s.role,
                     }),
                     cue: q.cue.as_ref().map(|c| CueRecord { text: text[c.clone()].to_string(), span: span(c) }),
-                    rule: q.rule.as_str().to_string(),
+                    rule: q.rule.as_str().into(),
                 })
                 .collect();
         }
@@ -570,9 +578,9 @@ impl Pipeline {
                 added[namesake[p]] = Some(analysis.entities.len());
                 analysis.entities.push(EntityRecord {
                     name: person.name.clone(),
-                    kind: kind.to_string(),
+                    kind: kind.into(),
                     id: None,
-                    source: "inferred".to_string(),
+                    source: "inferred".into(),
                     mentions,
                     uncertain: Vec::new(),
                 });
@@ -683,12 +691,12 @@ struct NameIndex {
 impl NameIndex {
     fn new(entities: &[EntityRecord]) -> NameIndex {
         let mut sorted: Vec<usize> =
-            (0..entities.len()).filter(|&i| matches!(entities[i].kind.as_str(), "person" | "organization")).collect();
+            (0..entities.len()).filter(|&i| matches!(&*entities[i].kind, "person" | "organization")).collect();
         // Stable, so that among entities of the same type and name the last
         // comes last.
         sorted.sort_by(|&a, &b| {
             let (a, b) = (&entities[a], &entities[b]);
-            (a.kind.as_str(), a.name.as_str()).cmp(&(b.kind.as_str(), b.name.as_str()))
+            (&*a.kind, a.name.as_str()).cmp(&(&*b.kind, b.name.as_str()))
         });
         NameIndex { sorted }
     }
@@ -696,7 +704,7 @@ impl NameIndex {
     /// The person or organisation (`kind`) named `name`; the last one,
     /// should several be.
     fn get(&self, entities: &[EntityRecord], kind: &str, name: &str) -> Option<usize> {
-        let key = |i: usize| entities.get(i).map(|e| (e.kind.as_str(), e.name.as_str()));
+        let key = |i: usize| entities.get(i).map(|e| (&*e.kind, e.name.as_str()));
         let after = self.sorted.partition_point(|&i| key(i) <= Some((kind, name)));
         after.checked_sub(1).map(|k| self.sorted[k]).filter(|&i| key(i) == Some((kind, name)))
     }
