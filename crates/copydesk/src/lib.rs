@@ -902,7 +902,7 @@ mod tests {
 
     #[test]
     fn entities_by_type_and_name() {
-        let entity = |kind: &str, name: &str| EntityRecord {
+        let entity = |kind: &'static str, name: &str| EntityRecord {
             name: name.into(),
             kind: kind.into(),
             id: None,
