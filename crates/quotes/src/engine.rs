@@ -781,6 +781,22 @@ fn split_words_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
     }
 }
 
+/// The words of a plain name (see [`plain_name`]) into `out` (emptied first):
+/// cut at each space, one byte test a byte, what [`split_words_into`] gives
+/// for it with each word already as [`trim_stops`] and [`possessive_stem`]
+/// would leave it.
+fn split_plain_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
+    out.clear();
+    let mut start = 0;
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        if c == b' ' {
+            out.extend(s.get(start..i));
+            start = i + 1;
+        }
+    }
+    out.extend(s.get(start..));
+}
+
 /// For a plain name, ASCII letters, digits and hyphens in words one space
 /// apart ("Ana Ortiz", "Jean-Luc Picard"): where its last word starts and how
 /// many words it has. Such a name needs no trimming ([`trim_stops`],
@@ -2528,15 +2544,17 @@ impl<'a> Ctx<'a> {
             }
         }
         if plain.is_some() {
-            split_words_into(s, &mut words);
-        }
-        words.retain_mut(|w| {
-            *w = trim_stops(w);
-            !w.is_empty()
-        });
-        // a possessive at the end belongs to the next word: "Ortiz's" -> "Ortiz"
-        if let Some(l) = words.last_mut() {
-            *l = possessive_stem(l);
+            // words one space apart, none to trim (see `plain_name`): cut at the spaces
+            split_plain_into(s, &mut words);
+        } else {
+            words.retain_mut(|w| {
+                *w = trim_stops(w);
+                !w.is_empty()
+            });
+            // a possessive at the end belongs to the next word: "Ortiz's" -> "Ortiz"
+            if let Some(l) = words.last_mut() {
+                *l = possessive_stem(l);
+            }
         }
         if words.is_empty() {
             self.name_words = words;
@@ -3681,6 +3699,9 @@ mod tests {
                 assert_eq!(words.last().copied(), s.get(at..), "{s:?}");
                 assert!(words.iter().all(|w| possessive_stem(trim_stops(w)) == *w), "{s:?}");
                 assert_eq!(words.join(" "), s, "{s:?}");
+                let mut plain = Vec::new();
+                split_plain_into(s, &mut plain);
+                assert_eq!(plain, words, "{s:?}");
             }
         }
     }
