@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
-use crate::lexicon::{f, hash_ascii_lower, BuildFx, Lexicon};
+use crate::lexicon::{f, hash_ascii_lower, key_hash_short, BuildFx, Lexicon};
 use crate::scan::{find_quotations_in, paragraphs, Quotation};
 use crate::{Attribution, Gender, KnownMention, MentionKind, Person, Quote, QuoteKind, Rule, Speaker};
 
@@ -633,7 +633,11 @@ impl KeyIndex {
 
     /// The entry of the ASCII word `w` lower-cased, without lower-casing it into a buffer.
     fn entry_ascii(&self, w: &str) -> Option<usize> {
-        let h = hash_ascii_lower(w.as_bytes());
+        self.entry_ascii_hashed(hash_ascii_lower(w.as_bytes()), w)
+    }
+
+    /// [`KeyIndex::entry_ascii`] of a word whose hash (`hash_ascii_lower`) is known.
+    fn entry_ascii_hashed(&self, h: u64, w: &str) -> Option<usize> {
         if !self.may_hold(h) {
             return None;
         }
@@ -696,7 +700,13 @@ impl KeyIndex {
 
     /// [`KeyIndex::push`] of a key whose hash is known.
     fn push_hashed(&mut self, h: u64, key: &str, id: usize) {
-        let e = match self.entry_hashed(h, key) {
+        self.push_at(h, key, self.entry_hashed(h, key), id);
+    }
+
+    /// [`KeyIndex::push_hashed`] of a key whose entry (`entry_hashed(h, key)`)
+    /// the caller has just looked up.
+    fn push_at(&mut self, h: u64, key: &str, entry: Option<usize>, id: usize) {
+        let e = match entry {
             Some(e) => e,
             None => {
                 let (w, bit) = KeyIndex::bloom_bit(h);
@@ -864,6 +874,17 @@ fn ends_name<'x, 'y>(a: impl Iterator<Item = &'x str>, na: usize, b: impl Iterat
     na <= nb && a.zip(b).all(|(x, y)| same_key(x, y))
 }
 
+/// The name key of a name's last word as [`Ctx::register_name`] found it: its
+/// hash ([`hash_ascii_lower`], the same as `BuildFx`'s of the key) and its
+/// entry in `by_key`, handed to [`Registry::register`] so that it neither
+/// hashes the key nor probes the index a second time. Only for a plain ASCII
+/// last word (no possessive), whose key is its ASCII lower case.
+#[derive(Clone, Copy, Debug)]
+struct LastKey {
+    hash: u64,
+    entry: Option<usize>,
+}
+
 impl Registry {
     /// An empty registry sized for a typical article (a dozen or two names), so
     /// its maps do not rehash as the first names arrive.
@@ -912,6 +933,9 @@ impl Registry {
     }
 
     /// Registers a name (its words) mentioned at `span`; returns the person.
+    /// `last_key`: the key of the last word as the caller already looked it up.
+    // the name's facts one by one: a struct for them would be built at each call for one use
+    #[allow(clippy::too_many_arguments)]
     fn register(
         &mut self,
         words: &[&str],
@@ -920,6 +944,7 @@ impl Registry {
         gender: Option<Gender>,
         role: Option<&str>,
         known: Option<String>,
+        last_key: Option<LastKey>,
     ) -> usize {
         let Some(last) = words.last() else { return usize::MAX };
         let mut key = std::mem::take(&mut self.key_buf);
@@ -930,10 +955,15 @@ impl Registry {
         } else {
             key_into(words[0], &mut first);
         }
-        let key_hash = BuildFx.hash_one(key.as_str());
+        // the caller's hash and entry of the key, when it had them, are not looked up again
+        let key_hash = last_key.map_or_else(|| BuildFx.hash_one(key.as_str()), |lk| lk.hash);
         let mut best: Option<usize> = known.as_ref().and_then(|k| self.by_known.get(k).copied());
+        // the key's entry in `by_key`, once looked up (nothing adds to `by_key` until the push below)
+        let mut key_entry = None;
         if best.is_none() {
-            for c in self.by_key.people_at(self.by_key.entry_hashed(key_hash, &key)) {
+            let entry = last_key.map_or_else(|| self.by_key.entry_hashed(key_hash, &key), |lk| lk.entry);
+            key_entry = Some(entry);
+            for c in self.by_key.people_at(entry) {
                 let p = &self.people[c];
                 // "Castro Lima" is "Helena Castro Lima": one name ends the other
                 let compatible = words.len() == 1
@@ -986,7 +1016,10 @@ impl Registry {
                 if words.len() > 1 {
                     self.by_first.push(&first, id);
                 }
-                self.by_key.push_hashed(key_hash, &key, id);
+                match key_entry {
+                    Some(entry) => self.by_key.push_at(key_hash, &key, entry, id),
+                    None => self.by_key.push_hashed(key_hash, &key, id),
+                }
                 if let Some(k) = &known {
                     self.by_known.insert(k.clone(), id);
                 }
@@ -2408,7 +2441,7 @@ impl<'a> Ctx<'a> {
                 Some((id, np.mention.clone(), role))
             }
             NpWhat::Name(r) => {
-                let id = self.register_name(r.clone(), np.gender, role)?;
+                let id = self.register_name(r.clone(), np.gender, role, None)?;
                 Some((id, np.mention.clone(), role.map(str::to_string)))
             }
             NpWhat::Common(r) => {
@@ -2498,7 +2531,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// Registers the name at byte span `r` (words split on whitespace).
-    fn register_name(&mut self, r: Range<usize>, gender: Option<Gender>, role: Option<&str>) -> Option<usize> {
+    /// `last_hash`, when the caller has it, is where the name's last word
+    /// starts and [`hash_ascii_lower`] of it (see [`Ctx::register_paragraph`]).
+    fn register_name(
+        &mut self,
+        r: Range<usize>,
+        gender: Option<Gender>,
+        role: Option<&str>,
+        last_hash: Option<(usize, u64)>,
+    ) -> Option<usize> {
         let text = self.text;
         let s = text.get(r.clone())?;
         // the words borrow the text; the buffer is reused from name to name. A
@@ -2514,9 +2555,23 @@ impl<'a> Ctx<'a> {
                 words.last().map(|w| possessive_stem(trim_stops(w)))
             }
         };
+        // a plain name's last word is ASCII and its own key (lower-cased): its
+        // hash (the caller's, if it has it for this word) and entry are handed
+        // on to `Registry::register`
+        let mut last_key = None;
+        if let (Some((at, _)), Some(last)) = (plain, last) {
+            let hash = match last_hash {
+                Some((start, h)) if start == r.start + at => h,
+                _ => hash_ascii_lower(last.as_bytes()),
+            };
+            last_key = Some(LastKey { hash, entry: self.reg.by_key.entry_ascii_hashed(hash, last) });
+        }
         // fast path: the same words as the person last seen with this surname
         if let Some(last) = last {
-            let entry = self.key_entry(last);
+            let entry = match last_key {
+                Some(lk) => lk.entry,
+                None => self.key_entry(last),
+            };
             let newest = self.reg.by_key.people_at(entry).next();
             if let Some(id) = newest {
                 let p = &self.reg.people[id];
@@ -2571,6 +2626,8 @@ impl<'a> Ctx<'a> {
                     if n != 0 && n <= 12 {
                         words.clear();
                         words.extend(full.split_whitespace().map(trim_stops));
+                        // the last word is another one now
+                        last_key = None;
                     }
                 }
             }
@@ -2591,7 +2648,7 @@ impl<'a> Ctx<'a> {
                 None
             }
         });
-        let id = self.reg.register(&words, r, kind, gender, role, known_name);
+        let id = self.reg.register(&words, r, kind, gender, role, known_name, last_key);
         self.name_words = words;
         Some(id)
     }
@@ -2689,11 +2746,16 @@ impl<'a> Ctx<'a> {
             let titled = (s..name).any(|j| t[j].has(f::TITLE | f::HON));
             let r = t[name].s..t[e - 1].e;
             let sentence_start = s == 0 || sent_of[s] != sent_of[s - 1];
+            // the last word's name key, hashed once from its bytes: for the index
+            // lookup below and for `register_name`, which would hash it again
+            let last = &t[e - 1];
+            let last_key = key_hash_short(self.text.as_bytes(), last.s, last.e);
+            let last_hash = last_key.filter(|&(_, ke)| ke == last.e).map(|(h, _)| (last.s, h));
             if let Some(kn) = self.known_at(&r) {
                 if matches!(kn.kind, MentionKind::Person | MentionKind::Organization) {
                     let np = self.name_np(t, s, name, e, lo);
                     let role = np.role.and_then(|r| self.text.get(r));
-                    self.register_name(r, np.gender, role);
+                    self.register_name(r, np.gender, role, last_hash);
                 }
                 continue;
             }
@@ -2709,7 +2771,11 @@ impl<'a> Ctx<'a> {
                 || first_name
                 || next_is_cue && (!sentence_start || e - name >= 2)
                 // someone already known by this last word
-                || self.key_entry(possessive_stem(word(self.text, &t[e - 1]))).is_some()
+                || match last_key {
+                    Some((h, ke)) => self.reg.by_key.entry_ascii_hashed(h, self.text.get(last.s..ke).unwrap_or("")),
+                    None => self.key_entry(possessive_stem(word(self.text, last))),
+                }
+                .is_some()
                 // "Ilona Szabo, 78, ..." / "María Torres, the agency's representative, ...":
                 // a full name with an apposition is a person
                 || (2..=4).contains(&(e - name))
@@ -2731,7 +2797,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let role = np.role.or_else(|| self.apposition_role(t, s, e)).and_then(|r| self.text.get(r));
-                self.register_name(r, np.gender, role);
+                self.register_name(r, np.gender, role, last_hash);
             } else if (2..=4).contains(&(e - name)) && !sentence_start && (name..e).all(|j| t[j].is_word()) {
                 // a full name not (yet) known as a person: kept to complete a surname later
                 if let Some(full) = self.text.get(r.clone()) {
@@ -3191,7 +3257,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                         .join(" ");
                     if !name.is_empty() {
                         let words: Vec<&str> = name.split(' ').collect();
-                        let id = cx.reg.register(&words, label.clone(), MentionKind::Person, None, None, None);
+                        let id = cx.reg.register(&words, label.clone(), MentionKind::Person, None, None, None, None);
                         st[k].speaker = Some((id, label, None));
                         st[k].rule = Some(Rule::Transcript);
                     }
