@@ -2510,12 +2510,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "the operator, Transtejo," ... "the company said": any organisation noun
-            let role_fits = p.role.as_deref().is_some_and(|role| {
-                role.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case(&noun) || org_noun && is_org_noun_ignoring_case(w))
-            });
-            let word_fits = p.words().any(|w| w.eq_ignore_ascii_case(&noun));
-            if role_fits || word_fits && p.kind == MentionKind::Organization {
+            let role_fits = p.role.as_deref().is_some_and(|role| role_names(role, &noun, org_noun));
+            // the name's words only for an organisation ("the Fund"): not read for anyone else
+            if role_fits || p.kind == MentionKind::Organization && p.words().any(|w| w.eq_ignore_ascii_case(&noun)) {
                 return Some(id);
             }
         }
@@ -2862,6 +2859,25 @@ fn is_org_noun(w: &str) -> bool {
             | "institute"
             | "department"
     )
+}
+
+/// Whether a word of `role` (cut at every character that is not a letter or
+/// a digit) is `noun`, ignoring ASCII case, or, with `org_noun`, any
+/// organisation noun: the role test of [`Ctx::role_referent`], asked of up to
+/// [`PRONOUN_WINDOW`] people each time. An ASCII role (nearly all) is cut by
+/// bytes without decoding characters, and only a word of an organisation
+/// noun's length (4 to 12 letters) is compared with the organisation nouns.
+fn role_names(role: &str, noun: &str, org_noun: bool) -> bool {
+    if !role.is_ascii() {
+        return role
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(noun) || org_noun && is_org_noun_ignoring_case(w));
+    }
+    // for ASCII, letters and digits are the ASCII ones: the same words
+    role.as_bytes().split(|c| !c.is_ascii_alphanumeric()).any(|w| {
+        w.eq_ignore_ascii_case(noun.as_bytes())
+            || org_noun && (4..=12).contains(&w.len()) && std::str::from_utf8(w).is_ok_and(is_org_noun_ignoring_case)
+    })
 }
 
 /// [`is_org_noun`] of `w` lower-cased (ASCII), without a copy on the heap.
@@ -3808,6 +3824,34 @@ mod tests {
             assert_eq!(trim_stops(w), trimmed, "{w:?}");
             assert_eq!(trim_stops(w), w.trim_end_matches(['.', ',']), "{w:?}");
             assert_eq!(possessive_stem(w), stem, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn role_words_are_read_as_the_char_split_reads_them() {
+        // (role, noun): with and without organisation nouns
+        let cases: &[(&str, &str)] = &[
+            ("a spokesman for the ministry", "spokesman"),
+            ("a Spokesman for the ministry", "spokesman"),
+            ("the ferry operator", "company"),
+            ("the ferry Operator's", "company"),
+            ("spokeswoman", "spokesman"),
+            ("chief-executive", "executive"),
+            ("Ministry-run agency", "firm"),
+            ("organisations", "company"),
+            ("a s\u{e9}nior spokesman", "spokesman"),
+            ("the Soci\u{e9}t\u{e9} bank", "company"),
+            ("", "spokesman"),
+            ("--", "bank"),
+            ("bank", ""),
+        ];
+        for &(role, noun) in cases {
+            for org_noun in [false, true] {
+                let want = role
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(noun) || org_noun && is_org_noun_ignoring_case(w));
+                assert_eq!(role_names(role, noun, org_noun), want, "{role:?} {noun:?} {org_noun}");
+            }
         }
     }
 
