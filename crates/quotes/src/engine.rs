@@ -2035,9 +2035,10 @@ impl<'a> Ctx<'a> {
     /// the same paragraph that reports speech and holds no quote, is that
     /// sentence's speaker's (`Lind called the plan a gamble. "It will sink us."`).
     /// Only a name or a pronoun that resolves counts.
-    fn previous_sentence(&self, t: &[Tok], sent_of: &[usize], lo: usize) -> Option<Found> {
+    /// `sent_of`, `sent_start`: see [`sentences`].
+    fn previous_sentence(&self, t: &[Tok], sent_of: &[usize], sent_start: &[usize], lo: usize) -> Option<Found> {
         let sid = sent_of[lo - 1];
-        let plo = sent_of.partition_point(|&s| s < sid).max(lo.saturating_sub(LEFT_WINDOW));
+        let plo = sent_start[sid].max(lo.saturating_sub(LEFT_WINDOW));
         if t[plo..lo].iter().any(|x| x.kind == TK::Quote) {
             return None;
         }
@@ -2911,18 +2912,33 @@ fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
 /// Sentence index of every token of a paragraph. `may_end` lists the tokens
 /// after which a sentence may end (terminators and quotations, in order): a
 /// word or another mark ends none, so [`ends_sentence`] is asked about those
-/// only, and the ids are filled in between.
-fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], may_end: &[usize], out: &mut Vec<usize>) {
+/// only, and the ids are filled in between. `starts` gets the first token of
+/// every sentence and then `t.len()`: sentence `sid` is tokens
+/// `starts[sid]..starts[sid + 1]`, read off once a paragraph where each
+/// quotation and each cue's sentence was two binary searches of `out`.
+fn sentences(
+    text: &str,
+    t: &[Tok],
+    quotes: &[Quotation],
+    may_end: &[usize],
+    out: &mut Vec<usize>,
+    starts: &mut Vec<usize>,
+) {
     out.clear();
+    starts.clear();
+    starts.push(0);
     let mut sid = 0;
     for &m in may_end {
-        // increasing, so each boundary lies past the ids filled so far
+        // increasing, so each boundary lies past the ids filled so far (and
+        // a boundary has a token after it: no sentence is empty)
         if ends_sentence(text, t, quotes, m + 1) {
             out.resize(m + 1, sid);
             sid += 1;
+            starts.push(m + 1);
         }
     }
     out.resize(t.len(), sid);
+    starts.push(t.len());
 }
 
 /// Whether the mark or quotation at token `k - 1` ends a sentence, so that a
@@ -3095,7 +3111,9 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
 /// capacity: every buffer is emptied before use.
 struct Scratch {
     toks: Vec<Tok>,
+    /// Sentence of each token, first token of each sentence (see [`sentences`]).
     sent_of: Vec<usize>,
+    sent_start: Vec<usize>,
     /// Positions of a paragraph's quotation tokens, capitalised words and
     /// words that may be cues.
     quote_at: Vec<usize>,
@@ -3126,12 +3144,13 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     };
     // reused paragraph to paragraph and (per thread) article to article; room
     // for a long news paragraph from the start
-    let Scratch { mut toks, mut sent_of, mut quote_at, mut cap_at, mut cue_at, mut may_end, reg } =
+    let Scratch { mut toks, mut sent_of, mut sent_start, mut quote_at, mut cap_at, mut cue_at, mut may_end, reg } =
         match SCRATCH.with(Cell::take) {
             Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
             None => Scratch {
                 toks: Vec::with_capacity(256),
                 sent_of: Vec::with_capacity(256),
+                sent_start: Vec::with_capacity(16),
                 quote_at: Vec::new(),
                 cap_at: Vec::with_capacity(64),
                 cue_at: Vec::with_capacity(16),
@@ -3163,7 +3182,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         tokenize(lx, text, para.start, para.end, &quotes, qi, &mut para_toks);
         let (words, caps) = (para_toks.words, cap_at.len());
         let t = &toks[..];
-        sentences(text, t, &quotes, &may_end, &mut sent_of);
+        sentences(text, t, &quotes, &may_end, &mut sent_of, &mut sent_start);
         let headline = words >= 3 && caps * 10 >= words * 7;
         cx.headline = headline;
         cx.register_paragraph(t, &sent_of, &cap_at);
@@ -3172,8 +3191,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
             let k = t[i].q;
             let q = &quotes[k];
             let sid = sent_of[i];
-            let lo = sent_of.partition_point(|&s| s < sid);
-            let hi = sent_of.partition_point(|&s| s <= sid);
+            let (lo, hi) = (sent_start[sid], sent_start[sid + 1]);
             let first_piece = q.first_paragraph == pi && t[i].s == q.span.start;
             let last_piece = q.last_paragraph == pi;
             if first_piece {
@@ -3247,7 +3265,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 });
                 let chosen = chosen.or_else(|| {
                     if i == lo && lo > 0 && st[k].starts_sentence && !st[k].partial && !st[k].title {
-                        cx.previous_sentence(t, &sent_of, lo)
+                        cx.previous_sentence(t, &sent_of, &sent_start, lo)
                     } else {
                         None
                     }
@@ -3294,13 +3312,13 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
         // indirect quotes: sentences without quotation marks
         if with_indirect {
-            indirect_in(&mut cx, t, &sent_of, &cue_at, &mut indirect);
+            indirect_in(&mut cx, t, &sent_of, &sent_start, &cue_at, &mut indirect);
         }
         // a paragraph ending in a colon after a cue introduces the next one
         if let Some(last) = t.last() {
             if last.is_p(':') {
                 let sid = sent_of[t.len() - 1];
-                let lo = sent_of.partition_point(|&s| s < sid);
+                let lo = sent_start[sid];
                 colon_cue = cx.cue_in_left(t, lo, t.len() - 1).map(|mut fd| {
                     fd.rule = Rule::PreviousParagraph;
                     fd
@@ -3324,6 +3342,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     if [
         toks.capacity(),
         sent_of.capacity(),
+        sent_start.capacity(),
         quote_at.capacity(),
         cap_at.capacity(),
         cue_at.capacity(),
@@ -3333,7 +3352,9 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     .all(|&n| n <= SCRATCH_KEEP)
         && cx.reg.small()
     {
-        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_of, quote_at, cap_at, cue_at, may_end, reg: cx.reg })));
+        SCRATCH.with(|c| {
+            c.set(Some(Scratch { toks, sent_of, sent_start, quote_at, cap_at, cue_at, may_end, reg: cx.reg }))
+        });
     }
     out
 }
@@ -3397,12 +3418,19 @@ fn title_case(w: &str) -> String {
 
 /// `cue_at` lists the positions of the words that may be cues (a cue flag):
 /// only the sentences holding one are read.
-fn indirect_in(cx: &mut Ctx<'_>, t: &[Tok], sent_of: &[usize], cue_at: &[usize], out: &mut Vec<Quote>) {
+/// `sent_of`, `sent_start`: see [`sentences`].
+fn indirect_in(
+    cx: &mut Ctx<'_>,
+    t: &[Tok],
+    sent_of: &[usize],
+    sent_start: &[usize],
+    cue_at: &[usize],
+    out: &mut Vec<Quote>,
+) {
     let mut i = 0;
     while i < cue_at.len() {
         let sid = sent_of[cue_at[i]];
-        let lo = sent_of.partition_point(|&s| s < sid);
-        let hi = sent_of.partition_point(|&s| s <= sid);
+        let (lo, hi) = (sent_start[sid], sent_start[sid + 1]);
         let cues = &cue_at[i..i + cue_at[i..].partition_point(|&c| c < hi)];
         i += cues.len().max(1);
         if hi - lo >= 5 {
