@@ -815,19 +815,48 @@ fn plain_name(s: &str) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let (mut last, mut n) = (0, 1);
     for (i, &c) in b.iter().enumerate() {
-        if c == b' ' {
-            // no space first, last or twice
-            if i == last || i + 1 == b.len() {
-                return None;
+        // one table load a byte, the letters (most bytes) decided by it alone
+        match NAME_BYTE[usize::from(c)] {
+            NameByte::Word => {}
+            NameByte::Space => {
+                // no space first, last or twice
+                if i == last || i + 1 == b.len() {
+                    return None;
+                }
+                last = i + 1;
+                n += 1;
             }
-            last = i + 1;
-            n += 1;
-        } else if !(c.is_ascii_alphanumeric() || c == b'-') {
-            return None;
+            NameByte::Other => return None,
         }
     }
     (!b.is_empty()).then_some((last, n))
 }
+
+/// What a byte is to [`plain_name`].
+#[derive(Clone, Copy)]
+enum NameByte {
+    /// An ASCII letter or digit, or a hyphen.
+    Word,
+    /// The space.
+    Space,
+    /// Anything else: the name is not plain.
+    Other,
+}
+
+static NAME_BYTE: [NameByte; 256] = {
+    let mut t = [NameByte::Other; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'-' {
+            t[c] = NameByte::Word;
+        } else if b == b' ' {
+            t[c] = NameByte::Space;
+        }
+        c += 1;
+    }
+    t
+};
 
 fn key_of(w: &str) -> String {
     let w = possessive_stem(w);
@@ -3784,8 +3813,11 @@ mod tests {
     #[test]
     fn plain_names_need_no_splitting_or_trimming() {
         // (name, where the last word starts and how many words, for a plain name)
-        let cases: [(&str, Option<(usize, usize)>); 14] = [
+        let cases: [(&str, Option<(usize, usize)>); 17] = [
             ("Ortiz", Some((0, 1))),
+            ("A-1 B", Some((4, 2))),
+            ("Ana,Ortiz", None),
+            ("Ana_Ortiz\u{7f}", None),
             ("Ana Ortiz", Some((4, 2))),
             ("Jean-Luc Picard", Some((9, 2))),
             ("Helena Castro Lima", Some((14, 3))),
