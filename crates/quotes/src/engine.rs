@@ -559,8 +559,13 @@ impl PersonRec {
 
     /// Makes `words` the name, reusing the string (sized once, not grown word by word).
     fn set_words<'w>(&mut self, words: impl Iterator<Item = &'w str> + Clone) {
+        let n = words.clone().map(|w| w.len() + 1).sum();
         self.name.clear();
-        self.name.reserve(words.clone().map(|w| w.len() + 1).sum());
+        if self.name.capacity() < n {
+            // a new record's empty name (nearly every call): allocated at its size
+            // at once, not through `reserve`'s growth path
+            self.name = String::with_capacity(n);
+        }
         self.nwords = 0;
         for w in words {
             if self.nwords > 0 {
@@ -731,8 +736,9 @@ struct Registry {
     by_first: KeyIndex,
     /// (position, person) of mentions outside quotes, in text order.
     mentions: Vec<(usize, usize)>,
-    /// Surname -> full names seen by shape only, to complete one-word names.
-    loose: HashMap<String, Vec<String>, BuildFx>,
+    /// Surname -> full names seen by shape only, to complete one-word names:
+    /// their spans in the text, not copies (most are never used).
+    loose: HashMap<String, Vec<Range<usize>>, BuildFx>,
     /// The caller's canonical name -> the entity its mentions joined.
     by_known: HashMap<String, usize, BuildFx>,
     /// Reused buffers for the keys of the name being registered.
@@ -2835,8 +2841,8 @@ impl<'a> Ctx<'a> {
                         Some(v) => v,
                         None => self.reg.loose.entry(key.clone()).or_default(),
                     };
-                    if !v.iter().any(|x| x == full) && v.len() < 4 {
-                        v.push(full.to_string());
+                    if !v.iter().any(|x| self.text.get(x.clone()) == Some(full)) && v.len() < 4 {
+                        v.push(r.clone());
                     }
                     self.scratch = key;
                 }
@@ -3700,8 +3706,8 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
         if p.nwords == 1 && p.kind == MentionKind::Person && p.known.is_none() {
             key_into(&p.name, &mut key);
             if let Some(v) = cx.reg.loose.get(key.as_str()) {
-                if v.len() == 1 {
-                    p.set_words(v[0].split_whitespace());
+                if let (1, Some(full)) = (v.len(), cx.text.get(v[0].clone())) {
+                    p.set_words(full.split_whitespace());
                 }
             }
         }
