@@ -3019,7 +3019,65 @@ fn text_words(text: &str, q: &Quotation) -> usize {
 
 /// A short quotation whose words are all capitalised: a title, not a statement.
 fn title_like(text: &str, q: &Quotation) -> bool {
-    let Some(c) = text.get(q.content.clone()) else { return false };
+    text.get(q.content.clone()).is_some_and(title_words)
+}
+
+/// [`title_like`] of a quotation's content `c`. Asked of every quotation, and
+/// most are statements that a lower-case word a few bytes in turns away: an
+/// ASCII stretch is read by bytes (words cut at ASCII white space, which is
+/// all the white space ASCII has, and trimmed of what is not a letter or a
+/// digit, which for ASCII is what is not an ASCII one), and only a content
+/// with a non-ASCII byte before the answer is read as characters.
+fn title_words(c: &str) -> bool {
+    let b = c.as_bytes();
+    let space = |x: u8| x == b' ' || (b'\t'..=b'\r').contains(&x);
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            if b[i] >= 0x80 {
+                return title_words_chars(c);
+            }
+            i += 1;
+        }
+        let Some(w) = b.get(start..i) else { break };
+        let lead = w.iter().take_while(|x| !x.is_ascii_alphanumeric()).count();
+        let trail = w.iter().rev().take_while(|x| !x.is_ascii_alphanumeric()).count();
+        let Some(w) = w.get(lead..w.len().saturating_sub(trail)) else { continue };
+        if w.is_empty() {
+            continue;
+        }
+        n += 1;
+        let small = matches!(
+            w,
+            b"a" | b"an"
+                | b"the"
+                | b"of"
+                | b"and"
+                | b"or"
+                | b"in"
+                | b"on"
+                | b"at"
+                | b"to"
+                | b"for"
+                | b"with"
+                | b"by"
+                | b"from"
+                | b"is"
+        );
+        if n > 8 || !(small || w[0].is_ascii_uppercase() || w[0].is_ascii_digit()) {
+            return false;
+        }
+    }
+    n >= 1 && !c.trim_end().ends_with([',', '?', '!'])
+}
+
+/// [`title_words`] read as characters (any script).
+fn title_words_chars(c: &str) -> bool {
     let mut n = 0;
     for w in c.split_whitespace() {
         let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
@@ -3919,6 +3977,45 @@ mod tests {
                 assert_eq!(role_names(role, noun, org_noun), want, "{role:?} {noun:?} {org_noun}");
             }
         }
+    }
+
+    #[test]
+    fn title_words_read_by_bytes_as_by_chars() {
+        let cases = [
+            "",
+            " ",
+            "Face the Nation",
+            "Face the Nation,",
+            "All Bets Are Off.",
+            "We are ready",
+            "We Are Home.",
+            "\"Keep It Real\"",
+            "(Election Day)",
+            "One Two Three Four Five Six Seven Eight",
+            "One Two Three Four Five Six Seven Eight Nine",
+            "2020 Vision",
+            "a",
+            "...",
+            "-- --",
+            "Why?",
+            "Why? ",
+            "Fox and Friends!\n",
+            "Tab\tSeparated\x0bWords",
+            "Caf\u{e9} Society",
+            "Ordinary caf\u{e9}",
+            "Nation\u{a0}Building",
+            "\u{c9}lys\u{e9}e Talks",
+            "Gone 'N' Back",
+            "Gone \u{2019}N\u{2019} Back",
+            "The x",
+            "A\x1cb c",
+            "A\x1cB C",
+        ];
+        for c in cases {
+            assert_eq!(title_words(c), title_words_chars(c), "{c:?}");
+        }
+        assert!(title_words("Face the Nation"));
+        assert!(!title_words("We are ready"));
     }
 
     #[test]
