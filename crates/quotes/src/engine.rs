@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
-use crate::lexicon::{f, hash_ascii_lower, BuildFx, Lexicon};
+use crate::lexicon::{f, hash_ascii_lower, key_hash_short, BuildFx, Lexicon};
 use crate::scan::{find_quotations_in, paragraphs, Quotation};
 use crate::{Attribution, Gender, KnownMention, MentionKind, Person, Quote, QuoteKind, Rule, Speaker};
 
@@ -559,8 +559,13 @@ impl PersonRec {
 
     /// Makes `words` the name, reusing the string (sized once, not grown word by word).
     fn set_words<'w>(&mut self, words: impl Iterator<Item = &'w str> + Clone) {
+        let n = words.clone().map(|w| w.len() + 1).sum();
         self.name.clear();
-        self.name.reserve(words.clone().map(|w| w.len() + 1).sum());
+        if self.name.capacity() < n {
+            // a new record's empty name (nearly every call): allocated at its size
+            // at once, not through `reserve`'s growth path
+            self.name = String::with_capacity(n);
+        }
         self.nwords = 0;
         for w in words {
             if self.nwords > 0 {
@@ -633,7 +638,11 @@ impl KeyIndex {
 
     /// The entry of the ASCII word `w` lower-cased, without lower-casing it into a buffer.
     fn entry_ascii(&self, w: &str) -> Option<usize> {
-        let h = hash_ascii_lower(w.as_bytes());
+        self.entry_ascii_hashed(hash_ascii_lower(w.as_bytes()), w)
+    }
+
+    /// [`KeyIndex::entry_ascii`] of a word whose hash (`hash_ascii_lower`) is known.
+    fn entry_ascii_hashed(&self, h: u64, w: &str) -> Option<usize> {
         if !self.may_hold(h) {
             return None;
         }
@@ -696,7 +705,13 @@ impl KeyIndex {
 
     /// [`KeyIndex::push`] of a key whose hash is known.
     fn push_hashed(&mut self, h: u64, key: &str, id: usize) {
-        let e = match self.entry_hashed(h, key) {
+        self.push_at(h, key, self.entry_hashed(h, key), id);
+    }
+
+    /// [`KeyIndex::push_hashed`] of a key whose entry (`entry_hashed(h, key)`)
+    /// the caller has just looked up.
+    fn push_at(&mut self, h: u64, key: &str, entry: Option<usize>, id: usize) {
+        let e = match entry {
             Some(e) => e,
             None => {
                 let (w, bit) = KeyIndex::bloom_bit(h);
@@ -721,8 +736,9 @@ struct Registry {
     by_first: KeyIndex,
     /// (position, person) of mentions outside quotes, in text order.
     mentions: Vec<(usize, usize)>,
-    /// Surname -> full names seen by shape only, to complete one-word names.
-    loose: HashMap<String, Vec<String>, BuildFx>,
+    /// Surname -> full names seen by shape only, to complete one-word names:
+    /// their spans in the text, not copies (most are never used).
+    loose: HashMap<String, Vec<Range<usize>>, BuildFx>,
     /// The caller's canonical name -> the entity its mentions joined.
     by_known: HashMap<String, usize, BuildFx>,
     /// Reused buffers for the keys of the name being registered.
@@ -781,6 +797,22 @@ fn split_words_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
     }
 }
 
+/// The words of a plain name (see [`plain_name`]) into `out` (emptied first):
+/// cut at each space, one byte test a byte, what [`split_words_into`] gives
+/// for it with each word already as [`trim_stops`] and [`possessive_stem`]
+/// would leave it.
+fn split_plain_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
+    out.clear();
+    let mut start = 0;
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        if c == b' ' {
+            out.extend(s.get(start..i));
+            start = i + 1;
+        }
+    }
+    out.extend(s.get(start..));
+}
+
 /// For a plain name, ASCII letters, digits and hyphens in words one space
 /// apart ("Ana Ortiz", "Jean-Luc Picard"): where its last word starts and how
 /// many words it has. Such a name needs no trimming ([`trim_stops`],
@@ -789,19 +821,48 @@ fn plain_name(s: &str) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let (mut last, mut n) = (0, 1);
     for (i, &c) in b.iter().enumerate() {
-        if c == b' ' {
-            // no space first, last or twice
-            if i == last || i + 1 == b.len() {
-                return None;
+        // one table load a byte, the letters (most bytes) decided by it alone
+        match NAME_BYTE[usize::from(c)] {
+            NameByte::Word => {}
+            NameByte::Space => {
+                // no space first, last or twice
+                if i == last || i + 1 == b.len() {
+                    return None;
+                }
+                last = i + 1;
+                n += 1;
             }
-            last = i + 1;
-            n += 1;
-        } else if !(c.is_ascii_alphanumeric() || c == b'-') {
-            return None;
+            NameByte::Other => return None,
         }
     }
     (!b.is_empty()).then_some((last, n))
 }
+
+/// What a byte is to [`plain_name`].
+#[derive(Clone, Copy)]
+enum NameByte {
+    /// An ASCII letter or digit, or a hyphen.
+    Word,
+    /// The space.
+    Space,
+    /// Anything else: the name is not plain.
+    Other,
+}
+
+static NAME_BYTE: [NameByte; 256] = {
+    let mut t = [NameByte::Other; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'-' {
+            t[c] = NameByte::Word;
+        } else if b == b' ' {
+            t[c] = NameByte::Space;
+        }
+        c += 1;
+    }
+    t
+};
 
 fn key_of(w: &str) -> String {
     let w = possessive_stem(w);
@@ -846,6 +907,17 @@ fn same_key(a: &str, b: &str) -> bool {
 /// "Helena Castro Lima".
 fn ends_name<'x, 'y>(a: impl Iterator<Item = &'x str>, na: usize, b: impl Iterator<Item = &'y str>, nb: usize) -> bool {
     na <= nb && a.zip(b).all(|(x, y)| same_key(x, y))
+}
+
+/// The name key of a name's last word as [`Ctx::register_name`] found it: its
+/// hash ([`hash_ascii_lower`], the same as `BuildFx`'s of the key) and its
+/// entry in `by_key`, handed to [`Registry::register`] so that it neither
+/// hashes the key nor probes the index a second time. Only for a plain ASCII
+/// last word (no possessive), whose key is its ASCII lower case.
+#[derive(Clone, Copy, Debug)]
+struct LastKey {
+    hash: u64,
+    entry: Option<usize>,
 }
 
 impl Registry {
@@ -896,6 +968,9 @@ impl Registry {
     }
 
     /// Registers a name (its words) mentioned at `span`; returns the person.
+    /// `last_key`: the key of the last word as the caller already looked it up.
+    // the name's facts one by one: a struct for them would be built at each call for one use
+    #[allow(clippy::too_many_arguments)]
     fn register(
         &mut self,
         words: &[&str],
@@ -904,6 +979,7 @@ impl Registry {
         gender: Option<Gender>,
         role: Option<&str>,
         known: Option<String>,
+        last_key: Option<LastKey>,
     ) -> usize {
         let Some(last) = words.last() else { return usize::MAX };
         let mut key = std::mem::take(&mut self.key_buf);
@@ -914,10 +990,15 @@ impl Registry {
         } else {
             key_into(words[0], &mut first);
         }
-        let key_hash = BuildFx.hash_one(key.as_str());
+        // the caller's hash and entry of the key, when it had them, are not looked up again
+        let key_hash = last_key.map_or_else(|| BuildFx.hash_one(key.as_str()), |lk| lk.hash);
         let mut best: Option<usize> = known.as_ref().and_then(|k| self.by_known.get(k).copied());
+        // the key's entry in `by_key`, once looked up (nothing adds to `by_key` until the push below)
+        let mut key_entry = None;
         if best.is_none() {
-            for c in self.by_key.people_at(self.by_key.entry_hashed(key_hash, &key)) {
+            let entry = last_key.map_or_else(|| self.by_key.entry_hashed(key_hash, &key), |lk| lk.entry);
+            key_entry = Some(entry);
+            for c in self.by_key.people_at(entry) {
                 let p = &self.people[c];
                 // "Castro Lima" is "Helena Castro Lima": one name ends the other
                 let compatible = words.len() == 1
@@ -970,7 +1051,10 @@ impl Registry {
                 if words.len() > 1 {
                     self.by_first.push(&first, id);
                 }
-                self.by_key.push_hashed(key_hash, &key, id);
+                match key_entry {
+                    Some(entry) => self.by_key.push_at(key_hash, &key, entry, id),
+                    None => self.by_key.push_hashed(key_hash, &key, id),
+                }
                 if let Some(k) = &known {
                     self.by_known.insert(k.clone(), id);
                 }
@@ -1986,9 +2070,10 @@ impl<'a> Ctx<'a> {
     /// the same paragraph that reports speech and holds no quote, is that
     /// sentence's speaker's (`Lind called the plan a gamble. "It will sink us."`).
     /// Only a name or a pronoun that resolves counts.
-    fn previous_sentence(&self, t: &[Tok], sent_of: &[usize], lo: usize) -> Option<Found> {
+    /// `sent_of`, `sent_start`: see [`sentences`].
+    fn previous_sentence(&self, t: &[Tok], sent_of: &[usize], sent_start: &[usize], lo: usize) -> Option<Found> {
         let sid = sent_of[lo - 1];
-        let plo = sent_of.partition_point(|&s| s < sid).max(lo.saturating_sub(LEFT_WINDOW));
+        let plo = sent_start[sid].max(lo.saturating_sub(LEFT_WINDOW));
         if t[plo..lo].iter().any(|x| x.kind == TK::Quote) {
             return None;
         }
@@ -2392,7 +2477,7 @@ impl<'a> Ctx<'a> {
                 Some((id, np.mention.clone(), role))
             }
             NpWhat::Name(r) => {
-                let id = self.register_name(r.clone(), np.gender, role)?;
+                let id = self.register_name(r.clone(), np.gender, role, None)?;
                 Some((id, np.mention.clone(), role.map(str::to_string)))
             }
             NpWhat::Common(r) => {
@@ -2461,12 +2546,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "the operator, Transtejo," ... "the company said": any organisation noun
-            let role_fits = p.role.as_deref().is_some_and(|role| {
-                role.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case(&noun) || org_noun && is_org_noun_ignoring_case(w))
-            });
-            let word_fits = p.words().any(|w| w.eq_ignore_ascii_case(&noun));
-            if role_fits || word_fits && p.kind == MentionKind::Organization {
+            let role_fits = p.role.as_deref().is_some_and(|role| role_names(role, &noun, org_noun));
+            // the name's words only for an organisation ("the Fund"): not read for anyone else
+            if role_fits || p.kind == MentionKind::Organization && p.words().any(|w| w.eq_ignore_ascii_case(&noun)) {
                 return Some(id);
             }
         }
@@ -2482,7 +2564,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// Registers the name at byte span `r` (words split on whitespace).
-    fn register_name(&mut self, r: Range<usize>, gender: Option<Gender>, role: Option<&str>) -> Option<usize> {
+    /// `last_hash`, when the caller has it, is where the name's last word
+    /// starts and [`hash_ascii_lower`] of it (see [`Ctx::register_paragraph`]).
+    fn register_name(
+        &mut self,
+        r: Range<usize>,
+        gender: Option<Gender>,
+        role: Option<&str>,
+        last_hash: Option<(usize, u64)>,
+    ) -> Option<usize> {
         let text = self.text;
         let s = text.get(r.clone())?;
         // the words borrow the text; the buffer is reused from name to name. A
@@ -2498,9 +2588,23 @@ impl<'a> Ctx<'a> {
                 words.last().map(|w| possessive_stem(trim_stops(w)))
             }
         };
+        // a plain name's last word is ASCII and its own key (lower-cased): its
+        // hash (the caller's, if it has it for this word) and entry are handed
+        // on to `Registry::register`
+        let mut last_key = None;
+        if let (Some((at, _)), Some(last)) = (plain, last) {
+            let hash = match last_hash {
+                Some((start, h)) if start == r.start + at => h,
+                _ => hash_ascii_lower(last.as_bytes()),
+            };
+            last_key = Some(LastKey { hash, entry: self.reg.by_key.entry_ascii_hashed(hash, last) });
+        }
         // fast path: the same words as the person last seen with this surname
         if let Some(last) = last {
-            let entry = self.key_entry(last);
+            let entry = match last_key {
+                Some(lk) => lk.entry,
+                None => self.key_entry(last),
+            };
             let newest = self.reg.by_key.people_at(entry).next();
             if let Some(id) = newest {
                 let p = &self.reg.people[id];
@@ -2528,15 +2632,17 @@ impl<'a> Ctx<'a> {
             }
         }
         if plain.is_some() {
-            split_words_into(s, &mut words);
-        }
-        words.retain_mut(|w| {
-            *w = trim_stops(w);
-            !w.is_empty()
-        });
-        // a possessive at the end belongs to the next word: "Ortiz's" -> "Ortiz"
-        if let Some(l) = words.last_mut() {
-            *l = possessive_stem(l);
+            // words one space apart, none to trim (see `plain_name`): cut at the spaces
+            split_plain_into(s, &mut words);
+        } else {
+            words.retain_mut(|w| {
+                *w = trim_stops(w);
+                !w.is_empty()
+            });
+            // a possessive at the end belongs to the next word: "Ortiz's" -> "Ortiz"
+            if let Some(l) = words.last_mut() {
+                *l = possessive_stem(l);
+            }
         }
         if words.is_empty() {
             self.name_words = words;
@@ -2553,6 +2659,8 @@ impl<'a> Ctx<'a> {
                     if n != 0 && n <= 12 {
                         words.clear();
                         words.extend(full.split_whitespace().map(trim_stops));
+                        // the last word is another one now
+                        last_key = None;
                     }
                 }
             }
@@ -2573,7 +2681,7 @@ impl<'a> Ctx<'a> {
                 None
             }
         });
-        let id = self.reg.register(&words, r, kind, gender, role, known_name);
+        let id = self.reg.register(&words, r, kind, gender, role, known_name, last_key);
         self.name_words = words;
         Some(id)
     }
@@ -2671,11 +2779,16 @@ impl<'a> Ctx<'a> {
             let titled = (s..name).any(|j| t[j].has(f::TITLE | f::HON));
             let r = t[name].s..t[e - 1].e;
             let sentence_start = s == 0 || sent_of[s] != sent_of[s - 1];
+            // the last word's name key, hashed once from its bytes: for the index
+            // lookup below and for `register_name`, which would hash it again
+            let last = &t[e - 1];
+            let last_key = key_hash_short(self.text.as_bytes(), last.s, last.e);
+            let last_hash = last_key.filter(|&(_, ke)| ke == last.e).map(|(h, _)| (last.s, h));
             if let Some(kn) = self.known_at(&r) {
                 if matches!(kn.kind, MentionKind::Person | MentionKind::Organization) {
                     let np = self.name_np(t, s, name, e, lo);
                     let role = np.role.and_then(|r| self.text.get(r));
-                    self.register_name(r, np.gender, role);
+                    self.register_name(r, np.gender, role, last_hash);
                 }
                 continue;
             }
@@ -2691,7 +2804,11 @@ impl<'a> Ctx<'a> {
                 || first_name
                 || next_is_cue && (!sentence_start || e - name >= 2)
                 // someone already known by this last word
-                || self.key_entry(possessive_stem(word(self.text, &t[e - 1]))).is_some()
+                || match last_key {
+                    Some((h, ke)) => self.reg.by_key.entry_ascii_hashed(h, self.text.get(last.s..ke).unwrap_or("")),
+                    None => self.key_entry(possessive_stem(word(self.text, last))),
+                }
+                .is_some()
                 // "Ilona Szabo, 78, ..." / "María Torres, the agency's representative, ...":
                 // a full name with an apposition is a person
                 || (2..=4).contains(&(e - name))
@@ -2713,7 +2830,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let role = np.role.or_else(|| self.apposition_role(t, s, e)).and_then(|r| self.text.get(r));
-                self.register_name(r, np.gender, role);
+                self.register_name(r, np.gender, role, last_hash);
             } else if (2..=4).contains(&(e - name)) && !sentence_start && (name..e).all(|j| t[j].is_word()) {
                 // a full name not (yet) known as a person: kept to complete a surname later
                 if let Some(full) = self.text.get(r.clone()) {
@@ -2724,8 +2841,8 @@ impl<'a> Ctx<'a> {
                         Some(v) => v,
                         None => self.reg.loose.entry(key.clone()).or_default(),
                     };
-                    if !v.iter().any(|x| x == full) && v.len() < 4 {
-                        v.push(full.to_string());
+                    if !v.iter().any(|x| self.text.get(x.clone()) == Some(full)) && v.len() < 4 {
+                        v.push(r.clone());
                     }
                     self.scratch = key;
                 }
@@ -2780,6 +2897,25 @@ fn is_org_noun(w: &str) -> bool {
     )
 }
 
+/// Whether a word of `role` (cut at every character that is not a letter or
+/// a digit) is `noun`, ignoring ASCII case, or, with `org_noun`, any
+/// organisation noun: the role test of [`Ctx::role_referent`], asked of up to
+/// [`PRONOUN_WINDOW`] people each time. An ASCII role (nearly all) is cut by
+/// bytes without decoding characters, and only a word of an organisation
+/// noun's length (4 to 12 letters) is compared with the organisation nouns.
+fn role_names(role: &str, noun: &str, org_noun: bool) -> bool {
+    if !role.is_ascii() {
+        return role
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(noun) || org_noun && is_org_noun_ignoring_case(w));
+    }
+    // for ASCII, letters and digits are the ASCII ones: the same words
+    role.as_bytes().split(|c| !c.is_ascii_alphanumeric()).any(|w| {
+        w.eq_ignore_ascii_case(noun.as_bytes())
+            || org_noun && (4..=12).contains(&w.len()) && std::str::from_utf8(w).is_ok_and(is_org_noun_ignoring_case)
+    })
+}
+
 /// [`is_org_noun`] of `w` lower-cased (ASCII), without a copy on the heap.
 fn is_org_noun_ignoring_case(w: &str) -> bool {
     // the longest organisation noun has 12 letters
@@ -2811,18 +2947,33 @@ fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
 /// Sentence index of every token of a paragraph. `may_end` lists the tokens
 /// after which a sentence may end (terminators and quotations, in order): a
 /// word or another mark ends none, so [`ends_sentence`] is asked about those
-/// only, and the ids are filled in between.
-fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], may_end: &[usize], out: &mut Vec<usize>) {
+/// only, and the ids are filled in between. `starts` gets the first token of
+/// every sentence and then `t.len()`: sentence `sid` is tokens
+/// `starts[sid]..starts[sid + 1]`, read off once a paragraph where each
+/// quotation and each cue's sentence was two binary searches of `out`.
+fn sentences(
+    text: &str,
+    t: &[Tok],
+    quotes: &[Quotation],
+    may_end: &[usize],
+    out: &mut Vec<usize>,
+    starts: &mut Vec<usize>,
+) {
     out.clear();
+    starts.clear();
+    starts.push(0);
     let mut sid = 0;
     for &m in may_end {
-        // increasing, so each boundary lies past the ids filled so far
+        // increasing, so each boundary lies past the ids filled so far (and
+        // a boundary has a token after it: no sentence is empty)
         if ends_sentence(text, t, quotes, m + 1) {
             out.resize(m + 1, sid);
             sid += 1;
+            starts.push(m + 1);
         }
     }
     out.resize(t.len(), sid);
+    starts.push(t.len());
 }
 
 /// Whether the mark or quotation at token `k - 1` ends a sentence, so that a
@@ -2868,7 +3019,65 @@ fn text_words(text: &str, q: &Quotation) -> usize {
 
 /// A short quotation whose words are all capitalised: a title, not a statement.
 fn title_like(text: &str, q: &Quotation) -> bool {
-    let Some(c) = text.get(q.content.clone()) else { return false };
+    text.get(q.content.clone()).is_some_and(title_words)
+}
+
+/// [`title_like`] of a quotation's content `c`. Asked of every quotation, and
+/// most are statements that a lower-case word a few bytes in turns away: an
+/// ASCII stretch is read by bytes (words cut at ASCII white space, which is
+/// all the white space ASCII has, and trimmed of what is not a letter or a
+/// digit, which for ASCII is what is not an ASCII one), and only a content
+/// with a non-ASCII byte before the answer is read as characters.
+fn title_words(c: &str) -> bool {
+    let b = c.as_bytes();
+    let space = |x: u8| x == b' ' || (b'\t'..=b'\r').contains(&x);
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            if b[i] >= 0x80 {
+                return title_words_chars(c);
+            }
+            i += 1;
+        }
+        let Some(w) = b.get(start..i) else { break };
+        let lead = w.iter().take_while(|x| !x.is_ascii_alphanumeric()).count();
+        let trail = w.iter().rev().take_while(|x| !x.is_ascii_alphanumeric()).count();
+        let Some(w) = w.get(lead..w.len().saturating_sub(trail)) else { continue };
+        if w.is_empty() {
+            continue;
+        }
+        n += 1;
+        let small = matches!(
+            w,
+            b"a" | b"an"
+                | b"the"
+                | b"of"
+                | b"and"
+                | b"or"
+                | b"in"
+                | b"on"
+                | b"at"
+                | b"to"
+                | b"for"
+                | b"with"
+                | b"by"
+                | b"from"
+                | b"is"
+        );
+        if n > 8 || !(small || w[0].is_ascii_uppercase() || w[0].is_ascii_digit()) {
+            return false;
+        }
+    }
+    n >= 1 && !c.trim_end().ends_with([',', '?', '!'])
+}
+
+/// [`title_words`] read as characters (any script).
+fn title_words_chars(c: &str) -> bool {
     let mut n = 0;
     for w in c.split_whitespace() {
         let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
@@ -2995,7 +3204,9 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
 /// capacity: every buffer is emptied before use.
 struct Scratch {
     toks: Vec<Tok>,
+    /// Sentence of each token, first token of each sentence (see [`sentences`]).
     sent_of: Vec<usize>,
+    sent_start: Vec<usize>,
     /// Positions of a paragraph's quotation tokens, capitalised words and
     /// words that may be cues.
     quote_at: Vec<usize>,
@@ -3026,12 +3237,13 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     };
     // reused paragraph to paragraph and (per thread) article to article; room
     // for a long news paragraph from the start
-    let Scratch { mut toks, mut sent_of, mut quote_at, mut cap_at, mut cue_at, mut may_end, reg } =
+    let Scratch { mut toks, mut sent_of, mut sent_start, mut quote_at, mut cap_at, mut cue_at, mut may_end, reg } =
         match SCRATCH.with(Cell::take) {
             Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
             None => Scratch {
                 toks: Vec::with_capacity(256),
                 sent_of: Vec::with_capacity(256),
+                sent_start: Vec::with_capacity(16),
                 quote_at: Vec::new(),
                 cap_at: Vec::with_capacity(64),
                 cue_at: Vec::with_capacity(16),
@@ -3063,7 +3275,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         tokenize(lx, text, para.start, para.end, &quotes, qi, &mut para_toks);
         let (words, caps) = (para_toks.words, cap_at.len());
         let t = &toks[..];
-        sentences(text, t, &quotes, &may_end, &mut sent_of);
+        sentences(text, t, &quotes, &may_end, &mut sent_of, &mut sent_start);
         let headline = words >= 3 && caps * 10 >= words * 7;
         cx.headline = headline;
         cx.register_paragraph(t, &sent_of, &cap_at);
@@ -3072,8 +3284,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
             let k = t[i].q;
             let q = &quotes[k];
             let sid = sent_of[i];
-            let lo = sent_of.partition_point(|&s| s < sid);
-            let hi = sent_of.partition_point(|&s| s <= sid);
+            let (lo, hi) = (sent_start[sid], sent_start[sid + 1]);
             let first_piece = q.first_paragraph == pi && t[i].s == q.span.start;
             let last_piece = q.last_paragraph == pi;
             if first_piece {
@@ -3147,7 +3358,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 });
                 let chosen = chosen.or_else(|| {
                     if i == lo && lo > 0 && st[k].starts_sentence && !st[k].partial && !st[k].title {
-                        cx.previous_sentence(t, &sent_of, lo)
+                        cx.previous_sentence(t, &sent_of, &sent_start, lo)
                     } else {
                         None
                     }
@@ -3173,7 +3384,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                         .join(" ");
                     if !name.is_empty() {
                         let words: Vec<&str> = name.split(' ').collect();
-                        let id = cx.reg.register(&words, label.clone(), MentionKind::Person, None, None, None);
+                        let id = cx.reg.register(&words, label.clone(), MentionKind::Person, None, None, None, None);
                         st[k].speaker = Some((id, label, None));
                         st[k].rule = Some(Rule::Transcript);
                     }
@@ -3194,13 +3405,13 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
         // indirect quotes: sentences without quotation marks
         if with_indirect {
-            indirect_in(&mut cx, t, &sent_of, &cue_at, &mut indirect);
+            indirect_in(&mut cx, t, &sent_of, &sent_start, &cue_at, &mut indirect);
         }
         // a paragraph ending in a colon after a cue introduces the next one
         if let Some(last) = t.last() {
             if last.is_p(':') {
                 let sid = sent_of[t.len() - 1];
-                let lo = sent_of.partition_point(|&s| s < sid);
+                let lo = sent_start[sid];
                 colon_cue = cx.cue_in_left(t, lo, t.len() - 1).map(|mut fd| {
                     fd.rule = Rule::PreviousParagraph;
                     fd
@@ -3224,6 +3435,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     if [
         toks.capacity(),
         sent_of.capacity(),
+        sent_start.capacity(),
         quote_at.capacity(),
         cap_at.capacity(),
         cue_at.capacity(),
@@ -3233,7 +3445,9 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     .all(|&n| n <= SCRATCH_KEEP)
         && cx.reg.small()
     {
-        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_of, quote_at, cap_at, cue_at, may_end, reg: cx.reg })));
+        SCRATCH.with(|c| {
+            c.set(Some(Scratch { toks, sent_of, sent_start, quote_at, cap_at, cue_at, may_end, reg: cx.reg }))
+        });
     }
     out
 }
@@ -3297,12 +3511,19 @@ fn title_case(w: &str) -> String {
 
 /// `cue_at` lists the positions of the words that may be cues (a cue flag):
 /// only the sentences holding one are read.
-fn indirect_in(cx: &mut Ctx<'_>, t: &[Tok], sent_of: &[usize], cue_at: &[usize], out: &mut Vec<Quote>) {
+/// `sent_of`, `sent_start`: see [`sentences`].
+fn indirect_in(
+    cx: &mut Ctx<'_>,
+    t: &[Tok],
+    sent_of: &[usize],
+    sent_start: &[usize],
+    cue_at: &[usize],
+    out: &mut Vec<Quote>,
+) {
     let mut i = 0;
     while i < cue_at.len() {
         let sid = sent_of[cue_at[i]];
-        let lo = sent_of.partition_point(|&s| s < sid);
-        let hi = sent_of.partition_point(|&s| s <= sid);
+        let (lo, hi) = (sent_start[sid], sent_start[sid + 1]);
         let cues = &cue_at[i..i + cue_at[i..].partition_point(|&c| c < hi)];
         i += cues.len().max(1);
         if hi - lo >= 5 {
@@ -3543,8 +3764,8 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
         if p.nwords == 1 && p.kind == MentionKind::Person && p.known.is_none() {
             key_into(&p.name, &mut key);
             if let Some(v) = cx.reg.loose.get(key.as_str()) {
-                if v.len() == 1 {
-                    p.set_words(v[0].split_whitespace());
+                if let (1, Some(full)) = (v.len(), cx.text.get(v[0].clone())) {
+                    p.set_words(full.split_whitespace());
                 }
             }
         }
@@ -3656,8 +3877,11 @@ mod tests {
     #[test]
     fn plain_names_need_no_splitting_or_trimming() {
         // (name, where the last word starts and how many words, for a plain name)
-        let cases: [(&str, Option<(usize, usize)>); 14] = [
+        let cases: [(&str, Option<(usize, usize)>); 17] = [
             ("Ortiz", Some((0, 1))),
+            ("A-1 B", Some((4, 2))),
+            ("Ana,Ortiz", None),
+            ("Ana_Ortiz\u{7f}", None),
             ("Ana Ortiz", Some((4, 2))),
             ("Jean-Luc Picard", Some((9, 2))),
             ("Helena Castro Lima", Some((14, 3))),
@@ -3681,6 +3905,9 @@ mod tests {
                 assert_eq!(words.last().copied(), s.get(at..), "{s:?}");
                 assert!(words.iter().all(|w| possessive_stem(trim_stops(w)) == *w), "{s:?}");
                 assert_eq!(words.join(" "), s, "{s:?}");
+                let mut plain = Vec::new();
+                split_plain_into(s, &mut plain);
+                assert_eq!(plain, words, "{s:?}");
             }
         }
     }
@@ -3722,6 +3949,73 @@ mod tests {
             assert_eq!(trim_stops(w), w.trim_end_matches(['.', ',']), "{w:?}");
             assert_eq!(possessive_stem(w), stem, "{w:?}");
         }
+    }
+
+    #[test]
+    fn role_words_are_read_as_the_char_split_reads_them() {
+        // (role, noun): with and without organisation nouns
+        let cases: &[(&str, &str)] = &[
+            ("a spokesman for the ministry", "spokesman"),
+            ("a Spokesman for the ministry", "spokesman"),
+            ("the ferry operator", "company"),
+            ("the ferry Operator's", "company"),
+            ("spokeswoman", "spokesman"),
+            ("chief-executive", "executive"),
+            ("Ministry-run agency", "firm"),
+            ("organisations", "company"),
+            ("a s\u{e9}nior spokesman", "spokesman"),
+            ("the Soci\u{e9}t\u{e9} bank", "company"),
+            ("", "spokesman"),
+            ("--", "bank"),
+            ("bank", ""),
+        ];
+        for &(role, noun) in cases {
+            for org_noun in [false, true] {
+                let want = role
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(noun) || org_noun && is_org_noun_ignoring_case(w));
+                assert_eq!(role_names(role, noun, org_noun), want, "{role:?} {noun:?} {org_noun}");
+            }
+        }
+    }
+
+    #[test]
+    fn title_words_read_by_bytes_as_by_chars() {
+        let cases = [
+            "",
+            " ",
+            "Face the Nation",
+            "Face the Nation,",
+            "All Bets Are Off.",
+            "We are ready",
+            "We Are Home.",
+            "\"Keep It Real\"",
+            "(Election Day)",
+            "One Two Three Four Five Six Seven Eight",
+            "One Two Three Four Five Six Seven Eight Nine",
+            "2020 Vision",
+            "a",
+            "...",
+            "-- --",
+            "Why?",
+            "Why? ",
+            "Fox and Friends!\n",
+            "Tab\tSeparated\x0bWords",
+            "Caf\u{e9} Society",
+            "Ordinary caf\u{e9}",
+            "Nation\u{a0}Building",
+            "\u{c9}lys\u{e9}e Talks",
+            "Gone 'N' Back",
+            "Gone \u{2019}N\u{2019} Back",
+            "The x",
+            "A\x1cb c",
+            "A\x1cB C",
+        ];
+        for c in cases {
+            assert_eq!(title_words(c), title_words_chars(c), "{c:?}");
+        }
+        assert!(title_words("Face the Nation"));
+        assert!(!title_words("We are ready"));
     }
 
     #[test]

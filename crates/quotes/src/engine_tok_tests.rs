@@ -149,7 +149,7 @@ fn rows(t: &[Tok]) -> Vec<Row> {
 fn same_tokens(lx: &Lexicon, text: &str) {
     let paras = paragraphs(text);
     let quotes = split_transcripts(text, &paras, find_quotations_in(text, &paras));
-    let (mut fast, mut slow, mut sent) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut fast, mut slow, mut sent, mut starts) = (Vec::new(), Vec::new(), Vec::new(), vec![7]);
     // filled with junk: each paragraph must start them afresh
     let (mut quote_at, mut cap_at, mut cue_at, mut may_end) = (vec![7], vec![7], vec![7], vec![7]);
     let mut qi = 0;
@@ -169,8 +169,14 @@ fn same_tokens(lx: &Lexicon, text: &str) {
         let (words, caps) = (out.words, cap_at.len());
         tokenize_reference(lx, text, p.start, p.end, &quotes, qi, &mut slow);
         assert_eq!(rows(&fast), rows(&slow), "paragraph {p:?} of {text:?}");
-        sentences(text, &fast, &quotes, &may_end, &mut sent);
+        sentences(text, &fast, &quotes, &may_end, &mut sent, &mut starts);
         assert_eq!(sent, sentences_reference(text, &slow, &quotes), "sentences of {p:?} in {text:?}");
+        // each sentence's bounds, as two binary searches of the ids find them
+        let bounds: Vec<usize> = (0..=sent.last().copied().unwrap_or(0))
+            .map(|sid| sent.partition_point(|&s| s < sid))
+            .chain(std::iter::once(sent.len()))
+            .collect();
+        assert_eq!(starts, bounds, "sentence starts of {p:?} in {text:?}");
         let got = (words, caps, quote_at.clone(), cap_at.clone(), cue_at.clone());
         assert_eq!(got, index_reference(&slow), "lists of {p:?} in {text:?}");
     }

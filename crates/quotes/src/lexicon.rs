@@ -126,6 +126,33 @@ pub(crate) fn hash_ascii_lower(word: &[u8]) -> u64 {
     std::hash::Hasher::finish(&h)
 }
 
+/// [`hash_ascii_lower`] of the name key of the word `b[s..e]` (its ASCII
+/// lower case, less a final `'s`), read with one masked 8-byte load when the
+/// word is ASCII and its key has one to eight bytes, as nearly every surname
+/// has; `None` sends the word to the general path. Returns the hash and the
+/// key's end. The registry asks this for every capitalised run's last word:
+/// one load and two multiplications, where [`hash_ascii_lower`] of a copy cut
+/// by `possessive_stem` measured the word three times over.
+#[inline]
+pub(crate) fn key_hash_short(b: &[u8], s: usize, e: usize) -> Option<(u64, usize)> {
+    let n = e.checked_sub(s).filter(|n| (1..=8).contains(n))?;
+    let x = load_masked(b, s, n);
+    if x & (ONES * 0x80) != 0 {
+        return None;
+    }
+    // a possessive "'s" is no part of the key ("Ortiz's" -> "ortiz")
+    let poss = n >= 2 && (x >> (8 * (n - 2))) & 0xffff == u64::from(u16::from_le_bytes(*b"'s"));
+    let m = if poss { n - 2 } else { n };
+    if m == 0 {
+        return None;
+    }
+    let x = x & MASKS[m];
+    let mut h = Fx(0);
+    h.add(if m == 8 { lower8(x) } else { lower8(x) ^ (m as u64) << 60 });
+    std::hash::Hasher::write_u8(&mut h, 0xff);
+    Some((std::hash::Hasher::finish(&h), s + m))
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 /// The bit that tells an ASCII lower-case letter from its capital, in every byte.
 const CASE_BITS: u64 = ONES * 0x20;
@@ -716,6 +743,36 @@ mod tests {
         let words = ["", "a", "Ab", "Ortiz", "McDONALD", "Abcdefgh", "Abcdefghi", "SPOKESWOMAN'S", "x\u{0}"];
         for w in words {
             assert_eq!(hash_ascii_lower(w.as_bytes()), BuildFx.hash_one(w.to_ascii_lowercase()), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn short_key_hash_is_the_hash_of_the_possessive_stem() {
+        // (word, the key it hashes, or None for the general path)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Ortiz", Some("Ortiz")),
+            ("ORTIZ", Some("ORTIZ")),
+            ("A", Some("A")),
+            ("Abcdefgh", Some("Abcdefgh")),
+            ("Ortiz's", Some("Ortiz")),
+            ("Abcdef's", Some("Abcdef")),
+            ("Abcdefg's", None),
+            ("'s", None),
+            ("s's", Some("s")),
+            ("Abcdefghi", None),
+            ("", None),
+            ("Øvre", None),
+            ("Ortiz\u{2019}s", None),
+            ("O'Neill", Some("O'Neill")),
+            ("X'S", Some("X'S")),
+        ];
+        for &(w, key) in cases {
+            for pad in ["", "   said", "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}"] {
+                let text = format!("x{w}{pad}");
+                let got = key_hash_short(text.as_bytes(), 1, 1 + w.len());
+                let want = key.map(|k| (hash_ascii_lower(k.as_bytes()), 1 + k.len()));
+                assert_eq!(got, want, "{w:?} + {pad:?}");
+            }
         }
     }
 
