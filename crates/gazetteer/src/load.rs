@@ -30,7 +30,7 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
-    /// The matcher could not be built (e.g. it would exceed aho-corasick's limits).
+    /// The matcher could not be built (e.g. it would need more than 2^32 table slots).
     Build(String),
 }
 
