@@ -72,6 +72,9 @@ pub(crate) fn fold_char(ch: char) -> CharFold {
 
 /// Fold a string (used for patterns).
 pub(crate) fn fold_str(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         if ch.is_ascii() {

@@ -176,12 +176,18 @@ impl Matcher {
         let mut wide = Matcher::with_slots(slots_for(segments));
         let mut order = Vec::with_capacity(segments);
         let mut stem_lens = Vec::new();
+        // Each pattern is copied into a buffer with eight bytes after it, so
+        // that its segments are read eight bytes a load.
+        let mut padded = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let p = p.as_ref();
+            padded.clear();
+            padded.extend_from_slice(p);
+            padded.extend_from_slice(&[0; 8]);
             let (mut node, mut k) = (ROOT, 0);
             while k < p.len() {
                 let len = segment_len(p, k);
-                let (id, new) = wide.insert(node, p, k, len);
+                let (id, new) = wide.insert(node, &padded, k, len);
                 if new {
                     order.push(id);
                 }
@@ -209,7 +215,11 @@ impl Matcher {
             if n.len > 8 {
                 seg.extend_from_slice(&wide.tails[n.tail as usize..n.tail as usize + n.len as usize - 8]);
             }
-            let (new, _) = matcher.insert(parent, &seg, 0, seg.len());
+            // Each node of the wide table once: no need to look for it first.
+            let len = seg.len();
+            seg.extend_from_slice(&[0; 8]);
+            let new = matcher.insert_new(parent, &seg, 0, len, segment_hash(parent, &seg, 0, len));
+            seg.truncate(len);
             matcher.nodes[new as usize].pattern = n.pattern;
             moved[old as usize] = new;
             if seg == b" " && parent != ROOT {
@@ -235,9 +245,14 @@ impl Matcher {
     /// whether it is new.
     fn insert(&mut self, parent: u32, buf: &[u8], at: usize, len: usize) -> (u32, bool) {
         let hash = segment_hash(parent, buf, at, len);
-        if let Some(id) = self.find(parent, buf, at, len, hash) {
-            return (id, false);
+        match self.find(parent, buf, at, len, hash) {
+            Some(id) => (id, false),
+            None => (self.insert_new(parent, buf, at, len, hash), true),
         }
+    }
+
+    /// A node for a segment that is not in the table yet.
+    fn insert_new(&mut self, parent: u32, buf: &[u8], at: usize, len: usize, hash: u64) -> u32 {
         let mut i = self.slot(hash);
         while self.nodes[i].parent != NONE {
             i = if i + 1 == self.nodes.len() { 0 } else { i + 1 };
@@ -252,7 +267,7 @@ impl Matcher {
             p.kids |= kid_bit(hash);
         }
         self.max_segment = self.max_segment.max(len);
-        (i as u32, true)
+        i as u32
     }
 
     /// The node for the segment `buf[at..at + len]` after `parent`, if there
