@@ -51,19 +51,25 @@
 //!   single space is a link in the node. Stems, the one kind of pattern that may
 //!   end inside a word, are looked up at the prefix lengths they have. The
 //!   aho-corasick automata this replaced (one per first byte) spent most of their
-//!   build on failure links the anchored walk never followed: building the
-//!   embedded gazetteer went from 399 to 205 million instructions, the whole
-//!   start-up of a pipeline from 455 to 259 million, and the table takes 2.4 MB
-//!   where the automata took 2.7 MB. `find` costs what it did in instructions
-//!   (about 20 a byte, most of them in the scan for word starts), in fewer
-//!   dependent loads.
+//!   build on failure links the anchored walk never followed. Measured with
+//!   callgrind on the 4.2 MB bench corpus (`pipeline_throughput`): building the
+//!   embedded gazetteer went from 399 to 168 million instructions (with cheaper
+//!   TSV parsing and pattern indexing), a pipeline's whole start-up from 455 to
+//!   224 million, and the table takes 2.4 MB where the automata took 2.7 MB.
+//!   `find` costs what it did in instructions (81 million for the corpus, about
+//!   20 a byte, most of them in the scan for word starts), but its first-level
+//!   cache read misses in callgrind's simulation fell from 791,000 to 273,000.
 //! * **Where find's time goes.** Not in instructions but in waiting on memory:
 //!   perf put most of `find`'s cycles on three loads, the first-word bitset, the
 //!   automaton's states and the pattern's candidate list. So the word hash takes
 //!   eight bytes a step (the bitset load no longer waits on a multiplication per
 //!   byte), and a pattern's first candidate, when it needs no check beyond whole
 //!   words, sits in a flat table: the usual mention costs one load where it cost
-//!   two.
+//!   two. A 64 KiB blocked Bloom filter (two bits in one word) in place of the
+//!   128 KiB bitset was tried and did not pay: `find`'s first-level misses did
+//!   not move (271,000 against 273,000) and the words it let through cost 3.7
+//!   million more instructions. Nor did a cheaper scan for word starts that
+//!   left the byte after a letter to the caller: more stops cost 7 million.
 //! * **Whole words at the end too.** A match must be followed by a non-word
 //!   character. Apostrophes and hyphens are boundaries, so possessives
 //!   ("Bolivia's", "Bolivia’s") and compounds ("Bolivia-based") still match the name

@@ -20,10 +20,11 @@
 //! Patterns ending inside a word without a stem entry behind them could never
 //! be mentions, and are not reported.
 //!
-//! Nothing here is computed for unanchored search (no failure links), so the
-//! table for the 37,000 embedded patterns builds in a few milliseconds; the
-//! aho-corasick automata it replaced took about 60 ms, most of it failure
-//! links that the anchored walk never followed.
+//! Nothing here is computed for unanchored search (no failure links): the
+//! table for the 37,000 embedded patterns (55,000 nodes) builds in about 42
+//! million instructions, where the aho-corasick automata it replaced took 251
+//! million, 102 million of them filling failure links that the anchored walk
+//! never followed.
 
 use crate::fold::Cursor;
 use crate::{hash_in, is_word, load_le, HASH_SEED};
