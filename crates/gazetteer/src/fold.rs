@@ -90,6 +90,16 @@ pub(crate) fn fold_str(s: &str) -> String {
     out
 }
 
+/// [`fold_str`] of an owned string, which is handed back as it is when it is
+/// ASCII (most patterns are) rather than copied.
+pub(crate) fn fold_string(s: String) -> String {
+    if s.is_ascii() {
+        s
+    } else {
+        fold_str(&s)
+    }
+}
+
 /// The folded bytes of one char, without allocating.
 #[derive(Clone, Copy)]
 struct CharBytes {

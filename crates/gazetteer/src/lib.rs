@@ -53,9 +53,9 @@
 //!   aho-corasick automata this replaced (one per first byte) spent most of their
 //!   build on failure links the anchored walk never followed. Measured with
 //!   callgrind on the 4.2 MB bench corpus (`pipeline_throughput`): building the
-//!   embedded gazetteer went from 399 to 168 million instructions (with cheaper
+//!   embedded gazetteer went from 399 to 156 million instructions (with cheaper
 //!   TSV parsing and pattern indexing), a pipeline's whole start-up from 455 to
-//!   224 million, and the table takes 2.4 MB where the automata took 2.7 MB.
+//!   212 million, and the table takes 2.4 MB where the automata took 2.7 MB.
 //!   `find` costs what it did in instructions (81 million for the corpus, about
 //!   20 a byte, most of them in the scan for word starts), but its first-level
 //!   cache read misses in callgrind's simulation fell from 791,000 to 273,000.
@@ -860,8 +860,9 @@ fn spelling_variants(s: &str) -> Vec<String> {
     if s.contains('-') {
         out.push(s.replace('-', " "));
     }
-    let words: Vec<&str> = s.split(' ').collect();
-    if words.iter().any(|w| matches!(*w, "Saint" | "St." | "St")) {
+    // Most names have no "Saint": asked before the words are collected.
+    if s.split(' ').any(|w| matches!(w, "Saint" | "St." | "St")) {
+        let words: Vec<&str> = s.split(' ').collect();
         for repl in ["Saint", "St.", "St"] {
             let v: Vec<&str> =
                 words.iter().map(|w| if matches!(*w, "Saint" | "St." | "St") { repl } else { w }).collect();
@@ -969,7 +970,7 @@ fn build(entries: Vec<Entry>) -> Result<Gazetteer, Error> {
             for v in spelling_variants(surface) {
                 let cand = Cand { entity, form, ambiguous: entry.ambiguous, stem: None };
                 if cs {
-                    pats.add(fold_str(&v), cand);
+                    pats.add(fold::fold_string(v), cand);
                 } else {
                     let folded = fold_str(&v);
                     for c in [folded.to_lowercase(), folded.to_uppercase(), title_case(&folded), sentence_case(&folded)]
