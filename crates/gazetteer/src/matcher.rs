@@ -18,7 +18,8 @@
 //! entries, those that end inside a word ("protest" in "protesters"): at each
 //! word run the prefixes of the lengths stem patterns have are looked up too.
 //! Patterns ending inside a word without a stem entry behind them could never
-//! be mentions, and are not reported.
+//! be mentions, and are not looked for (they are reported only when they have
+//! a stem pattern's length; the caller turns them away).
 //!
 //! Nothing here is computed for unanchored search (no failure links): the
 //! table for the 37,000 embedded patterns (55,000 nodes) builds in about 42
@@ -499,6 +500,34 @@ mod tests {
             assert_eq!(got, want, "{text:?} at {at}");
         }
         assert_eq!(walk(&m, "La Paz", 0).last(), Some(&(6, 0)));
+    }
+
+    /// Stem patterns end inside a word of the text, after any number of
+    /// words; other patterns that would are reported only where a stem
+    /// pattern's length takes the walk.
+    #[test]
+    fn stem_patterns_end_inside_words() {
+        let pats = ["anti-war protest", "anti-war", "protest", "Prot", "climat", "climate"];
+        let stem = [true, false, true, false, true, false];
+        let m = Matcher::new(&pats, &stem).unwrap();
+        // (text, patterns found at 0, shortest first)
+        let cases: &[(&str, &[&str])] = &[
+            ("anti-war protesters", &["anti-war", "anti-war protest"]),
+            ("anti-war protest", &["anti-war", "anti-war protest"]),
+            ("anti-warring", &[]),
+            ("Protesters", &[]),
+            ("protesting", &["protest"]),
+            ("climate", &["climat", "climate"]),
+            // "climate" ends where a stem pattern could: reported, and
+            // turned away by the caller for ending inside a word.
+            ("climates", &["climat", "climate"]),
+            ("climatology", &["climat"]),
+            ("climat", &["climat"]),
+        ];
+        for &(text, want) in cases {
+            let got: Vec<&str> = walk(&m, text, 0).iter().map(|&(_, p)| pats[p as usize]).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     /// A word far longer than any pattern is not read to its end.
