@@ -72,6 +72,9 @@ pub(crate) fn fold_char(ch: char) -> CharFold {
 
 /// Fold a string (used for patterns).
 pub(crate) fn fold_str(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         if ch.is_ascii() {
@@ -85,6 +88,16 @@ pub(crate) fn fold_str(s: &str) -> String {
         }
     }
     out
+}
+
+/// [`fold_str`] of an owned string, which is handed back as it is when it is
+/// ASCII (most patterns are) rather than copied.
+pub(crate) fn fold_string(s: String) -> String {
+    if s.is_ascii() {
+        s
+    } else {
+        fold_str(&s)
+    }
 }
 
 /// The folded bytes of one char, without allocating.

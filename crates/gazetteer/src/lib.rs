@@ -27,50 +27,49 @@
 //!
 //! # How matching works, and why
 //!
-//! * **Leftmost-longest, anchored at word starts.** All surface forms go into
-//!   `aho-corasick` automata and matching is leftmost-longest, so "La Paz" wins over
-//!   "Paz" and "Organization of American States" over "American". The matcher walks
+//! * **Leftmost-longest, anchored at word starts.** All surface forms go into one
+//!   pattern table and matching is leftmost-longest, so "La Paz" wins over "Paz"
+//!   and "Organization of American States" over "American". The matcher walks
 //!   the text once looking for *word starts whose first byte can begin some pattern*
 //!   (for a case-sensitive gazetteer: capitals, an apostrophe and non-ASCII chars,
 //!   found eight bytes at a time, with the bytes right after a letter or digit
-//!   turned away in the same step) and runs an automaton only there. Names can only
+//!   turned away in the same step) and walks the table only there. Names can only
 //!   start at word starts, so this is both the whole-word rule ("Oman" is never
 //!   found in "woman") and most of the speed: news text has a capitalised word every
 //!   thirty bytes or so, and a 128 KiB bitset of hashed first words ("La",
 //!   "Organization", "Bolivian") turns most of those ("The", "President", "Mr") away
-//!   before an automaton is touched. A gazetteer with case-insensitive entries has
+//!   before the table is touched. A gazetteer with case-insensitive entries has
 //!   lower-case start bytes too and is slower.
-//! * **Where find's time goes.** Not in instructions (about 20 a byte) but in
-//!   waiting on memory: perf puts most of `find`'s cycles on three loads, the
-//!   first-word bitset, the automaton's states and the pattern's candidate list,
-//!   each a likely cache miss once the other stages of a pipeline have run over
-//!   the article. So the word hash takes eight bytes a step (the bitset load no
-//!   longer waits on a multiplication per byte), the automata's pattern ids carry
-//!   their lengths, and a pattern's first candidate, when it needs no check
-//!   beyond whole words, sits in a flat table: the usual mention costs one load
-//!   where it cost three. On the 4 MB bench corpus that cut `find`'s
-//!   instructions by 3% and its first-level cache misses (callgrind's
-//!   simulation) by 10%; in cycles, perf on a shared 2-core machine could not
-//!   tell it from the noise, and the bitset and state loads are still where
-//!   `find` waits.
-//! * **Why one automaton per first byte, walked by hand.** Every search is anchored
-//!   at a word start, so aho-corasick's failure transitions are never followed, but
-//!   it computes them anyway: with the 35,000 embedded patterns in one automaton
-//!   that alone took 130-160 ms (a DFA: 400 ms and 94 MB), against a budget of
-//!   300 ms for the whole build. Split by first byte (27 automata for the embedded
-//!   data), a failure chain stays inside its group, where a proper suffix rarely
-//!   starts with the group's byte, and the automata build in about 60 ms. They are
-//!   contiguous NFAs: 2.7 MB, against 7 MB for noncontiguous ones and 55 MB for
-//!   DFAs. The automaton is stepped through aho-corasick's [`Automaton`] trait rather
-//!   than `AhoCorasick::find`, because the haystack is the folded text, made a char
-//!   at a time (next point), and because the walk then reports every pattern ending
-//!   on the way, so shorter names can be tried when the longest fails a check.
-//!   Measured on a shared 2-core machine under load: building the embedded
-//!   gazetteer takes 112 ms of CPU (best of 8; 72 ms with the hand-written trie this
-//!   replaced) and 175-220 ms of wall clock in `cargo bench -p copydesk-gazetteer`
-//!   (trie: 100-165 ms), for 8.3 MB of memory (trie: 7.8 MB).
-//!
-//!   [`Automaton`]: aho_corasick::automaton::Automaton
+//! * **A table of word steps, not an automaton.** A mention starts at a word
+//!   start and ends at a word boundary, so the table is a trie whose steps are
+//!   whole words (and single spaces and punctuation marks), kept in one hash table
+//!   keyed by the parent node and the step's bytes: a word costs one hash and one
+//!   probe, reusing the first-word filter's hash for the first word, where an
+//!   automaton took a state per byte, each a likely cache miss once the other
+//!   stages of a pipeline have run over the article. A step to a child that is
+//!   not there is mostly turned away by a 32-bit filter in the parent node, and a
+//!   single space is a link in the node. Stems, the one kind of pattern that may
+//!   end inside a word, are looked up at the prefix lengths they have. The
+//!   aho-corasick automata this replaced (one per first byte) spent most of their
+//!   build on failure links the anchored walk never followed. Measured with
+//!   callgrind on the 4.2 MB bench corpus (`pipeline_throughput`): building the
+//!   embedded gazetteer went from 399 to 156 million instructions (with cheaper
+//!   TSV parsing and pattern indexing), a pipeline's whole start-up from 455 to
+//!   212 million, and the table takes 2.4 MB where the automata took 2.7 MB.
+//!   `find` costs what it did in instructions (81 million for the corpus, about
+//!   20 a byte, most of them in the scan for word starts), but its first-level
+//!   cache read misses in callgrind's simulation fell from 791,000 to 273,000.
+//! * **Where find's time goes.** Not in instructions but in waiting on memory:
+//!   perf put most of `find`'s cycles on three loads, the first-word bitset, the
+//!   automaton's states and the pattern's candidate list. So the word hash takes
+//!   eight bytes a step (the bitset load no longer waits on a multiplication per
+//!   byte), and a pattern's first candidate, when it needs no check beyond whole
+//!   words, sits in a flat table: the usual mention costs one load where it cost
+//!   two. A 64 KiB blocked Bloom filter (two bits in one word) in place of the
+//!   128 KiB bitset was tried and did not pay: `find`'s first-level misses did
+//!   not move (271,000 against 273,000) and the words it let through cost 3.7
+//!   million more instructions. Nor did a cheaper scan for word starts that
+//!   left the byte after a letter to the caller: more stops cost 7 million.
 //! * **Whole words at the end too.** A match must be followed by a non-word
 //!   character. Apostrophes and hyphens are boundaries, so possessives
 //!   ("Bolivia's", "Bolivia’s") and compounds ("Bolivia-based") still match the name
@@ -80,7 +79,7 @@
 //! * **Folding in place, not normalising the caller's text.** Text and patterns are
 //!   folded the same way: accents stripped ("Zúñiga" meets "Zuniga"), typographic
 //!   apostrophes, quotes, dashes and exotic spaces mapped to ASCII. The text is never
-//!   copied: from a candidate word start the automaton reads the caller's bytes in
+//!   copied: from a candidate word start the walk reads the caller's bytes in
 //!   place while they are ASCII and folds the rest a char at a time, and the
 //!   word-start test folds the one char before. Only ambiguous and stem entries,
 //!   whose checks look up to sixty bytes around the match, fold a short window. So
@@ -91,7 +90,7 @@
 //!   pronoun never meet; [`EntityKind::Topic`] entries are case-insensitive by
 //!   default; [`Entry::case_sensitive`] overrides either. Case-insensitive entries are
 //!   expanded into their lower, Title and UPPER variants rather than making the whole
-//!   automaton case-insensitive, which would force a check on every lower-case word.
+//!   matcher case-insensitive, which would force a check on every lower-case word.
 //! * **Ambiguous entries.** Places that are also common words or personal names
 //!   (Reading, Nice, Mobile, Bath, Split, May, Jackson) are marked
 //!   [`Entry::ambiguous`]: never matched in lower case, and [`Mention::flagged`] when
@@ -102,7 +101,7 @@
 //!   ("Bolivians", "Iraqis", "Filipinos").
 //! * **Stemmed topics.** An entry marked [`Entry::stem`] matches inflections of its
 //!   last word through the Snowball English stemmer (`rust-stemmers`): "protest" finds
-//!   "protesters" and "protesting". The automaton holds the common prefix of the word
+//!   "protesters" and "protesting". The table holds the common prefix of the word
 //!   and its stem; a hit is extended to the end of the word and accepted only if the
 //!   word stems to the same stem.
 //!
@@ -166,6 +165,7 @@ mod matcher;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
@@ -223,13 +223,24 @@ impl FromStr for EntityKind {
     type Err = String;
 
     fn from_str(s: &str) -> Result<EntityKind, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "person" => Ok(EntityKind::Person),
-            "place" => Ok(EntityKind::Place),
-            "organization" | "organisation" | "org" => Ok(EntityKind::Organization),
-            "topic" => Ok(EntityKind::Topic),
-            "other" => Ok(EntityKind::Other),
-            other => Err(format!("unknown kind {other:?} (expected person, place, organization, topic or other)")),
+        // Compared without a lower-cased copy: every row of the embedded data
+        // names its kind.
+        const NAMES: [(&str, EntityKind); 7] = [
+            ("place", EntityKind::Place),
+            ("person", EntityKind::Person),
+            ("organization", EntityKind::Organization),
+            ("organisation", EntityKind::Organization),
+            ("org", EntityKind::Organization),
+            ("topic", EntityKind::Topic),
+            ("other", EntityKind::Other),
+        ];
+        let s = s.trim();
+        match NAMES.iter().find(|(name, _)| s.eq_ignore_ascii_case(name)) {
+            Some(&(_, kind)) => Ok(kind),
+            None => Err(format!(
+                "unknown kind {:?} (expected person, place, organization, topic or other)",
+                s.to_ascii_lowercase()
+            )),
         }
     }
 }
@@ -408,7 +419,7 @@ pub struct Gazetteer {
     scan_words: Option<ScanWords>,
     /// Bloom-style bitset over hashes of the first word of every pattern (and of
     /// the prefixes of single-word stem patterns): a capitalised word whose hash
-    /// is absent cannot start a mention, so the trie is not walked at all.
+    /// is absent cannot start a mention, so the table is not walked at all.
     first_words: Box<[u64]>,
     /// Lengths of single-word stem prefixes ("protest"): the word's prefix of each
     /// length is also looked up in `first_words`.
@@ -542,12 +553,12 @@ impl Gazetteer {
         self.entities.is_empty()
     }
 
-    /// Number of distinct surface patterns in the automaton.
+    /// Number of distinct surface patterns in the table.
     pub fn pattern_count(&self) -> usize {
         self.cands.len()
     }
 
-    /// Approximate heap memory in bytes: the automaton plus the tables.
+    /// Approximate heap memory in bytes: the pattern table plus the others.
     pub fn memory_usage(&self) -> usize {
         let ac = self.matcher.memory_usage() + self.plain.capacity() * std::mem::size_of::<Option<Plain>>();
         let cands: usize = self
@@ -633,17 +644,37 @@ fn hash_finish(h: u64, chunk: u64, len: usize) -> u64 {
 /// zeros, hashed with [`hash_chunk`] and [`hash_finish`].
 #[inline]
 fn word_hash(w: &[u8]) -> u64 {
-    let mut h = HASH_SEED;
-    let mut chunks = w.chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        h = hash_chunk(h, u64::from_le_bytes(b));
+    hash_in(HASH_SEED, w, 0, w.len())
+}
+
+/// The word hash of `buf[at..at + len]`, from the starting value `h` (the
+/// pattern table's hash of a segment mixes its parent node in). Reading from
+/// the whole buffer lets the last, partial chunk be one masked load when the
+/// buffer goes on past the word, as the text around a word usually does.
+#[inline]
+fn hash_in(mut h: u64, buf: &[u8], at: usize, len: usize) -> u64 {
+    let mut k = 0;
+    while k + 8 <= len {
+        h = hash_chunk(h, load_le(buf, at + k, 8));
+        k += 8;
     }
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    last[..rest.len()].copy_from_slice(rest);
-    hash_finish(h, u64::from_le_bytes(last), w.len())
+    hash_finish(h, load_le(buf, at + k, len - k), len)
+}
+
+/// `buf[at..at + n]` (`n` at most 8) as a little-endian word, zero-padded.
+#[inline]
+fn load_le(buf: &[u8], at: usize, n: usize) -> u64 {
+    match word_at(buf, at) {
+        Some(x) if n >= 8 => x,
+        Some(x) => x & ((1u64 << (8 * n)) - 1),
+        None => {
+            let mut v = 0;
+            for (j, &b) in buf.get(at..at + n).unwrap_or_default().iter().enumerate() {
+                v |= u64::from(b) << (8 * j);
+            }
+            v
+        }
+    }
 }
 
 /// [`word_hash`] fed a byte at a time, for words folded as they are read.
@@ -713,11 +744,24 @@ fn ascii_word_len(rest: &[u8]) -> usize {
     n + rest.get(n..).unwrap_or_default().iter().position(|&x| !x.is_ascii_alphanumeric()).unwrap_or(rest.len() - n)
 }
 
+/// What the first-word filter says about a word start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// No pattern starts with this word.
+    No,
+    /// Some pattern may start here.
+    Maybe,
+    /// Some pattern may start with this ASCII word of `len` bytes (with an
+    /// ASCII byte or the end of the text after it), whose hash is `hash`: the
+    /// walk takes both over rather than read and hash the word again.
+    Word { len: usize, hash: u64 },
+}
+
 impl Gazetteer {
     /// Whether some pattern can start with the (folded) word at original offset
     /// `i`, by the first-word bitset.
     #[inline]
-    fn may_start(&self, text: &str, i: usize) -> bool {
+    fn may_start(&self, text: &str, i: usize) -> Start {
         let hit = |h: u64| {
             let h = h as usize % FIRST_WORD_BITS;
             self.first_words[h / 64] & (1 << (h % 64)) != 0
@@ -728,11 +772,15 @@ impl Gazetteer {
         if rest.get(tok).map_or(true, |&x| x < 0x80) {
             // An ASCII word: hash it in place.
             if tok == 0 {
-                return true; // a pattern starting with punctuation ('s-Hertogenbosch)
+                return Start::Maybe; // a pattern starting with punctuation ('s-Hertogenbosch)
             }
+            let hash = hash_in(HASH_SEED, bytes, i, tok);
             let word = &rest[..tok];
-            return hit(word_hash(word))
-                || self.stem_prefix_lens.iter().any(|&n| n < tok && hit(word_hash(&word[..n])));
+            return if hit(hash) || self.stem_prefix_lens.iter().any(|&n| n < tok && hit(word_hash(&word[..n]))) {
+                Start::Word { len: tok, hash }
+            } else {
+                Start::No
+            };
         }
         // The word has non-ASCII chars: hash its folded bytes as they come.
         let mut h = WordHasher::new();
@@ -741,11 +789,15 @@ impl Gazetteer {
                 break;
             }
             if h.len > 0 && self.stem_prefix_lens.contains(&h.len) && hit(h.finish()) {
-                return true;
+                return Start::Maybe;
             }
             h.push(b);
         }
-        h.len == 0 || hit(h.finish())
+        if h.len == 0 || hit(h.finish()) {
+            Start::Maybe
+        } else {
+            Start::No
+        }
     }
 }
 
@@ -808,8 +860,9 @@ fn spelling_variants(s: &str) -> Vec<String> {
     if s.contains('-') {
         out.push(s.replace('-', " "));
     }
-    let words: Vec<&str> = s.split(' ').collect();
-    if words.iter().any(|w| matches!(*w, "Saint" | "St." | "St")) {
+    // Most names have no "Saint": asked before the words are collected.
+    if s.split(' ').any(|w| matches!(w, "Saint" | "St." | "St")) {
+        let words: Vec<&str> = s.split(' ').collect();
         for repl in ["Saint", "St.", "St"] {
             let v: Vec<&str> =
                 words.iter().map(|w| if matches!(*w, "Saint" | "St." | "St") { repl } else { w }).collect();
@@ -841,8 +894,29 @@ fn sentence_case(s: &str) -> String {
     }
 }
 
+/// The pattern index's hasher: the crate's word hash, a few instructions per
+/// eight bytes where the standard SipHash took most of the time of adding
+/// 37,000 short patterns at start-up. It is not keyed; the keys are the
+/// gazetteer's own patterns, not text from outside.
+#[derive(Default)]
+struct PatternHasher(u64);
+
+impl Hasher for PatternHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_in(self.0 ^ HASH_SEED, bytes, 0, bytes.len());
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = hash_chunk(self.0, u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 struct Patterns {
-    index: HashMap<String, u32>,
+    index: HashMap<String, u32, BuildHasherDefault<PatternHasher>>,
     patterns: Vec<String>,
     cands: Vec<Vec<Cand>>,
 }
@@ -872,7 +946,7 @@ impl Patterns {
 fn build(entries: Vec<Entry>) -> Result<Gazetteer, Error> {
     let stemmer = Stemmer::create(Algorithm::English);
     let mut pats = Patterns {
-        index: HashMap::with_capacity(entries.len() * 2),
+        index: HashMap::with_capacity_and_hasher(entries.len() * 2, BuildHasherDefault::default()),
         patterns: Vec::with_capacity(entries.len() * 2),
         cands: Vec::with_capacity(entries.len() * 2),
     };
@@ -896,7 +970,7 @@ fn build(entries: Vec<Entry>) -> Result<Gazetteer, Error> {
             for v in spelling_variants(surface) {
                 let cand = Cand { entity, form, ambiguous: entry.ambiguous, stem: None };
                 if cs {
-                    pats.add(fold_str(&v), cand);
+                    pats.add(fold::fold_string(v), cand);
                 } else {
                     let folded = fold_str(&v);
                     for c in [folded.to_lowercase(), folded.to_uppercase(), title_case(&folded), sentence_case(&folded)]
@@ -932,7 +1006,8 @@ fn build(entries: Vec<Entry>) -> Result<Gazetteer, Error> {
             stem_prefix_lens.push(tok);
         }
     }
-    let matcher = Matcher::new(&pats.patterns).map_err(Error::Build)?;
+    let stems: Vec<bool> = pats.cands.iter().map(|list| list.iter().any(|c| c.stem.is_some())).collect();
+    let matcher = Matcher::new(&pats.patterns, &stems).map_err(Error::Build)?;
     let plain = pats
         .cands
         .iter()
@@ -957,7 +1032,7 @@ fn build(entries: Vec<Entry>) -> Result<Gazetteer, Error> {
     })
 }
 
-/// Stem entries: the automaton holds the common prefix of the last word and its
+/// Stem entries: the table holds the common prefix of the last word and its
 /// stem; [`Gazetteer::accept`] checks the whole word's stem.
 fn add_stem(pats: &mut Patterns, stemmer: &Stemmer, surface: &str, form: Form, entity: u32) {
     let folded = fold_str(surface).to_lowercase();
@@ -981,7 +1056,7 @@ pub struct Mentions<'g, 't> {
     text: &'t str,
     /// Original offset where the search resumes (a char boundary).
     pos: usize,
-    /// Scratch for one word start: what the automaton read and found.
+    /// Scratch for one word start: what the walk read and found.
     walk: Walk,
 }
 
@@ -1066,16 +1141,20 @@ const WINDOW_AHEAD: usize = 64;
 impl Mentions<'_, '_> {
     /// The mention starting at original offset `i` (a word start), if any: the
     /// longest pattern found there that passes its checks.
-    fn mention_at(&mut self, i: usize) -> Option<Mention> {
+    fn mention_at(&mut self, i: usize, start: Start) -> Option<Mention> {
         let gaz = self.gaz;
         let text = self.text;
         let walk = &mut self.walk;
-        gaz.matcher.walk(text, i, walk);
+        let first = match start {
+            Start::Word { len, hash } => Some((len, hash)),
+            _ => None,
+        };
+        gaz.matcher.walk(text, i, first, walk);
         // Built only for ambiguous and stem entries.
         let mut window: Option<Window> = None;
         // longest first, then shorter ones at the same start
         for &(len, pat) in walk.hits.iter().rev() {
-            // Whole words at the end, decided on the bytes the automaton read:
+            // Whole words at the end, decided on the bytes the walk read:
             // it read one past the match unless the text ended there.
             let ends_word =
                 !(walk.byte(text, len).is_some_and(is_word) && walk.byte(text, len - 1).is_some_and(is_word));
@@ -1147,8 +1226,9 @@ impl Iterator for Mentions<'_, '_> {
                 i += 1;
                 continue;
             };
-            if gaz.start[first as usize] && !fold::prev_byte(text, i).is_some_and(is_word) && gaz.may_start(text, i) {
-                if let Some(m) = self.mention_at(i) {
+            if gaz.start[first as usize] && !fold::prev_byte(text, i).is_some_and(is_word) {
+                let start = gaz.may_start(text, i);
+                if let Some(m) = (start != Start::No).then(|| self.mention_at(i, start)).flatten() {
                     self.pos = m.span.end;
                     return Some(m);
                 }
@@ -1237,6 +1317,12 @@ mod tests {
             assert_eq!(h.finish(), word_hash(&word[..n]), "length {n}");
         }
         assert_ne!(word_hash(b"Paz"), word_hash(b"Pa"));
+        // Loads agree with byte-by-byte ones at every length.
+        for n in 0..=8 {
+            let want = word[..n].iter().rev().fold(0u64, |v, &b| v << 8 | u64::from(b));
+            assert_eq!(load_le(word, 0, n), want, "length {n}");
+            assert_eq!(load_le(&word[..n], 0, n), want, "length {n}");
+        }
     }
 
     /// Every word start whose byte may begin a pattern is a place the scan
