@@ -584,7 +584,7 @@ impl PersonRec {
 #[derive(Default)]
 struct KeyIndex {
     /// Hash of a key -> its newest entry with that hash (older ones chain on).
-    heads: HashMap<u64, usize, BuildFx>,
+    heads: Heads,
     entries: Vec<KeyEntry>,
     arena: String,
     /// (person, previous link of the same key), newest last.
@@ -592,6 +592,77 @@ struct KeyIndex {
     /// One bit per key hash (a Bloom filter of one function): most words looked
     /// up are no key, and the bit says so without probing the map.
     bloom: [u64; 4],
+}
+
+/// Hash -> entry index, open addressing with linear probing: the keys are
+/// already hashed, and the general map's probe groups cost more than a dozen
+/// names an article need. Kept at most half full, so a miss ends soon.
+#[derive(Default)]
+struct Heads {
+    /// (hash, entry); entry `NO_LINK` marks a free slot. Length a power of two (or 0).
+    slots: Vec<(u64, usize)>,
+    len: usize,
+}
+
+impl Heads {
+    fn with_capacity(n: usize) -> Heads {
+        Heads { slots: vec![(0, NO_LINK); (2 * n).next_power_of_two()], len: 0 }
+    }
+
+    fn clear(&mut self) {
+        if self.len != 0 {
+            self.slots.fill((0, NO_LINK));
+            self.len = 0;
+        }
+    }
+
+    /// The slot of hash `h`: its own if present, else the free one to take.
+    #[inline]
+    fn slot(&self, h: u64) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = (h >> 24) as usize & mask;
+        loop {
+            let (k, e) = *self.slots.get(i)?;
+            if e == NO_LINK || k == h {
+                return Some(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, h: u64) -> Option<usize> {
+        let (_, e) = *self.slots.get(self.slot(h)?)?;
+        (e != NO_LINK).then_some(e)
+    }
+
+    /// Sets the entry of `h` to `e`; returns the one it replaces, or `NO_LINK`.
+    fn insert(&mut self, h: u64, e: usize) -> usize {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let Some(slot) = self.slot(h).and_then(|i| self.slots.get_mut(i)) else {
+            return NO_LINK;
+        };
+        let old = std::mem::replace(slot, (h, e)).1;
+        if old == NO_LINK {
+            self.len += 1;
+        }
+        old
+    }
+
+    /// Doubles the table (amortised linear, as any growing vector).
+    fn grow(&mut self) {
+        let n = (2 * self.slots.len()).max(8);
+        let old = std::mem::replace(&mut self.slots, vec![(0, NO_LINK); n]);
+        for (k, e) in old {
+            if e != NO_LINK {
+                if let Some(slot) = self.slot(k).and_then(|i| self.slots.get_mut(i)) {
+                    *slot = (k, e);
+                }
+            }
+        }
+    }
 }
 
 struct KeyEntry {
@@ -607,7 +678,7 @@ const NO_LINK: usize = usize::MAX;
 impl KeyIndex {
     fn with_capacity(n: usize) -> KeyIndex {
         KeyIndex {
-            heads: HashMap::with_capacity_and_hasher(n, BuildFx),
+            heads: Heads::with_capacity(n),
             entries: Vec::with_capacity(n),
             arena: String::with_capacity(n * 8),
             links: Vec::with_capacity(n),
@@ -646,7 +717,7 @@ impl KeyIndex {
         if !self.may_hold(h) {
             return None;
         }
-        let mut e = *self.heads.get(&h)?;
+        let mut e = self.heads.get(h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
             // keys hold no ASCII upper case
@@ -667,7 +738,7 @@ impl KeyIndex {
         if !self.may_hold(h) {
             return None;
         }
-        let mut e = *self.heads.get(&h)?;
+        let mut e = self.heads.get(h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
             if self.arena.get(en.key.clone()) == Some(key) {
@@ -719,7 +790,7 @@ impl KeyIndex {
                 let start = self.arena.len();
                 self.arena.push_str(key);
                 let e = self.entries.len();
-                let next = self.heads.insert(h, e).unwrap_or(NO_LINK);
+                let next = self.heads.insert(h, e);
                 self.entries.push(KeyEntry { key: start..self.arena.len(), next, last: NO_LINK });
                 e
             }
@@ -960,6 +1031,8 @@ impl Registry {
         self.people.capacity() <= SCRATCH_KEEP
             && self.mentions.capacity() <= SCRATCH_KEEP
             && self.by_key.links.capacity() <= SCRATCH_KEEP
+            && self.by_key.heads.slots.len() <= SCRATCH_KEEP * 2
+            && self.by_first.heads.slots.len() <= SCRATCH_KEEP * 2
             && self.by_first.links.capacity() <= SCRATCH_KEEP
             && self.by_key.arena.capacity() <= SCRATCH_KEEP * 16
             && self.by_first.arena.capacity() <= SCRATCH_KEEP * 16
@@ -4052,5 +4125,24 @@ mod tests {
             assert_eq!(ix.last(k), want.first().copied(), "{k}");
             assert_eq!(ix.entry_ascii(&k.to_uppercase()), ix.entry(k), "{k}");
         }
+    }
+
+    #[test]
+    fn heads_keep_every_hash_through_collisions_and_growth() {
+        // hashes sharing the slot bits (same `h >> 24` low bits) probe on; 300 keys grow the table from 4 slots
+        let mut heads = Heads::with_capacity(2);
+        let hashes: Vec<u64> = (0..300u64).map(|i| (i % 7) << 24 | i << 40 | i).collect();
+        for (e, &h) in hashes.iter().enumerate() {
+            assert_eq!(heads.insert(h, e), NO_LINK, "{h:x}");
+        }
+        for (e, &h) in hashes.iter().enumerate() {
+            assert_eq!(heads.get(h), Some(e), "{h:x}");
+        }
+        assert_eq!(heads.insert(hashes[5], 1000), 5);
+        assert_eq!(heads.get(hashes[5]), Some(1000));
+        assert_eq!(heads.get(7 << 24), None);
+        heads.clear();
+        assert_eq!(heads.get(hashes[0]), None);
+        assert_eq!(Heads::default().get(1), None);
     }
 }
