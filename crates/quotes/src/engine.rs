@@ -557,6 +557,13 @@ impl PersonRec {
         self.name.rsplitn(self.nwords, ' ')
     }
 
+    /// Makes `name`, `n` words joined by single spaces, the name of a new record:
+    /// one copy, where [`PersonRec::set_words`] sizes and copies word by word.
+    fn set_joined(&mut self, name: &str, n: usize) {
+        self.name = String::from(name);
+        self.nwords = n;
+    }
+
     /// Makes `words` the name, reusing the string (sized once, not grown word by word).
     fn set_words<'w>(&mut self, words: impl Iterator<Item = &'w str> + Clone) {
         let n = words.clone().map(|w| w.len() + 1).sum();
@@ -1041,12 +1048,14 @@ impl Registry {
     }
 
     /// Registers a name (its words) mentioned at `span`; returns the person.
-    /// `last_key`: the key of the last word as the caller already looked it up.
+    /// `last_key`: the key of the last word as the caller already looked it up;
+    /// `joined`: `words` joined by single spaces, when the caller has that text.
     // the name's facts one by one: a struct for them would be built at each call for one use
     #[allow(clippy::too_many_arguments)]
     fn register(
         &mut self,
         words: &[&str],
+        joined: Option<&str>,
         span: Range<usize>,
         kind: MentionKind,
         gender: Option<Gender>,
@@ -1055,6 +1064,7 @@ impl Registry {
         last_key: Option<LastKey>,
     ) -> usize {
         let Some(last) = words.last() else { return usize::MAX };
+        debug_assert!(joined.map_or(true, |j| j.split(' ').eq(words.iter().copied())), "{joined:?} {words:?}");
         let mut key = std::mem::take(&mut self.key_buf);
         let mut first = std::mem::take(&mut self.first_buf);
         key_into(last, &mut key);
@@ -1143,7 +1153,10 @@ impl Registry {
                     plural: false,
                     last_pos: 0,
                 };
-                p.set_words(words.iter().copied());
+                match joined {
+                    Some(name) => p.set_joined(name, words.len()),
+                    None => p.set_words(words.iter().copied()),
+                }
                 self.people.push(p);
                 id
             }
@@ -2721,6 +2734,8 @@ impl<'a> Ctx<'a> {
             self.name_words = words;
             return None;
         }
+        // a plain name is its words joined by single spaces already
+        let mut joined = plain.map(|_| s);
         let kn = self.known_at(&r);
         let mut kind = MentionKind::Person;
         let mut known_name = None;
@@ -2734,6 +2749,7 @@ impl<'a> Ctx<'a> {
                         words.extend(full.split_whitespace().map(trim_stops));
                         // the last word is another one now
                         last_key = None;
+                        joined = None;
                     }
                 }
             }
@@ -2754,7 +2770,7 @@ impl<'a> Ctx<'a> {
                 None
             }
         });
-        let id = self.reg.register(&words, r, kind, gender, role, known_name, last_key);
+        let id = self.reg.register(&words, joined, r, kind, gender, role, known_name, last_key);
         self.name_words = words;
         Some(id)
     }
@@ -3457,7 +3473,8 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                         .join(" ");
                     if !name.is_empty() {
                         let words: Vec<&str> = name.split(' ').collect();
-                        let id = cx.reg.register(&words, label.clone(), MentionKind::Person, None, None, None, None);
+                        let id =
+                            cx.reg.register(&words, None, label.clone(), MentionKind::Person, None, None, None, None);
                         st[k].speaker = Some((id, label, None));
                         st[k].rule = Some(Rule::Transcript);
                     }
