@@ -789,6 +789,23 @@ impl KeyIndex {
     /// [`KeyIndex::push_hashed`] of a key whose entry (`entry_hashed(h, key)`)
     /// the caller has just looked up.
     fn push_at(&mut self, h: u64, key: &str, entry: Option<usize>, id: usize) {
+        self.push_at_cased(h, key, false, entry, id);
+    }
+
+    /// [`KeyIndex::push_at`] of the ASCII word `w` whose key is its lower case
+    /// (`h` its [`hash_ascii_lower`], `entry` its `entry_ascii_hashed`): a new
+    /// key is lower-cased in the arena, with no copy made first.
+    fn push_ascii_at(&mut self, h: u64, w: &str, entry: Option<usize>, id: usize) {
+        self.push_at_cased(h, w, true, entry, id);
+    }
+
+    /// [`KeyIndex::push_ascii_at`] of a word not looked up yet.
+    fn push_ascii(&mut self, w: &str, id: usize) {
+        let h = hash_ascii_lower(w.as_bytes());
+        self.push_ascii_at(h, w, self.entry_ascii_hashed(h, w), id);
+    }
+
+    fn push_at_cased(&mut self, h: u64, key: &str, lower: bool, entry: Option<usize>, id: usize) {
         let e = match entry {
             Some(e) => e,
             None => {
@@ -796,6 +813,11 @@ impl KeyIndex {
                 self.bloom[w] |= bit;
                 let start = self.arena.len();
                 self.arena.push_str(key);
+                if lower {
+                    if let Some(k) = self.arena.get_mut(start..) {
+                        k.make_ascii_lowercase();
+                    }
+                }
                 let e = self.entries.len();
                 let next = self.heads.insert(h, e);
                 self.entries.push(KeyEntry { key: start..self.arena.len(), next, last: NO_LINK });
@@ -1067,11 +1089,17 @@ impl Registry {
         debug_assert!(joined.map_or(true, |j| j.split(' ').eq(words.iter().copied())), "{joined:?} {words:?}");
         let mut key = std::mem::take(&mut self.key_buf);
         let mut first = std::mem::take(&mut self.first_buf);
-        key_into(last, &mut key);
-        if words.len() == 1 {
-            first.clone_from(&key);
-        } else {
-            key_into(words[0], &mut first);
+        // a plain name's words are ASCII letters, digits and hyphens (see
+        // `plain_name`), each its own key lower-cased: hashed, looked up and
+        // compared as they are, lower-cased only into the index's arena
+        let plain = joined.is_some() && last_key.is_some();
+        if !plain {
+            key_into(last, &mut key);
+            if words.len() == 1 {
+                first.clone_from(&key);
+            } else {
+                key_into(words[0], &mut first);
+            }
         }
         // the caller's hash and entry of the key, when it had them, are not looked up again
         let key_hash = last_key.map_or_else(|| BuildFx.hash_one(key.as_str()), |lk| lk.hash);
@@ -1086,7 +1114,7 @@ impl Registry {
                 // "Castro Lima" is "Helena Castro Lima": one name ends the other
                 let compatible = words.len() == 1
                     || p.nwords == 1
-                    || p.words().next().is_some_and(|w| key_is(w, &first))
+                    || p.words().next().is_some_and(|w| if plain { same_key(w, words[0]) } else { key_is(w, &first) })
                     || ends_name(words.iter().rev().copied(), words.len(), p.words_rev(), p.nwords)
                     || ends_name(p.words_rev(), p.nwords, words.iter().rev().copied(), words.len());
                 let g_ok = gender.is_none() || p.gender.is_none() || gender == p.gender;
@@ -1097,7 +1125,12 @@ impl Registry {
         }
         if best.is_none() && words.len() == 1 {
             // the latest mentioned; of equals, the last registered
-            for c in self.by_first.people_at(self.by_first.entry_hashed(key_hash, &key)) {
+            let entry = if plain {
+                self.by_first.entry_ascii_hashed(key_hash, last)
+            } else {
+                self.by_first.entry_hashed(key_hash, &key)
+            };
+            for c in self.by_first.people_at(entry) {
                 if best.map_or(true, |b| self.people[c].last_pos > self.people[b].last_pos) {
                     best = Some(c);
                 }
@@ -1108,7 +1141,11 @@ impl Registry {
                 let p = &mut self.people[id];
                 if words.len() > p.nwords {
                     p.set_words(words.iter().copied());
-                    self.by_first.push(&first, id);
+                    if plain {
+                        self.by_first.push_ascii(words[0], id);
+                    } else {
+                        self.by_first.push(&first, id);
+                    }
                 }
                 if p.gender.is_none() {
                     p.gender = gender;
@@ -1132,11 +1169,19 @@ impl Registry {
             None => {
                 let id = self.people.len();
                 if words.len() > 1 {
-                    self.by_first.push(&first, id);
+                    if plain {
+                        self.by_first.push_ascii(words[0], id);
+                    } else {
+                        self.by_first.push(&first, id);
+                    }
                 }
-                match key_entry {
-                    Some(entry) => self.by_key.push_at(key_hash, &key, entry, id),
-                    None => self.by_key.push_hashed(key_hash, &key, id),
+                match (key_entry, plain) {
+                    (Some(entry), true) => self.by_key.push_ascii_at(key_hash, last, entry, id),
+                    (None, true) => {
+                        self.by_key.push_ascii_at(key_hash, last, self.by_key.entry_ascii_hashed(key_hash, last), id)
+                    }
+                    (Some(entry), false) => self.by_key.push_at(key_hash, &key, entry, id),
+                    (None, false) => self.by_key.push_hashed(key_hash, &key, id),
                 }
                 if let Some(k) = &known {
                     self.by_known.insert(k.clone(), id);
@@ -4141,6 +4186,20 @@ mod tests {
             assert_eq!(ix.people(k).collect::<Vec<_>>(), want, "{k}");
             assert_eq!(ix.last(k), want.first().copied(), "{k}");
             assert_eq!(ix.entry_ascii(&k.to_uppercase()), ix.entry(k), "{k}");
+        }
+    }
+
+    #[test]
+    fn key_index_ascii_pushes_are_lower_cased_keys() {
+        let mut ix = KeyIndex::with_capacity(2);
+        ix.push("ortiz", 0);
+        let pushes: &[(&str, usize)] = &[("Ortiz", 1), ("REILLY", 2), ("al-Amin", 3), ("Reilly", 4)];
+        for &(w, id) in pushes {
+            ix.push_ascii(w, id);
+        }
+        let cases: &[(&str, &[usize])] = &[("ortiz", &[1, 0]), ("reilly", &[4, 2]), ("al-amin", &[3]), ("Reilly", &[])];
+        for &(k, want) in cases {
+            assert_eq!(ix.people(k).collect::<Vec<_>>(), want, "{k}");
         }
     }
 
