@@ -720,10 +720,18 @@ impl KeyIndex {
     }
 
     /// [`KeyIndex::entry_ascii`] of a word whose hash (`hash_ascii_lower`) is known.
+    /// Inlined as far as the filter, which turns most words away.
+    #[inline]
     fn entry_ascii_hashed(&self, h: u64, w: &str) -> Option<usize> {
         if !self.may_hold(h) {
             return None;
         }
+        self.entry_ascii_probed(h, w)
+    }
+
+    /// [`KeyIndex::entry_ascii_hashed`] past the filter.
+    #[inline(never)]
+    fn entry_ascii_probed(&self, h: u64, w: &str) -> Option<usize> {
         let mut e = self.heads.get(h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
@@ -741,10 +749,17 @@ impl KeyIndex {
     }
 
     /// [`KeyIndex::entry`] of a key whose hash is known.
+    #[inline]
     fn entry_hashed(&self, h: u64, key: &str) -> Option<usize> {
         if !self.may_hold(h) {
             return None;
         }
+        self.entry_probed(h, key)
+    }
+
+    /// [`KeyIndex::entry_hashed`] past the filter.
+    #[inline(never)]
+    fn entry_probed(&self, h: u64, key: &str) -> Option<usize> {
         let mut e = self.heads.get(h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
