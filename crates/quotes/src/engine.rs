@@ -588,6 +588,10 @@ impl PersonRec {
 /// live in one arena string and the lists in one vector of links, so a new key
 /// allocates nothing of its own (a map of `String` to `Vec` took two
 /// allocations and two frees a key, for a dozen names an article).
+///
+/// A key in the arena may be its ASCII word as written ([`KeyIndex::push_ascii_at`]):
+/// keys are compared ignoring ASCII case, which for keys (no ASCII upper case)
+/// is comparing the words lower-cased.
 #[derive(Default)]
 struct KeyIndex {
     /// Hash of a key -> its newest entry with that hash (older ones chain on).
@@ -735,7 +739,7 @@ impl KeyIndex {
         let mut e = self.heads.get(h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
-            // keys hold no ASCII upper case
+            // the key lower-cased holds no ASCII upper case: equal ignoring it
             if self.arena.get(en.key.clone()).is_some_and(|k| k.eq_ignore_ascii_case(w)) {
                 return Some(e);
             }
@@ -763,7 +767,8 @@ impl KeyIndex {
         let mut e = self.heads.get(h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
-            if self.arena.get(en.key.clone()) == Some(key) {
+            // an arena key may be an ASCII word as written (see the type)
+            if self.arena.get(en.key.clone()).is_some_and(|k| k.eq_ignore_ascii_case(key)) {
                 return Some(e);
             }
             e = en.next;
@@ -804,23 +809,6 @@ impl KeyIndex {
     /// [`KeyIndex::push_hashed`] of a key whose entry (`entry_hashed(h, key)`)
     /// the caller has just looked up.
     fn push_at(&mut self, h: u64, key: &str, entry: Option<usize>, id: usize) {
-        self.push_at_cased(h, key, false, entry, id);
-    }
-
-    /// [`KeyIndex::push_at`] of the ASCII word `w` whose key is its lower case
-    /// (`h` its [`hash_ascii_lower`], `entry` its `entry_ascii_hashed`): a new
-    /// key is lower-cased in the arena, with no copy made first.
-    fn push_ascii_at(&mut self, h: u64, w: &str, entry: Option<usize>, id: usize) {
-        self.push_at_cased(h, w, true, entry, id);
-    }
-
-    /// [`KeyIndex::push_ascii_at`] of a word not looked up yet.
-    fn push_ascii(&mut self, w: &str, id: usize) {
-        let h = hash_ascii_lower(w.as_bytes());
-        self.push_ascii_at(h, w, self.entry_ascii_hashed(h, w), id);
-    }
-
-    fn push_at_cased(&mut self, h: u64, key: &str, lower: bool, entry: Option<usize>, id: usize) {
         let e = match entry {
             Some(e) => e,
             None => {
@@ -828,11 +816,6 @@ impl KeyIndex {
                 self.bloom[w] |= bit;
                 let start = self.arena.len();
                 self.arena.push_str(key);
-                if lower {
-                    if let Some(k) = self.arena.get_mut(start..) {
-                        k.make_ascii_lowercase();
-                    }
-                }
                 let e = self.entries.len();
                 let next = self.heads.insert(h, e);
                 self.entries.push(KeyEntry { key: start..self.arena.len(), next, last: NO_LINK });
@@ -841,6 +824,20 @@ impl KeyIndex {
         };
         self.links.push((id, self.entries[e].last));
         self.entries[e].last = self.links.len() - 1;
+    }
+
+    /// [`KeyIndex::push_at`] of the ASCII word `w` whose key is its lower case
+    /// (`h` its [`hash_ascii_lower`], `entry` its `entry_ascii_hashed`): a new
+    /// key is kept as written, neither copied nor lower-cased.
+    fn push_ascii_at(&mut self, h: u64, w: &str, entry: Option<usize>, id: usize) {
+        debug_assert!(w.is_ascii());
+        self.push_at(h, w, entry, id);
+    }
+
+    /// [`KeyIndex::push_ascii_at`] of a word not looked up yet.
+    fn push_ascii(&mut self, w: &str, id: usize) {
+        let h = hash_ascii_lower(w.as_bytes());
+        self.push_ascii_at(h, w, self.entry_ascii_hashed(h, w), id);
     }
 }
 
