@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
-use crate::lexicon::{f, hash_ascii_lower, key_hash_short, BuildFx, Lexicon};
+use crate::lexicon::{eq_ascii_case, f, hash_ascii_lower, key_hash_short, BuildFx, Lexicon};
 use crate::scan::{find_quotations_in, paragraphs, Quotation};
 use crate::{Attribution, Gender, KnownMention, MentionKind, Person, Quote, QuoteKind, Rule, Speaker};
 
@@ -740,7 +740,7 @@ impl KeyIndex {
         while e != NO_LINK {
             let en = &self.entries[e];
             // the key lower-cased holds no ASCII upper case: equal ignoring it
-            if self.arena.get(en.key.clone()).is_some_and(|k| k.eq_ignore_ascii_case(w)) {
+            if self.arena.get(en.key.clone()).is_some_and(|k| eq_ascii_case(k.as_bytes(), w.as_bytes())) {
                 return Some(e);
             }
             e = en.next;
@@ -768,7 +768,7 @@ impl KeyIndex {
         while e != NO_LINK {
             let en = &self.entries[e];
             // an arena key may be an ASCII word as written (see the type)
-            if self.arena.get(en.key.clone()).is_some_and(|k| k.eq_ignore_ascii_case(key)) {
+            if self.arena.get(en.key.clone()).is_some_and(|k| eq_ascii_case(k.as_bytes(), key.as_bytes())) {
                 return Some(e);
             }
             e = en.next;
@@ -1233,15 +1233,19 @@ impl Registry {
         p.mentions.push(span.clone());
         let pos = span.start;
         // mentions arrive nearly sorted (most go at the end); keep the vector sorted
-        let at = if self.mentions.last().map_or(true, |&(p, _)| p <= pos) {
-            self.mentions.len()
-        } else {
-            self.mentions.partition_point(|&(p, _)| p <= pos)
-        };
-        if self.mentions.get(at.wrapping_sub(1)).is_some_and(|&(p, i)| p == pos && i == id) {
-            return;
+        match self.mentions.last() {
+            // at the end: a push, not an insert
+            Some(&(p, i)) if p < pos || p == pos && i != id => self.mentions.push((pos, id)),
+            None => self.mentions.push((pos, id)),
+            Some(&(p, _)) if p == pos => {}
+            Some(_) => {
+                let at = self.mentions.partition_point(|&(p, _)| p <= pos);
+                if self.mentions.get(at.wrapping_sub(1)).is_some_and(|&(p, i)| p == pos && i == id) {
+                    return;
+                }
+                self.mentions.insert(at, (pos, id));
+            }
         }
-        self.mentions.insert(at, (pos, id));
     }
 
     /// A common noun phrase or group as a "person" (one per distinct text).
