@@ -2624,7 +2624,7 @@ impl<'a> Ctx<'a> {
                 Some((id, np.mention.clone(), role))
             }
             NpWhat::Name(r) => {
-                let id = self.register_name(r.clone(), np.gender, role, None)?;
+                let id = self.register_name(r.clone(), np.gender, role, None, None)?;
                 Some((id, np.mention.clone(), role.map(str::to_string)))
             }
             NpWhat::Common(r) => {
@@ -2719,6 +2719,7 @@ impl<'a> Ctx<'a> {
         gender: Option<Gender>,
         role: Option<&str>,
         last_hash: Option<(usize, u64)>,
+        toks: Option<&[Tok]>,
     ) -> Option<usize> {
         let text = self.text;
         let s = text.get(r.clone())?;
@@ -2797,6 +2798,14 @@ impl<'a> Ctx<'a> {
         }
         // a plain name is its words joined by single spaces already
         let mut joined = plain.map(|_| s);
+        // the caller's tokens of a plain name, when they are its words one to
+        // one (as many, all words, covering every byte but the spaces): their
+        // flags are the lexicon's of the words, not looked up again
+        let mut toks = toks.filter(|x| {
+            plain.is_some_and(|(_, n)| n == x.len())
+                && x.iter().all(Tok::is_word)
+                && x.iter().map(|x| x.e - x.s).sum::<usize>() + x.len() - 1 == s.len()
+        });
         let kn = self.known_at(&r);
         let mut kind = MentionKind::Person;
         let mut known_name = None;
@@ -2811,17 +2820,29 @@ impl<'a> Ctx<'a> {
                         // the last word is another one now
                         last_key = None;
                         joined = None;
+                        toks = None;
                     }
                 }
             }
             kind = k.kind;
             known_name = Some(k.name.to_string());
-        } else if words.iter().any(|w| self.lx.flags(w.as_bytes()) & f::ORG != 0) || words.len() > 4 {
+        } else if words.len() > 4
+            || match toks {
+                Some(x) => x.iter().any(|x| x.fl & f::ORG != 0),
+                None => words.iter().any(|w| self.lx.flags(w.as_bytes()) & f::ORG != 0),
+            }
+        {
             kind = MentionKind::Organization;
         }
+        debug_assert!(toks.map_or(true, |x| x.iter().zip(&words).all(|(x, w)| {
+            x.fl & (f::ORG | f::NAME_M | f::NAME_F) == self.lx.flags(w.as_bytes()) & (f::ORG | f::NAME_M | f::NAME_F)
+        })));
         let gender = gender.or_else(|| {
             if words.len() >= 2 {
-                let fl = self.lx.flags(words[0].as_bytes());
+                let fl = match toks.and_then(|x| x.first()) {
+                    Some(x) => x.fl,
+                    None => self.lx.flags(words[0].as_bytes()),
+                };
                 match (fl & f::NAME_M != 0, fl & f::NAME_F != 0) {
                     (true, false) => Some(Gender::Male),
                     (false, true) => Some(Gender::Female),
@@ -2938,7 +2959,7 @@ impl<'a> Ctx<'a> {
                 if matches!(kn.kind, MentionKind::Person | MentionKind::Organization) {
                     let np = self.name_np(t, s, name, e, lo);
                     let role = np.role.and_then(|r| self.text.get(r));
-                    self.register_name(r, np.gender, role, last_hash);
+                    self.register_name(r, np.gender, role, last_hash, t.get(name..e));
                 }
                 continue;
             }
@@ -2980,7 +3001,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let role = np.role.or_else(|| self.apposition_role(t, s, e)).and_then(|r| self.text.get(r));
-                self.register_name(r, np.gender, role, last_hash);
+                self.register_name(r, np.gender, role, last_hash, t.get(name..e));
             } else if (2..=4).contains(&(e - name)) && !sentence_start && (name..e).all(|j| t[j].is_word()) {
                 // a full name not (yet) known as a person: kept to complete a surname later
                 if let Some(full) = self.text.get(r.clone()) {
