@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
-use crate::lexicon::{f, hash_ascii_lower, key_hash_short, BuildFx, Lexicon};
+use crate::lexicon::{eq_ascii_case, f, hash_ascii_lower, key_hash_short, BuildFx, Lexicon};
 use crate::scan::{find_quotations_in, paragraphs, Quotation};
 use crate::{Attribution, Gender, KnownMention, MentionKind, Person, Quote, QuoteKind, Rule, Speaker};
 
@@ -557,6 +557,13 @@ impl PersonRec {
         self.name.rsplitn(self.nwords, ' ')
     }
 
+    /// Makes `name`, `n` words joined by single spaces, the name of a new record:
+    /// one copy, where [`PersonRec::set_words`] sizes and copies word by word.
+    fn set_joined(&mut self, name: &str, n: usize) {
+        self.name = String::from(name);
+        self.nwords = n;
+    }
+
     /// Makes `words` the name, reusing the string (sized once, not grown word by word).
     fn set_words<'w>(&mut self, words: impl Iterator<Item = &'w str> + Clone) {
         let n = words.clone().map(|w| w.len() + 1).sum();
@@ -581,10 +588,14 @@ impl PersonRec {
 /// live in one arena string and the lists in one vector of links, so a new key
 /// allocates nothing of its own (a map of `String` to `Vec` took two
 /// allocations and two frees a key, for a dozen names an article).
+///
+/// A key in the arena may be its ASCII word as written ([`KeyIndex::push_ascii_at`]):
+/// keys are compared ignoring ASCII case, which for keys (no ASCII upper case)
+/// is comparing the words lower-cased.
 #[derive(Default)]
 struct KeyIndex {
     /// Hash of a key -> its newest entry with that hash (older ones chain on).
-    heads: HashMap<u64, usize, BuildFx>,
+    heads: Heads,
     entries: Vec<KeyEntry>,
     arena: String,
     /// (person, previous link of the same key), newest last.
@@ -592,6 +603,77 @@ struct KeyIndex {
     /// One bit per key hash (a Bloom filter of one function): most words looked
     /// up are no key, and the bit says so without probing the map.
     bloom: [u64; 4],
+}
+
+/// Hash -> entry index, open addressing with linear probing: the keys are
+/// already hashed, and the general map's probe groups cost more than a dozen
+/// names an article need. Kept at most half full, so a miss ends soon.
+#[derive(Default)]
+struct Heads {
+    /// (hash, entry); entry `NO_LINK` marks a free slot. Length a power of two (or 0).
+    slots: Vec<(u64, usize)>,
+    len: usize,
+}
+
+impl Heads {
+    fn with_capacity(n: usize) -> Heads {
+        Heads { slots: vec![(0, NO_LINK); (2 * n).next_power_of_two()], len: 0 }
+    }
+
+    fn clear(&mut self) {
+        if self.len != 0 {
+            self.slots.fill((0, NO_LINK));
+            self.len = 0;
+        }
+    }
+
+    /// The slot of hash `h`: its own if present, else the free one to take.
+    #[inline]
+    fn slot(&self, h: u64) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = (h >> 24) as usize & mask;
+        loop {
+            let (k, e) = *self.slots.get(i)?;
+            if e == NO_LINK || k == h {
+                return Some(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, h: u64) -> Option<usize> {
+        let (_, e) = *self.slots.get(self.slot(h)?)?;
+        (e != NO_LINK).then_some(e)
+    }
+
+    /// Sets the entry of `h` to `e`; returns the one it replaces, or `NO_LINK`.
+    fn insert(&mut self, h: u64, e: usize) -> usize {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let Some(slot) = self.slot(h).and_then(|i| self.slots.get_mut(i)) else {
+            return NO_LINK;
+        };
+        let old = std::mem::replace(slot, (h, e)).1;
+        if old == NO_LINK {
+            self.len += 1;
+        }
+        old
+    }
+
+    /// Doubles the table (amortised linear, as any growing vector).
+    fn grow(&mut self) {
+        let n = (2 * self.slots.len()).max(8);
+        let old = std::mem::replace(&mut self.slots, vec![(0, NO_LINK); n]);
+        for (k, e) in old {
+            if e != NO_LINK {
+                if let Some(slot) = self.slot(k).and_then(|i| self.slots.get_mut(i)) {
+                    *slot = (k, e);
+                }
+            }
+        }
+    }
 }
 
 struct KeyEntry {
@@ -607,7 +689,7 @@ const NO_LINK: usize = usize::MAX;
 impl KeyIndex {
     fn with_capacity(n: usize) -> KeyIndex {
         KeyIndex {
-            heads: HashMap::with_capacity_and_hasher(n, BuildFx),
+            heads: Heads::with_capacity(n),
             entries: Vec::with_capacity(n),
             arena: String::with_capacity(n * 8),
             links: Vec::with_capacity(n),
@@ -642,15 +724,23 @@ impl KeyIndex {
     }
 
     /// [`KeyIndex::entry_ascii`] of a word whose hash (`hash_ascii_lower`) is known.
+    /// Inlined as far as the filter, which turns most words away.
+    #[inline]
     fn entry_ascii_hashed(&self, h: u64, w: &str) -> Option<usize> {
         if !self.may_hold(h) {
             return None;
         }
-        let mut e = *self.heads.get(&h)?;
+        self.entry_ascii_probed(h, w)
+    }
+
+    /// [`KeyIndex::entry_ascii_hashed`] past the filter.
+    #[inline(never)]
+    fn entry_ascii_probed(&self, h: u64, w: &str) -> Option<usize> {
+        let mut e = self.heads.get(h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
-            // keys hold no ASCII upper case
-            if self.arena.get(en.key.clone()).is_some_and(|k| k.eq_ignore_ascii_case(w)) {
+            // the key lower-cased holds no ASCII upper case: equal ignoring it
+            if self.arena.get(en.key.clone()).is_some_and(|k| eq_ascii_case(k.as_bytes(), w.as_bytes())) {
                 return Some(e);
             }
             e = en.next;
@@ -663,14 +753,22 @@ impl KeyIndex {
     }
 
     /// [`KeyIndex::entry`] of a key whose hash is known.
+    #[inline]
     fn entry_hashed(&self, h: u64, key: &str) -> Option<usize> {
         if !self.may_hold(h) {
             return None;
         }
-        let mut e = *self.heads.get(&h)?;
+        self.entry_probed(h, key)
+    }
+
+    /// [`KeyIndex::entry_hashed`] past the filter.
+    #[inline(never)]
+    fn entry_probed(&self, h: u64, key: &str) -> Option<usize> {
+        let mut e = self.heads.get(h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
-            if self.arena.get(en.key.clone()) == Some(key) {
+            // an arena key may be an ASCII word as written (see the type)
+            if self.arena.get(en.key.clone()).is_some_and(|k| eq_ascii_case(k.as_bytes(), key.as_bytes())) {
                 return Some(e);
             }
             e = en.next;
@@ -719,13 +817,27 @@ impl KeyIndex {
                 let start = self.arena.len();
                 self.arena.push_str(key);
                 let e = self.entries.len();
-                let next = self.heads.insert(h, e).unwrap_or(NO_LINK);
+                let next = self.heads.insert(h, e);
                 self.entries.push(KeyEntry { key: start..self.arena.len(), next, last: NO_LINK });
                 e
             }
         };
         self.links.push((id, self.entries[e].last));
         self.entries[e].last = self.links.len() - 1;
+    }
+
+    /// [`KeyIndex::push_at`] of the ASCII word `w` whose key is its lower case
+    /// (`h` its [`hash_ascii_lower`], `entry` its `entry_ascii_hashed`): a new
+    /// key is kept as written, neither copied nor lower-cased.
+    fn push_ascii_at(&mut self, h: u64, w: &str, entry: Option<usize>, id: usize) {
+        debug_assert!(w.is_ascii());
+        self.push_at(h, w, entry, id);
+    }
+
+    /// [`KeyIndex::push_ascii_at`] of a word not looked up yet.
+    fn push_ascii(&mut self, w: &str, id: usize) {
+        let h = hash_ascii_lower(w.as_bytes());
+        self.push_ascii_at(h, w, self.entry_ascii_hashed(h, w), id);
     }
 }
 
@@ -960,6 +1072,8 @@ impl Registry {
         self.people.capacity() <= SCRATCH_KEEP
             && self.mentions.capacity() <= SCRATCH_KEEP
             && self.by_key.links.capacity() <= SCRATCH_KEEP
+            && self.by_key.heads.slots.len() <= SCRATCH_KEEP * 2
+            && self.by_first.heads.slots.len() <= SCRATCH_KEEP * 2
             && self.by_first.links.capacity() <= SCRATCH_KEEP
             && self.by_key.arena.capacity() <= SCRATCH_KEEP * 16
             && self.by_first.arena.capacity() <= SCRATCH_KEEP * 16
@@ -968,12 +1082,14 @@ impl Registry {
     }
 
     /// Registers a name (its words) mentioned at `span`; returns the person.
-    /// `last_key`: the key of the last word as the caller already looked it up.
+    /// `last_key`: the key of the last word as the caller already looked it up;
+    /// `joined`: `words` joined by single spaces, when the caller has that text.
     // the name's facts one by one: a struct for them would be built at each call for one use
     #[allow(clippy::too_many_arguments)]
     fn register(
         &mut self,
         words: &[&str],
+        joined: Option<&str>,
         span: Range<usize>,
         kind: MentionKind,
         gender: Option<Gender>,
@@ -982,13 +1098,20 @@ impl Registry {
         last_key: Option<LastKey>,
     ) -> usize {
         let Some(last) = words.last() else { return usize::MAX };
+        debug_assert!(joined.map_or(true, |j| j.split(' ').eq(words.iter().copied())), "{joined:?} {words:?}");
         let mut key = std::mem::take(&mut self.key_buf);
         let mut first = std::mem::take(&mut self.first_buf);
-        key_into(last, &mut key);
-        if words.len() == 1 {
-            first.clone_from(&key);
-        } else {
-            key_into(words[0], &mut first);
+        // a plain name's words are ASCII letters, digits and hyphens (see
+        // `plain_name`), each its own key lower-cased: hashed, looked up and
+        // compared as they are, lower-cased only into the index's arena
+        let plain = joined.is_some() && last_key.is_some();
+        if !plain {
+            key_into(last, &mut key);
+            if words.len() == 1 {
+                first.clone_from(&key);
+            } else {
+                key_into(words[0], &mut first);
+            }
         }
         // the caller's hash and entry of the key, when it had them, are not looked up again
         let key_hash = last_key.map_or_else(|| BuildFx.hash_one(key.as_str()), |lk| lk.hash);
@@ -1003,7 +1126,7 @@ impl Registry {
                 // "Castro Lima" is "Helena Castro Lima": one name ends the other
                 let compatible = words.len() == 1
                     || p.nwords == 1
-                    || p.words().next().is_some_and(|w| key_is(w, &first))
+                    || p.words().next().is_some_and(|w| if plain { same_key(w, words[0]) } else { key_is(w, &first) })
                     || ends_name(words.iter().rev().copied(), words.len(), p.words_rev(), p.nwords)
                     || ends_name(p.words_rev(), p.nwords, words.iter().rev().copied(), words.len());
                 let g_ok = gender.is_none() || p.gender.is_none() || gender == p.gender;
@@ -1014,7 +1137,12 @@ impl Registry {
         }
         if best.is_none() && words.len() == 1 {
             // the latest mentioned; of equals, the last registered
-            for c in self.by_first.people_at(self.by_first.entry_hashed(key_hash, &key)) {
+            let entry = if plain {
+                self.by_first.entry_ascii_hashed(key_hash, last)
+            } else {
+                self.by_first.entry_hashed(key_hash, &key)
+            };
+            for c in self.by_first.people_at(entry) {
                 if best.map_or(true, |b| self.people[c].last_pos > self.people[b].last_pos) {
                     best = Some(c);
                 }
@@ -1025,7 +1153,11 @@ impl Registry {
                 let p = &mut self.people[id];
                 if words.len() > p.nwords {
                     p.set_words(words.iter().copied());
-                    self.by_first.push(&first, id);
+                    if plain {
+                        self.by_first.push_ascii(words[0], id);
+                    } else {
+                        self.by_first.push(&first, id);
+                    }
                 }
                 if p.gender.is_none() {
                     p.gender = gender;
@@ -1049,11 +1181,19 @@ impl Registry {
             None => {
                 let id = self.people.len();
                 if words.len() > 1 {
-                    self.by_first.push(&first, id);
+                    if plain {
+                        self.by_first.push_ascii(words[0], id);
+                    } else {
+                        self.by_first.push(&first, id);
+                    }
                 }
-                match key_entry {
-                    Some(entry) => self.by_key.push_at(key_hash, &key, entry, id),
-                    None => self.by_key.push_hashed(key_hash, &key, id),
+                match (key_entry, plain) {
+                    (Some(entry), true) => self.by_key.push_ascii_at(key_hash, last, entry, id),
+                    (None, true) => {
+                        self.by_key.push_ascii_at(key_hash, last, self.by_key.entry_ascii_hashed(key_hash, last), id)
+                    }
+                    (Some(entry), false) => self.by_key.push_at(key_hash, &key, entry, id),
+                    (None, false) => self.by_key.push_hashed(key_hash, &key, id),
                 }
                 if let Some(k) = &known {
                     self.by_known.insert(k.clone(), id);
@@ -1070,7 +1210,10 @@ impl Registry {
                     plural: false,
                     last_pos: 0,
                 };
-                p.set_words(words.iter().copied());
+                match joined {
+                    Some(name) => p.set_joined(name, words.len()),
+                    None => p.set_words(words.iter().copied()),
+                }
                 self.people.push(p);
                 id
             }
@@ -1090,15 +1233,19 @@ impl Registry {
         p.mentions.push(span.clone());
         let pos = span.start;
         // mentions arrive nearly sorted (most go at the end); keep the vector sorted
-        let at = if self.mentions.last().map_or(true, |&(p, _)| p <= pos) {
-            self.mentions.len()
-        } else {
-            self.mentions.partition_point(|&(p, _)| p <= pos)
-        };
-        if self.mentions.get(at.wrapping_sub(1)).is_some_and(|&(p, i)| p == pos && i == id) {
-            return;
+        match self.mentions.last() {
+            // at the end: a push, not an insert
+            Some(&(p, i)) if p < pos || p == pos && i != id => self.mentions.push((pos, id)),
+            None => self.mentions.push((pos, id)),
+            Some(&(p, _)) if p == pos => {}
+            Some(_) => {
+                let at = self.mentions.partition_point(|&(p, _)| p <= pos);
+                if self.mentions.get(at.wrapping_sub(1)).is_some_and(|&(p, i)| p == pos && i == id) {
+                    return;
+                }
+                self.mentions.insert(at, (pos, id));
+            }
         }
-        self.mentions.insert(at, (pos, id));
     }
 
     /// A common noun phrase or group as a "person" (one per distinct text).
@@ -2477,7 +2624,7 @@ impl<'a> Ctx<'a> {
                 Some((id, np.mention.clone(), role))
             }
             NpWhat::Name(r) => {
-                let id = self.register_name(r.clone(), np.gender, role, None)?;
+                let id = self.register_name(r.clone(), np.gender, role, None, None)?;
                 Some((id, np.mention.clone(), role.map(str::to_string)))
             }
             NpWhat::Common(r) => {
@@ -2572,6 +2719,7 @@ impl<'a> Ctx<'a> {
         gender: Option<Gender>,
         role: Option<&str>,
         last_hash: Option<(usize, u64)>,
+        toks: Option<&[Tok]>,
     ) -> Option<usize> {
         let text = self.text;
         let s = text.get(r.clone())?;
@@ -2648,6 +2796,16 @@ impl<'a> Ctx<'a> {
             self.name_words = words;
             return None;
         }
+        // a plain name is its words joined by single spaces already
+        let mut joined = plain.map(|_| s);
+        // the caller's tokens of a plain name, when they are its words one to
+        // one (as many, all words, covering every byte but the spaces): their
+        // flags are the lexicon's of the words, not looked up again
+        let mut toks = toks.filter(|x| {
+            plain.is_some_and(|(_, n)| n == x.len())
+                && x.iter().all(Tok::is_word)
+                && x.iter().map(|x| x.e - x.s).sum::<usize>() + x.len() - 1 == s.len()
+        });
         let kn = self.known_at(&r);
         let mut kind = MentionKind::Person;
         let mut known_name = None;
@@ -2661,17 +2819,30 @@ impl<'a> Ctx<'a> {
                         words.extend(full.split_whitespace().map(trim_stops));
                         // the last word is another one now
                         last_key = None;
+                        joined = None;
+                        toks = None;
                     }
                 }
             }
             kind = k.kind;
             known_name = Some(k.name.to_string());
-        } else if words.iter().any(|w| self.lx.flags(w.as_bytes()) & f::ORG != 0) || words.len() > 4 {
+        } else if words.len() > 4
+            || match toks {
+                Some(x) => x.iter().any(|x| x.fl & f::ORG != 0),
+                None => words.iter().any(|w| self.lx.flags(w.as_bytes()) & f::ORG != 0),
+            }
+        {
             kind = MentionKind::Organization;
         }
+        debug_assert!(toks.map_or(true, |x| x.iter().zip(&words).all(|(x, w)| {
+            x.fl & (f::ORG | f::NAME_M | f::NAME_F) == self.lx.flags(w.as_bytes()) & (f::ORG | f::NAME_M | f::NAME_F)
+        })));
         let gender = gender.or_else(|| {
             if words.len() >= 2 {
-                let fl = self.lx.flags(words[0].as_bytes());
+                let fl = match toks.and_then(|x| x.first()) {
+                    Some(x) => x.fl,
+                    None => self.lx.flags(words[0].as_bytes()),
+                };
                 match (fl & f::NAME_M != 0, fl & f::NAME_F != 0) {
                     (true, false) => Some(Gender::Male),
                     (false, true) => Some(Gender::Female),
@@ -2681,7 +2852,7 @@ impl<'a> Ctx<'a> {
                 None
             }
         });
-        let id = self.reg.register(&words, r, kind, gender, role, known_name, last_key);
+        let id = self.reg.register(&words, joined, r, kind, gender, role, known_name, last_key);
         self.name_words = words;
         Some(id)
     }
@@ -2788,7 +2959,7 @@ impl<'a> Ctx<'a> {
                 if matches!(kn.kind, MentionKind::Person | MentionKind::Organization) {
                     let np = self.name_np(t, s, name, e, lo);
                     let role = np.role.and_then(|r| self.text.get(r));
-                    self.register_name(r, np.gender, role, last_hash);
+                    self.register_name(r, np.gender, role, last_hash, t.get(name..e));
                 }
                 continue;
             }
@@ -2830,7 +3001,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let role = np.role.or_else(|| self.apposition_role(t, s, e)).and_then(|r| self.text.get(r));
-                self.register_name(r, np.gender, role, last_hash);
+                self.register_name(r, np.gender, role, last_hash, t.get(name..e));
             } else if (2..=4).contains(&(e - name)) && !sentence_start && (name..e).all(|j| t[j].is_word()) {
                 // a full name not (yet) known as a person: kept to complete a surname later
                 if let Some(full) = self.text.get(r.clone()) {
@@ -3384,7 +3555,8 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                         .join(" ");
                     if !name.is_empty() {
                         let words: Vec<&str> = name.split(' ').collect();
-                        let id = cx.reg.register(&words, label.clone(), MentionKind::Person, None, None, None, None);
+                        let id =
+                            cx.reg.register(&words, None, label.clone(), MentionKind::Person, None, None, None, None);
                         st[k].speaker = Some((id, label, None));
                         st[k].rule = Some(Rule::Transcript);
                     }
@@ -4052,5 +4224,38 @@ mod tests {
             assert_eq!(ix.last(k), want.first().copied(), "{k}");
             assert_eq!(ix.entry_ascii(&k.to_uppercase()), ix.entry(k), "{k}");
         }
+    }
+
+    #[test]
+    fn key_index_ascii_pushes_are_lower_cased_keys() {
+        let mut ix = KeyIndex::with_capacity(2);
+        ix.push("ortiz", 0);
+        let pushes: &[(&str, usize)] = &[("Ortiz", 1), ("REILLY", 2), ("al-Amin", 3), ("Reilly", 4)];
+        for &(w, id) in pushes {
+            ix.push_ascii(w, id);
+        }
+        let cases: &[(&str, &[usize])] = &[("ortiz", &[1, 0]), ("reilly", &[4, 2]), ("al-amin", &[3]), ("Reilly", &[])];
+        for &(k, want) in cases {
+            assert_eq!(ix.people(k).collect::<Vec<_>>(), want, "{k}");
+        }
+    }
+
+    #[test]
+    fn heads_keep_every_hash_through_collisions_and_growth() {
+        // hashes sharing the slot bits (same `h >> 24` low bits) probe on; 300 keys grow the table from 4 slots
+        let mut heads = Heads::with_capacity(2);
+        let hashes: Vec<u64> = (0..300u64).map(|i| (i % 7) << 24 | i << 40 | i).collect();
+        for (e, &h) in hashes.iter().enumerate() {
+            assert_eq!(heads.insert(h, e), NO_LINK, "{h:x}");
+        }
+        for (e, &h) in hashes.iter().enumerate() {
+            assert_eq!(heads.get(h), Some(e), "{h:x}");
+        }
+        assert_eq!(heads.insert(hashes[5], 1000), 5);
+        assert_eq!(heads.get(hashes[5]), Some(1000));
+        assert_eq!(heads.get(7 << 24), None);
+        heads.clear();
+        assert_eq!(heads.get(hashes[0]), None);
+        assert_eq!(Heads::default().get(1), None);
     }
 }

@@ -153,6 +153,13 @@ pub(crate) fn key_hash_short(b: &[u8], s: usize, e: usize) -> Option<(u64, usize
     Some((std::hash::Hasher::finish(&h), s + m))
 }
 
+/// `a.eq_ignore_ascii_case(b)`, eight bytes a step: a name key is compared
+/// with one or two loads a side, not byte by byte.
+#[inline]
+pub(crate) fn eq_ascii_case(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.chunks(8).zip(b.chunks(8)).all(|(x, y)| lower8(load_le(x)) == lower8(load_le(y)))
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 /// The bit that tells an ASCII lower-case letter from its capital, in every byte.
 const CASE_BITS: u64 = ONES * 0x20;
@@ -657,6 +664,40 @@ mod tests {
                 let bytes = [hi, lo, b'Q', 0, 0xe2, b'z', hi ^ 0x20, lo.wrapping_add(1)];
                 let want: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
                 assert_eq!(lower8(u64::from_le_bytes(bytes)).to_le_bytes().to_vec(), want, "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn eq_ascii_case_is_eq_ignore_ascii_case() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "b",
+            "ortiz",
+            "Ortiz",
+            "ORTIZ",
+            "Ortiy",
+            "Ortiz ",
+            "vandenbroucke",
+            "VandenBroucke",
+            "Vandenbroucka",
+            "abcdefgh",
+            "ABCDEFGH",
+            "abcdefghi",
+            "ABCDEFGHI",
+            "Nuñez",
+            "NUñEZ",
+            "NUÑEZ",
+            "@[`{",
+            "`{@[",
+            "x\u{e9}",
+            "X\u{c9}",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(eq_ascii_case(a.as_bytes(), b.as_bytes()), a.eq_ignore_ascii_case(b), "{a:?} {b:?}");
             }
         }
     }
