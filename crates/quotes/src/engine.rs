@@ -3047,24 +3047,29 @@ fn is_claim_noun(w: &str) -> bool {
 }
 
 fn is_org_noun(w: &str) -> bool {
+    is_org_noun_bytes(w.as_bytes())
+}
+
+/// [`is_org_noun`] of bytes: the role tests read ASCII words as bytes.
+fn is_org_noun_bytes(w: &[u8]) -> bool {
     matches!(
         w,
-        "organisation"
-            | "organization"
-            | "company"
-            | "firm"
-            | "newspaper"
-            | "paper"
-            | "agency"
-            | "ministry"
-            | "charity"
-            | "group"
-            | "broadcaster"
-            | "operator"
-            | "bank"
-            | "union"
-            | "institute"
-            | "department"
+        b"organisation"
+            | b"organization"
+            | b"company"
+            | b"firm"
+            | b"newspaper"
+            | b"paper"
+            | b"agency"
+            | b"ministry"
+            | b"charity"
+            | b"group"
+            | b"broadcaster"
+            | b"operator"
+            | b"bank"
+            | b"union"
+            | b"institute"
+            | b"department"
     )
 }
 
@@ -3078,23 +3083,24 @@ fn role_names(role: &str, noun: &str, org_noun: bool) -> bool {
     if !role.is_ascii() {
         return role
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(noun) || org_noun && is_org_noun_ignoring_case(w));
+            .any(|w| w.eq_ignore_ascii_case(noun) || org_noun && is_org_noun_ignoring_case(w.as_bytes()));
     }
     // for ASCII, letters and digits are the ASCII ones: the same words
     role.as_bytes().split(|c| !c.is_ascii_alphanumeric()).any(|w| {
         w.eq_ignore_ascii_case(noun.as_bytes())
-            || org_noun && (4..=12).contains(&w.len()) && std::str::from_utf8(w).is_ok_and(is_org_noun_ignoring_case)
+            || org_noun && (4..=12).contains(&w.len()) && is_org_noun_ignoring_case(w)
     })
 }
 
-/// [`is_org_noun`] of `w` lower-cased (ASCII), without a copy on the heap.
-fn is_org_noun_ignoring_case(w: &str) -> bool {
+/// [`is_org_noun`] of `w` lower-cased (ASCII), without a copy on the heap and
+/// without a UTF-8 check (the nouns are ASCII: bytes equal theirs are them).
+fn is_org_noun_ignoring_case(w: &[u8]) -> bool {
     // the longest organisation noun has 12 letters
     let mut buf = [0u8; 12];
     let Some(b) = buf.get_mut(..w.len()) else { return false };
-    b.copy_from_slice(w.as_bytes());
+    b.copy_from_slice(w);
     b.make_ascii_lowercase();
-    std::str::from_utf8(b).is_ok_and(is_org_noun)
+    is_org_noun_bytes(b)
 }
 
 /// Whether the "of" at `j` joins an organisation's name: the capitalised run
@@ -4145,7 +4151,7 @@ mod tests {
             for org_noun in [false, true] {
                 let want = role
                     .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case(noun) || org_noun && is_org_noun_ignoring_case(w));
+                    .any(|w| w.eq_ignore_ascii_case(noun) || org_noun && is_org_noun_ignoring_case(w.as_bytes()));
                 assert_eq!(role_names(role, noun, org_noun), want, "{role:?} {noun:?} {org_noun}");
             }
         }
@@ -4195,7 +4201,7 @@ mod tests {
         let words =
             ["company", "Company", "MINISTRY", "organisation", "Organizations", "firm's", "bank", "Bänk", "", "x"];
         for w in words {
-            assert_eq!(is_org_noun_ignoring_case(w), is_org_noun(&w.to_ascii_lowercase()), "{w:?}");
+            assert_eq!(is_org_noun_ignoring_case(w.as_bytes()), is_org_noun(&w.to_ascii_lowercase()), "{w:?}");
         }
     }
 
