@@ -882,6 +882,24 @@ fn trim_stops(w: &str) -> &str {
     w.get(..n).unwrap_or(w)
 }
 
+/// The words of `b` cut at ASCII white space (U+0009..=U+000D and the space,
+/// all the white space ASCII has), as byte ranges in order: on ASCII text the
+/// words [`str::split_whitespace`] gives, without decoding characters.
+fn ascii_words(b: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            i += 1;
+        }
+        (i > start).then_some(start..i)
+    })
+}
+
 /// The whitespace-separated words of `s` into `out` (emptied first), as
 /// [`str::split_whitespace`] gives them; ASCII text (nearly every name) is cut
 /// by bytes without decoding characters.
@@ -891,21 +909,8 @@ fn split_words_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
         out.extend(s.split_whitespace());
         return;
     }
-    // the ASCII characters Unicode calls white space: U+0009..=U+000D and the space
-    let space = |c: u8| c <= b' ' && (c == b' ' || (b'\t'..=b'\r').contains(&c));
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        while i < b.len() && space(b[i]) {
-            i += 1;
-        }
-        let start = i;
-        while i < b.len() && !space(b[i]) {
-            i += 1;
-        }
-        if i > start {
-            out.extend(s.get(start..i));
-        }
+    for r in ascii_words(s.as_bytes()) {
+        out.extend(s.get(r));
     }
 }
 
@@ -3207,21 +3212,12 @@ fn title_like(text: &str, q: &Quotation) -> bool {
 /// with a non-ASCII byte before the answer is read as characters.
 fn title_words(c: &str) -> bool {
     let b = c.as_bytes();
-    let space = |x: u8| x == b' ' || (b'\t'..=b'\r').contains(&x);
     let mut n = 0;
-    let mut i = 0;
-    while i < b.len() {
-        while i < b.len() && space(b[i]) {
-            i += 1;
+    for r in ascii_words(b) {
+        let Some(w) = b.get(r) else { break };
+        if !w.is_ascii() {
+            return title_words_chars(c);
         }
-        let start = i;
-        while i < b.len() && !space(b[i]) {
-            if b[i] >= 0x80 {
-                return title_words_chars(c);
-            }
-            i += 1;
-        }
-        let Some(w) = b.get(start..i) else { break };
         let lead = w.iter().take_while(|x| !x.is_ascii_alphanumeric()).count();
         let trail = w.iter().rev().take_while(|x| !x.is_ascii_alphanumeric()).count();
         let Some(w) = w.get(lead..w.len().saturating_sub(trail)) else { continue };
