@@ -1158,28 +1158,21 @@ impl Mentions<'_, '_> {
             // it read one past the match unless the text ended there.
             let ends_word =
                 !(walk.byte(text, len).is_some_and(is_word) && walk.byte(text, len - 1).is_some_and(is_word));
+            // A mention of the whole match, as it stands in the text.
+            let whole = |entity, form| {
+                let end = fold::skip_dropped(text, walk.end(len - 1)?);
+                Some(Mention { span: i..end, entity: EntityId(entity), form, flagged: false })
+            };
             // The usual case: the first candidate is plain and ends a word.
             if let (true, Some(&Some(plain))) = (ends_word, gaz.plain.get(pat as usize)) {
-                let end = fold::skip_dropped(text, walk.end(len - 1)?);
-                return Some(Mention {
-                    span: i..end,
-                    entity: EntityId(plain.entity),
-                    form: plain.form,
-                    flagged: false,
-                });
+                return whole(plain.entity, plain.form);
             }
             for cand in gaz.cands.get(pat as usize).into_iter().flatten() {
                 if cand.stem.is_none() && !cand.ambiguous {
                     if !ends_word {
                         continue;
                     }
-                    let end = fold::skip_dropped(text, walk.end(len - 1)?);
-                    return Some(Mention {
-                        span: i..end,
-                        entity: EntityId(cand.entity),
-                        form: cand.form,
-                        flagged: false,
-                    });
+                    return whole(cand.entity, cand.form);
                 }
                 let w = window.get_or_insert_with(|| Window::new(text, i, WINDOW_BACK, len + WINDOW_AHEAD));
                 let (b, s) = (&w.bytes[..], w.start);

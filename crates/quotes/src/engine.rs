@@ -720,39 +720,17 @@ impl KeyIndex {
 
     /// The entry of the ASCII word `w` lower-cased, without lower-casing it into a buffer.
     fn entry_ascii(&self, w: &str) -> Option<usize> {
-        self.entry_ascii_hashed(hash_ascii_lower(w.as_bytes()), w)
-    }
-
-    /// [`KeyIndex::entry_ascii`] of a word whose hash (`hash_ascii_lower`) is known.
-    /// Inlined as far as the filter, which turns most words away.
-    #[inline]
-    fn entry_ascii_hashed(&self, h: u64, w: &str) -> Option<usize> {
-        if !self.may_hold(h) {
-            return None;
-        }
-        self.entry_ascii_probed(h, w)
-    }
-
-    /// [`KeyIndex::entry_ascii_hashed`] past the filter.
-    #[inline(never)]
-    fn entry_ascii_probed(&self, h: u64, w: &str) -> Option<usize> {
-        let mut e = self.heads.get(h)?;
-        while e != NO_LINK {
-            let en = &self.entries[e];
-            // the key lower-cased holds no ASCII upper case: equal ignoring it
-            if self.arena.get(en.key.clone()).is_some_and(|k| eq_ascii_case(k.as_bytes(), w.as_bytes())) {
-                return Some(e);
-            }
-            e = en.next;
-        }
-        None
+        self.entry_hashed(hash_ascii_lower(w.as_bytes()), w)
     }
 
     fn entry(&self, key: &str) -> Option<usize> {
         self.entry_hashed(BuildFx.hash_one(key), key)
     }
 
-    /// [`KeyIndex::entry`] of a key whose hash is known.
+    /// [`KeyIndex::entry`] of a key whose hash is known: a lower-case key, or
+    /// an ASCII word in any case with the [`hash_ascii_lower`] of its lower
+    /// case (keys compare ignoring ASCII case). Inlined as far as the filter,
+    /// which turns most words away.
     #[inline]
     fn entry_hashed(&self, h: u64, key: &str) -> Option<usize> {
         if !self.may_hold(h) {
@@ -767,7 +745,8 @@ impl KeyIndex {
         let mut e = self.heads.get(h)?;
         while e != NO_LINK {
             let en = &self.entries[e];
-            // an arena key may be an ASCII word as written (see the type)
+            // an arena key, or the word asked about, may be an ASCII word as
+            // written (see the type)
             if self.arena.get(en.key.clone()).is_some_and(|k| eq_ascii_case(k.as_bytes(), key.as_bytes())) {
                 return Some(e);
             }
@@ -827,7 +806,7 @@ impl KeyIndex {
     }
 
     /// [`KeyIndex::push_at`] of the ASCII word `w` whose key is its lower case
-    /// (`h` its [`hash_ascii_lower`], `entry` its `entry_ascii_hashed`): a new
+    /// (`h` its [`hash_ascii_lower`], `entry` its `entry_hashed`): a new
     /// key is kept as written, neither copied nor lower-cased.
     fn push_ascii_at(&mut self, h: u64, w: &str, entry: Option<usize>, id: usize) {
         debug_assert!(w.is_ascii());
@@ -837,7 +816,7 @@ impl KeyIndex {
     /// [`KeyIndex::push_ascii_at`] of a word not looked up yet.
     fn push_ascii(&mut self, w: &str, id: usize) {
         let h = hash_ascii_lower(w.as_bytes());
-        self.push_ascii_at(h, w, self.entry_ascii_hashed(h, w), id);
+        self.push_ascii_at(h, w, self.entry_hashed(h, w), id);
     }
 }
 
@@ -1143,7 +1122,7 @@ impl Registry {
         if best.is_none() && words.len() == 1 {
             // the latest mentioned; of equals, the last registered
             let entry = if plain {
-                self.by_first.entry_ascii_hashed(key_hash, last)
+                self.by_first.entry_hashed(key_hash, last)
             } else {
                 self.by_first.entry_hashed(key_hash, &key)
             };
@@ -1195,7 +1174,7 @@ impl Registry {
                 match (key_entry, plain) {
                     (Some(entry), true) => self.by_key.push_ascii_at(key_hash, last, entry, id),
                     (None, true) => {
-                        self.by_key.push_ascii_at(key_hash, last, self.by_key.entry_ascii_hashed(key_hash, last), id)
+                        self.by_key.push_ascii_at(key_hash, last, self.by_key.entry_hashed(key_hash, last), id)
                     }
                     (Some(entry), false) => self.by_key.push_at(key_hash, &key, entry, id),
                     (None, false) => self.by_key.push_hashed(key_hash, &key, id),
@@ -2750,7 +2729,7 @@ impl<'a> Ctx<'a> {
                 Some((start, h)) if start == r.start + at => h,
                 _ => hash_ascii_lower(last.as_bytes()),
             };
-            last_key = Some(LastKey { hash, entry: self.reg.by_key.entry_ascii_hashed(hash, last) });
+            last_key = Some(LastKey { hash, entry: self.reg.by_key.entry_hashed(hash, last) });
         }
         // fast path: the same words as the person last seen with this surname
         if let Some(last) = last {
@@ -2981,7 +2960,7 @@ impl<'a> Ctx<'a> {
                 || next_is_cue && (!sentence_start || e - name >= 2)
                 // someone already known by this last word
                 || match last_key {
-                    Some((h, ke)) => self.reg.by_key.entry_ascii_hashed(h, self.text.get(last.s..ke).unwrap_or("")),
+                    Some((h, ke)) => self.reg.by_key.entry_hashed(h, self.text.get(last.s..ke).unwrap_or("")),
                     None => self.key_entry(possessive_stem(word(self.text, last))),
                 }
                 .is_some()
