@@ -3204,24 +3204,27 @@ fn title_words(c: &str) -> bool {
             continue;
         }
         n += 1;
-        let small = matches!(
-            w,
-            b"a" | b"an"
-                | b"the"
-                | b"of"
-                | b"and"
-                | b"or"
-                | b"in"
-                | b"on"
-                | b"at"
-                | b"to"
-                | b"for"
-                | b"with"
-                | b"by"
-                | b"from"
-                | b"is"
-        );
-        if n > 8 || !(small || w[0].is_ascii_uppercase() || w[0].is_ascii_digit()) {
+        // most words of a title are capitalised: the list of small words only for the others
+        let small = |w: &[u8]| {
+            matches!(
+                w,
+                b"a" | b"an"
+                    | b"the"
+                    | b"of"
+                    | b"and"
+                    | b"or"
+                    | b"in"
+                    | b"on"
+                    | b"at"
+                    | b"to"
+                    | b"for"
+                    | b"with"
+                    | b"by"
+                    | b"from"
+                    | b"is"
+            )
+        };
+        if n > 8 || !(w[0].is_ascii_uppercase() || w[0].is_ascii_digit() || small(w)) {
             return false;
         }
     }
@@ -3558,7 +3561,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
         // indirect quotes: sentences without quotation marks
         if with_indirect {
-            indirect_in(&mut cx, t, &sent_of, &sent_start, &cue_at, &mut indirect);
+            indirect_in(&mut cx, t, (&sent_of, &sent_start), (&cue_at, &quote_at), &mut indirect);
         }
         // a paragraph ending in a colon after a cue introduces the next one
         if let Some(last) = t.last() {
@@ -3663,14 +3666,13 @@ fn title_case(w: &str) -> String {
 }
 
 /// `cue_at` lists the positions of the words that may be cues (a cue flag):
-/// only the sentences holding one are read.
-/// `sent_of`, `sent_start`: see [`sentences`].
+/// only the sentences holding one are read; `quote_at` those of the
+/// quotation tokens. `sent_of`, `sent_start`: see [`sentences`].
 fn indirect_in(
     cx: &mut Ctx<'_>,
     t: &[Tok],
-    sent_of: &[usize],
-    sent_start: &[usize],
-    cue_at: &[usize],
+    (sent_of, sent_start): (&[usize], &[usize]),
+    (cue_at, quote_at): (&[usize], &[usize]),
     out: &mut Vec<Quote>,
 ) {
     let mut i = 0;
@@ -3685,11 +3687,12 @@ fn indirect_in(
             // in a sentence with quotation marks, reported speech is only what lies
             // outside them ("X told the \"Morning Desk\" show that ..."); a content
             // that takes in a quotation is the quote's, not an indirect one
-            if out.len() > before && t[lo..hi].iter().any(|x| x.kind == TK::Quote) {
+            // (the sentence's quotation tokens: from the paragraph's list, not a scan)
+            let marks = || &quote_at[quote_at.partition_point(|&q| q < lo)..quote_at.partition_point(|&q| q < hi)];
+            if out.len() > before && !marks().is_empty() {
                 // quotation tokens are in text order and do not overlap: one binary
                 // search per content keeps this linear-logarithmic
-                let marks: Vec<Range<usize>> =
-                    t[lo..hi].iter().filter(|x| x.kind == TK::Quote).map(|x| x.s..x.e).collect();
+                let marks: Vec<Range<usize>> = marks().iter().map(|&q| t[q].s..t[q].e).collect();
                 let mut keep = out.split_off(before);
                 keep.retain(|q| {
                     let n = marks.partition_point(|m| m.end <= q.span.start);
