@@ -1384,10 +1384,13 @@ fn is_one_of(w: &str, list: &[&str]) -> bool {
 }
 
 /// A word ending in a possessive "'s" (straight or curly apostrophe), read as
-/// bytes: no char-boundary checks for a test made on most words of a run.
+/// bytes: no char-boundary checks for a test made on most words of a run, and
+/// most are turned away by their last byte.
 fn possessive(text: &str, x: &Tok) -> bool {
+    let b = text.as_bytes();
     x.is_word()
-        && text.as_bytes().get(x.s..x.e).is_some_and(|w| w.ends_with(b"'s") || w.ends_with("\u{2019}s".as_bytes()))
+        && b.get(x.e.wrapping_sub(1)) == Some(&b's')
+        && b.get(x.s..x.e).is_some_and(|w| w.ends_with(b"'s") || w.ends_with("\u{2019}s".as_bytes()))
 }
 
 fn honorific_gender(t: &Tok) -> Option<Gender> {
@@ -1537,16 +1540,23 @@ impl<'a> Ctx<'a> {
         // ("Bank of England's Governor ...")
         let mut org_tail = false;
         for k in s..end.saturating_sub(1) {
-            if t[k].e - t[k].s == 2 && t[k].is_word() && !t[k].cap && word_eq(self.text, &t[k], "of") {
-                org_tail = true;
-            }
-            if !org_tail && t[k].has(f::TITLE | f::HON) || t[k].is_p('.') {
-                name = k + 1;
-            }
-            // "Ethiopia's Ministry of Agriculture": the possessor is no part of the name
-            if possessive(self.text, &t[k]) {
-                name = k + 1;
-                org_tail = false;
+            let x = &t[k];
+            match x.kind {
+                TK::Word => {
+                    if !x.cap && word_eq(self.text, x, "of") {
+                        org_tail = true;
+                    }
+                    if !org_tail && x.fl & (f::TITLE | f::HON) != 0 {
+                        name = k + 1;
+                    }
+                    // "Ethiopia's Ministry of Agriculture": the possessor is no part of the name
+                    if possessive(self.text, x) {
+                        name = k + 1;
+                        org_tail = false;
+                    }
+                }
+                TK::Punct if x.c == '.' => name = k + 1,
+                _ => {}
             }
         }
         // the name proper must hold a capitalised word that is not a time word

@@ -426,3 +426,22 @@ fn byte_word_tests_agree_with_the_str_slice() {
         }
     }
 }
+
+#[test]
+fn possessive_is_read_off_the_last_bytes() {
+    // the last-byte shortcut gives what the two suffix tests give, on words,
+    // marks, and spans off the text
+    let text = "Ortiz's Ortiz\u{2019}s Ortizs 's s' Voss Jones' it's \u{2019}s s \u{e9}s x";
+    let words: Vec<(usize, usize)> = ascii_words(text.as_bytes()).map(|r| (r.start, r.end)).collect();
+    let base = Tok { s: 0, e: 0, kind: TK::Word, c: 'x', cap: false, fl: 0, q: usize::MAX };
+    let mut toks: Vec<Tok> = words.iter().map(|&(s, e)| Tok { s, e, ..base }).collect();
+    toks.push(Tok { s: 0, e: 7, kind: TK::Punct, ..base });
+    toks.push(Tok { s: text.len() - 1, e: text.len() + 2, ..base });
+    toks.push(Tok { s: 3, e: 3, ..base });
+    for t in &toks {
+        let slow = t.is_word()
+            && text.as_bytes().get(t.s..t.e).is_some_and(|w| w.ends_with(b"'s") || w.ends_with("\u{2019}s".as_bytes()));
+        assert_eq!(possessive(text, t), slow, "{:?}", text.get(t.s..t.e));
+    }
+    assert_eq!(toks.iter().filter(|t| possessive(text, t)).count(), 5);
+}
