@@ -109,6 +109,16 @@ pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
     words.remainder().iter().any(u8::is_ascii_digit)
 }
 
+/// `s` without any number of `suffix` at its end: what `trim_end_matches`
+/// does, by comparing the last bytes, where a `&str` pattern sets up a
+/// substring searcher for every word of every short line.
+fn trim_suffixes<'s>(mut s: &'s str, suffix: &str) -> &'s str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
 /// Where the last ", " starts: memchr for the comma from the end, rather
 /// than a two-way substring search set up for every line.
 fn rfind_comma_space(s: &str) -> Option<usize> {
@@ -447,7 +457,7 @@ impl Data {
                 Some(_) => {}
                 None => {
                     // "9:45am", "11:04PM"
-                    let t = lw.trim_end_matches("am").trim_end_matches("pm");
+                    let t = trim_suffixes(trim_suffixes(lw, "am"), "pm");
                     if t.len() < lw.len() && date_number(t) == Some(NumKind::Time) {
                         time = true;
                         continue;
@@ -867,6 +877,37 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(has_quote(s), *want, "{s:?}");
             assert_eq!(s.contains(QUOTES), *want, "the table itself: {s:?}");
+        }
+    }
+
+    #[test]
+    fn date_numbers() {
+        use NumKind::{Date, Day, Time, Year};
+        #[rustfmt::skip]
+        let cases: &[(&str, Option<NumKind>)] = &[
+            ("", None), ("x9", None), ("7", Some(Day)), ("31", Some(Day)), ("311", None), ("2021", Some(Year)),
+            ("20210", None), ("3rd", Some(Day)), ("21st", Some(Day)), ("1er", Some(Day)), ("123rd", None),
+            ("9:45", Some(Time)), ("11:04", Some(Time)), ("111:04", None), ("9:5", None), ("9:45:10", Some(Time)),
+            ("11/18/19", Some(Date)), ("2019-11-18", Some(Date)), ("18.11.2019", Some(Date)), ("11/18", None),
+            ("1/2/3/4", None), ("1//2", None), ("12345/1/1", None), ("1/2/x", None), ("9:", None), ("9am", None),
+            ("2:30-3:30", None), ("1-800-555", Some(Date)), ("2,000", None), ("3.5", None),
+        ];
+        for &(w, want) in cases {
+            assert_eq!(date_number(w), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn suffixes_trim_as_trim_end_matches_does() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &str, &str)] = &[
+            ("9:45am", "am", "9:45"), ("11:04pm", "pm", "11:04"), ("", "am", ""), ("am", "am", ""),
+            ("amam", "am", ""), ("9amam", "am", "9"), ("9am ", "am", "9am "), ("9a", "am", "9a"),
+            ("pm", "am", "pm"), ("9:45AM", "am", "9:45AM"), ("évam", "am", "év"),
+        ];
+        for &(s, suffix, want) in cases {
+            assert_eq!(trim_suffixes(s, suffix), want, "{s:?}");
+            assert_eq!(s.trim_end_matches(suffix), want, "the table itself: {s:?}");
         }
     }
 

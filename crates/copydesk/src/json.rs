@@ -280,6 +280,24 @@ fn is_escaped(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
+/// The bytes [`block_has_escape`] tests at once.
+const BLOCK: usize = 32;
+
+/// Whether any byte of the block is one JSON must escape. Written as three
+/// separate OR-reductions over a fixed-size array, so that the compiler
+/// turns it into a few vector compares and one mask test: under an
+/// instruction a byte, where the word-at-a-time test takes two.
+#[inline]
+fn block_has_escape(block: &[u8; BLOCK]) -> bool {
+    let (mut control, mut quote, mut backslash) = (0u8, 0u8, 0u8);
+    for &b in block {
+        control |= u8::from(b < 0x20);
+        quote |= u8::from(b == b'"');
+        backslash |= u8::from(b == b'\\');
+    }
+    control | quote | backslash != 0
+}
+
 /// The eight bytes at `at` as a word (the caller checks they exist).
 #[inline]
 fn word_at(bytes: &[u8], at: usize) -> u64 {
@@ -297,6 +315,13 @@ fn word_at(bytes: &[u8], at: usize) -> u64 {
 /// rule name), one by one.
 #[inline]
 fn find_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
+    // Long strings (quotes, removed blocks) a block of 32 at a time.
+    while let Some(block) = bytes.get(from..from + BLOCK).and_then(|b| <&[u8; BLOCK]>::try_from(b).ok()) {
+        if block_has_escape(block) {
+            break;
+        }
+        from += BLOCK;
+    }
     while from + 16 <= bytes.len() {
         if escape_mask(word_at(bytes, from)) | escape_mask(word_at(bytes, from + 8)) != 0 {
             return bytes[from..from + 16].iter().position(|&b| is_escaped(b)).map(|p| from + p);
@@ -321,8 +346,19 @@ fn find_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
 /// A JSON string, escaped as serde_json escapes it: `"` and `\` with a
 /// backslash, `\b \f \n \r \t` by name, other control characters as
 /// `\u00xx` (lower-case hex), everything else (DEL, non-ASCII, U+2028) as is.
+#[inline]
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
+    if !write_short_str(out, s.as_bytes()) {
+        write_long_str(out, s.as_bytes());
+    }
+}
+
+/// [`write_str`] for a string that is not short or needs escapes.
+#[inline(never)]
+fn write_long_str(out: &mut Vec<u8>, bytes: &[u8]) {
+    if write_medium_str(out, bytes) {
+        return;
+    }
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     // Most strings of a record need no escape at all: one scan, one copy.
@@ -331,6 +367,77 @@ pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
         Some(first) => write_escaped(out, bytes, first),
     }
     out.push(b'"');
+}
+
+/// Writes a string of 4 to 16 bytes that needs no escape, with its quotes,
+/// and says so; anything else is left to the caller. Three in four strings
+/// of a record are this short (names, types, sources, rule names, cue
+/// words), and for them the general path cost more than the string: a scan
+/// set up for long strings, then a `memcpy` call for a few bytes. Here the
+/// string is read as two overlapping loads, which are also what is tested
+/// for escapes, and written as one fixed-size copy that the line is then
+/// cut back from.
+#[inline]
+fn write_short_str(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let mut buf = [b'"'; 18];
+    if (8..=16).contains(&n) {
+        let (head, tail) = (word_at(bytes, 0), word_at(bytes, n - 8));
+        if escape_mask(head) | escape_mask(tail) != 0 {
+            return false;
+        }
+        buf[1..9].copy_from_slice(&head.to_ne_bytes());
+        buf[n - 7..n + 1].copy_from_slice(&tail.to_ne_bytes());
+    } else if (4..8).contains(&n) {
+        let (head, tail) = (half_at(bytes, 0), half_at(bytes, n - 4));
+        if escape_mask(u64::from(head) | u64::from(tail) << 32) != 0 {
+            return false;
+        }
+        buf[1..5].copy_from_slice(&head.to_ne_bytes());
+        buf[n - 3..n + 1].copy_from_slice(&tail.to_ne_bytes());
+    } else {
+        return false;
+    }
+    buf[n + 1] = b'"';
+    let len = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(len + n + 2);
+    true
+}
+
+/// [`write_short_str`] for strings of 17 to 32 bytes (full names, speaker
+/// mentions, ids): four overlapping loads, one fixed-size copy.
+#[inline]
+fn write_medium_str(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    if !(17..=32).contains(&n) {
+        return false;
+    }
+    // For n up to 24 the third load is the fourth.
+    let third = (n - 8).min(16);
+    let words = [word_at(bytes, 0), word_at(bytes, 8), word_at(bytes, third), word_at(bytes, n - 8)];
+    if words.iter().fold(0, |m, &w| m | escape_mask(w)) != 0 {
+        return false;
+    }
+    let mut buf = [b'"'; 34];
+    for (at, w) in [0, 8, third, n - 8].into_iter().zip(words) {
+        buf[at + 1..at + 9].copy_from_slice(&w.to_ne_bytes());
+    }
+    buf[n + 1] = b'"';
+    let len = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(len + n + 2);
+    true
+}
+
+/// The four bytes at `at` as a number (the caller checks they exist).
+#[inline]
+fn half_at(bytes: &[u8], at: usize) -> u32 {
+    let mut w = [0u8; 4];
+    if let Some(half) = bytes.get(at..at + 4) {
+        w.copy_from_slice(half);
+    }
+    u32::from_ne_bytes(w)
 }
 
 /// The body of a string whose first byte to escape is at `first`.
@@ -423,6 +530,12 @@ mod tests {
             ("thirty-three bytes, then \"quote\"", 0, Some(25)),
             ("thirty-three bytes, then \"quote\"", 26, Some(31)),
             ("thirty-three bytes, then \"quote\"", 32, None),
+            // Past the first blocks of 32.
+            ("The minister said on Monday that the plan would go ahead.\n", 0, Some(57)),
+            ("The minister said on Monday that the plan would go ahead, \"then stop\".", 0, Some(58)),
+            ("The minister said on Monday that \\ the plan would go ahead, then stop.", 0, Some(33)),
+            ("The minister said on Monday that the plan would go ahead, then stop", 0, None),
+            ("\tThe minister said on Monday that the plan would go ahead, then stop", 1, None),
         ];
         for (input, from, want) in cases {
             assert_eq!(find_escape(input.as_bytes(), *from), *want, "{input:?} from {from}");
@@ -442,10 +555,32 @@ mod tests {
     }
 
     #[test]
+    fn short_strings_escape_as_serde_json_does() {
+        // Every length around the short and medium paths' limits, clean and with a
+        // byte to escape at each position (the two loads overlap).
+        for len in 0..=40 {
+            let clean: String = "Okafor said: yes, Lusaka, on Monday in May".chars().take(len).collect();
+            assert_eq!(json_str(&clean), serde_json::to_string(&clean).unwrap(), "{clean:?}");
+            for at in 0..len {
+                for c in ['"', '\\', '\n', '\u{1}'] {
+                    let s: String = clean.chars().enumerate().map(|(i, x)| if i == at { c } else { x }).collect();
+                    assert_eq!(json_str(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+                }
+            }
+        }
+        // Non-ASCII bytes are copied as they are.
+        for s in ["Zúñiga", "São Paulo", "Ουγκάντα", "中文中文中文中文"] {
+            assert_eq!(json_str(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn spans() {
         #[rustfmt::skip]
         let cases: &[Span] = &[
             (0, 0), (0, 9), (9, 10), (99, 100), (12_345, 12_352), (1_000_000, 99_999_999), (usize::MAX, usize::MAX),
+            (10, 100), (1_000, 10_000), (100_000, 1_000_000), (10_000_000, 10_000_001), (20_304_050, 90_807_060),
+            (99_999_999, 100_000_000), (100_000_000, 100_000_000), (5, 4_294_967_296),
         ];
         for &span in cases {
             let mut out = b"x".to_vec();
@@ -581,6 +716,15 @@ mod tests {
                     let mut out = Vec::new();
                     write_str(&mut out, s);
                     prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(s).unwrap());
+                }
+            }
+
+            #[test]
+            fn any_span_writes_as_serde_json_does(a in 0usize..200_000_000, b in any::<usize>(), c in 0usize..100_000) {
+                for span in [(a, b), (b, a), (c, a), (a, c)] {
+                    let mut out = b"x".to_vec();
+                    write_span(&mut out, span);
+                    prop_assert_eq!(String::from_utf8(out).unwrap(), format!("x{}", serde_json::to_string(&span).unwrap()));
                 }
             }
 
