@@ -3961,7 +3961,7 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
         }
     }
     let names: Vec<String> = (0..cx.reg.people.len()).map(|id| cx.reg.take_name(id)).collect();
-    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len() + indirect.len());
+    let mut direct: Vec<Quote> = Vec::with_capacity(quotes.len());
     for (q, s) in quotes.iter().zip(st) {
         // a programme or a book named after its owner ("told the network's \"Morning
         // Desk\"", "said on CNN's \"Face the Nation\"") is a title, not words said
@@ -3969,7 +3969,7 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
         let speaker = speaker.map(|(id, mention, role)| Speaker { name: names[id].clone(), mention, person: id, role });
         let rule = if speaker.is_some() { s.rule.unwrap_or(Rule::Unattributed) } else { Rule::Unattributed };
         let cue = if speaker.is_some() { s.cue } else { None };
-        out.push(Quote {
+        direct.push(Quote {
             span: q.content.clone(),
             kind: if s.partial { QuoteKind::Partial } else { QuoteKind::Direct },
             speaker,
@@ -3977,18 +3977,48 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
             rule,
         });
     }
-    for mut q in indirect {
+    let mut indirect = indirect;
+    for q in &mut indirect {
         if let Some(sp) = &mut q.speaker {
-            sp.name.clone_from(&names[sp.person]);
+            // a copy made at its size: `clone_from` into the empty name took
+            // `reserve`'s growth path for every indirect quote
+            sp.name = names[sp.person].clone();
         }
-        out.push(q);
     }
-    out.sort_by_key(|q| (q.span.start, q.span.end));
+    let out = merge_by_span(direct, indirect);
     // the records are done with: their vectors and strings move into the output
     // (drained, so the registry keeps the vector for the next article)
     let people = cx.reg.people.drain(..).zip(names).map(|(p, name)| person_out(p, name)).collect();
-    let out = out;
     Attribution { quotes: out, people }
+}
+
+/// The quotes of `a` and of `b` in the order of their spans (start, then end),
+/// `a`'s first of equals: what a stable sort of `a` then `b` gives. Each list
+/// comes in text order nearly always, and then one merge moves each quote
+/// once, where the sort read runs and moved them again; a list out of order
+/// is sorted as before.
+fn merge_by_span(a: Vec<Quote>, b: Vec<Quote>) -> Vec<Quote> {
+    let key = |q: &Quote| (q.span.start, q.span.end);
+    let sorted = |v: &[Quote]| v.windows(2).all(|w| key(&w[0]) <= key(&w[1]));
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    if !(sorted(&a) && sorted(&b)) {
+        out.extend(a);
+        out.extend(b);
+        out.sort_by_key(key);
+        return out;
+    }
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        // of equal spans, `a`'s goes first
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => key(x) <= key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
 }
 
 /// Whether the caller's name says more than the text's words: a person the
