@@ -543,6 +543,10 @@ struct PersonRec {
     mentions: Vec<Range<usize>>,
     known: Option<String>,
     plural: bool,
+    /// The [`Ctx::role_referent`] question (its number, see `Registry::asked`)
+    /// this person last failed: a person mentioned again in the window is not
+    /// asked again. 0: never asked.
+    asked: u32,
     last_pos: usize,
 }
 
@@ -835,6 +839,9 @@ struct Registry {
     /// Reused buffers for the keys of the name being registered.
     key_buf: String,
     first_buf: String,
+    /// How many [`Ctx::role_referent`] questions the article has asked: the
+    /// number of the current one (see [`PersonRec::asked`]).
+    asked: u32,
 }
 
 /// `s` lower-cased char by char into `out` (cleared first). Names are mostly
@@ -1033,7 +1040,17 @@ impl Registry {
     /// The registry emptied, its allocations kept for the next article. Every
     /// field is named, so a new one cannot be forgotten here.
     fn emptied(self) -> Registry {
-        let Registry { mut people, by_key, by_first, mut mentions, mut loose, mut by_known, key_buf, first_buf } = self;
+        let Registry {
+            mut people,
+            by_key,
+            by_first,
+            mut mentions,
+            mut loose,
+            mut by_known,
+            key_buf,
+            first_buf,
+            asked: _,
+        } = self;
         people.clear();
         mentions.clear();
         loose.clear();
@@ -1047,6 +1064,7 @@ impl Registry {
             by_known,
             key_buf,
             first_buf,
+            asked: 0,
         }
     }
 
@@ -1192,6 +1210,7 @@ impl Registry {
                     mentions: Vec::with_capacity(4),
                     known,
                     plural: false,
+                    asked: 0,
                     last_pos: 0,
                 };
                 match joined {
@@ -1257,6 +1276,7 @@ impl Registry {
                 mentions: Vec::new(),
                 known: None,
                 plural,
+                asked: 0,
                 last_pos: 0,
             });
             self.by_key.push(&key, id);
@@ -2652,37 +2672,48 @@ impl<'a> Ctx<'a> {
     /// "Transtejo, the ferry company"); for an organisation noun with no such
     /// role, the nearest organisation just named ("the Red Cross ... the
     /// organisation").
-    fn role_referent(&self, r: Range<usize>) -> Option<usize> {
+    fn role_referent(&mut self, r: Range<usize>) -> Option<usize> {
         let s = self.text.get(r.clone())?;
-        let mut it = s.split_whitespace();
-        let (det, noun) = (it.next()?, it.next()?);
-        if it.next().is_some() || !det.eq_ignore_ascii_case("the") {
+        let (det, noun) = two_words(s)?;
+        if !det.eq_ignore_ascii_case("the") {
             return None;
         }
-        let noun = noun.to_ascii_lowercase();
-        if noun.ends_with('s') && !noun.ends_with("ss") || noun.len() < 3 {
+        // the noun is compared ignoring ASCII case throughout, so it is read
+        // as written: no lower-cased copy on the heap
+        let b = noun.as_bytes();
+        let lower_s = |i: usize| b.get(i).is_some_and(|c| c.eq_ignore_ascii_case(&b's'));
+        let plural = lower_s(b.len() - 1) && !(b.len() >= 2 && lower_s(b.len() - 2));
+        if plural || b.len() < 3 {
             return None;
         }
-        let org_noun = is_org_noun(&noun);
-        let at = self.reg.mentions.partition_point(|&(p, _)| p < r.start);
-        let recent = &self.reg.mentions[..at];
-        let mut last_id = usize::MAX;
+        let org_noun = is_org_noun_ignoring_case(b);
+        let reg = &mut self.reg;
+        // this question's number: a person who fails it is marked with it
+        if reg.asked == u32::MAX {
+            // (after four billion questions in one article) the marks start over
+            reg.people.iter_mut().for_each(|p| p.asked = 0);
+            reg.asked = 0;
+        }
+        reg.asked += 1;
+        let asked = reg.asked;
+        let at = reg.mentions.partition_point(|&(p, _)| p < r.start);
+        let recent = &reg.mentions[..at];
         for &(_, id) in recent.iter().rev().take(PRONOUN_WINDOW) {
-            // a person mentioned twice in a row fits or not the same way
-            if std::mem::replace(&mut last_id, id) == id {
-                continue;
-            }
-            let p = &self.reg.people[id];
-            if p.kind == MentionKind::Other || p.plural {
+            let p = &mut reg.people[id];
+            // a person mentioned twice in the window fits or not the same way:
+            // the role is read once
+            if p.asked == asked || p.kind == MentionKind::Other || p.plural {
                 continue;
             }
             // "the operator, Transtejo," ... "the company said": any organisation noun
-            let role_fits = p.role.as_deref().is_some_and(|role| role_names(role, &noun, org_noun));
+            let role_fits = p.role.as_deref().is_some_and(|role| role_names(role, noun, org_noun));
             // the name's words only for an organisation ("the Fund"): not read for anyone else
-            if role_fits || p.kind == MentionKind::Organization && p.words().any(|w| w.eq_ignore_ascii_case(&noun)) {
+            if role_fits || p.kind == MentionKind::Organization && p.words().any(|w| w.eq_ignore_ascii_case(noun)) {
                 return Some(id);
             }
+            p.asked = asked;
         }
+        let recent = &self.reg.mentions[..at];
         if org_noun {
             // only the organisation the text has just named, nothing named since
             let &(pos, id) = recent.iter().rev().find(|&&(_, id)| self.reg.people[id].kind != MentionKind::Other)?;
@@ -3006,6 +3037,50 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The two words of `s` when it has exactly two (cut as [`str::split_whitespace`]
+/// cuts): "the spokesman". Read by bytes up to where a third word starts, not
+/// to the end of a long phrase; a non-ASCII byte before that (rare) sends the
+/// phrase to `split_whitespace`, which knows the Unicode white space.
+fn two_words(s: &str) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
+    let mut words = [0..0, 0..0];
+    let (mut n, mut i) = (0, 0);
+    loop {
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else { break };
+        if c >= 0x80 {
+            return two_words_unicode(s);
+        }
+        // a third word
+        let w = words.get_mut(n)?;
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            if b[i] >= 0x80 {
+                return two_words_unicode(s);
+            }
+            i += 1;
+        }
+        *w = start..i;
+        n += 1;
+    }
+    let [a, c] = words;
+    if n == 2 {
+        Some((s.get(a)?, s.get(c)?))
+    } else {
+        None
+    }
+}
+
+/// [`two_words`] of any text.
+fn two_words_unicode(s: &str) -> Option<(&str, &str)> {
+    let mut it = s.split_whitespace();
+    let two = (it.next()?, it.next()?);
+    it.next().is_none().then_some(two)
+}
+
 /// A noun naming an organisation ("the company", "the newspaper").
 /// Speech nouns a possessor owns: "Trump's claim that ...", "her promise that ...".
 fn is_claim_noun(w: &str) -> bool {
@@ -3030,6 +3105,9 @@ fn is_claim_noun(w: &str) -> bool {
     )
 }
 
+/// The organisation nouns as lower-case text: the reference the byte tests
+/// are checked against.
+#[cfg(test)]
 fn is_org_noun(w: &str) -> bool {
     is_org_noun_bytes(w.as_bytes())
 }
@@ -4207,6 +4285,34 @@ mod tests {
             ["company", "Company", "MINISTRY", "organisation", "Organizations", "firm's", "bank", "Bänk", "", "x"];
         for w in words {
             assert_eq!(is_org_noun_ignoring_case(w.as_bytes()), is_org_noun(&w.to_ascii_lowercase()), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn two_words_cut_as_split_whitespace_does() {
+        let phrases = [
+            "the spokesman",
+            "The Company",
+            "  the\tagency \n",
+            "the",
+            "",
+            "   ",
+            "the former spokesman",
+            "the spokesman\u{a0}",
+            "the spokesman \u{a0}",
+            "the\u{a0}spokesman",
+            "the spokesman \u{2009}x",
+            "the Ministério",
+            "la société",
+            "the spokesman \u{1c}",
+        ];
+        for s in phrases {
+            let mut it = s.split_whitespace();
+            let want = match (it.next(), it.next(), it.next()) {
+                (Some(a), Some(b), None) => Some((a, b)),
+                _ => None,
+            };
+            assert_eq!(two_words(s), want, "{s:?}");
         }
     }
 
