@@ -1263,7 +1263,11 @@ impl Registry {
         } else {
             key.push_str(&text.to_lowercase());
         }
-        let id = if let Some(id) = self.by_key.last(&key) {
+        // hashed and looked up once, for the test and for a new key's push
+        let h = BuildFx.hash_one(key.as_str());
+        let entry = self.by_key.entry_hashed(h, &key);
+        let found = self.by_key.people_at(entry).next();
+        let id = if let Some(id) = found {
             id
         } else {
             let id = self.people.len();
@@ -1273,13 +1277,14 @@ impl Registry {
                 kind: MentionKind::Other,
                 gender: None,
                 role: None,
-                mentions: Vec::new(),
+                // room for its first mentions, without a trip through `Vec`'s growth path
+                mentions: Vec::with_capacity(2),
                 known: None,
                 plural,
                 asked: 0,
                 last_pos: 0,
             });
-            self.by_key.push(&key, id);
+            self.by_key.push_at(h, &key, entry, id);
             id
         };
         self.key_buf = key;
@@ -3991,7 +3996,9 @@ fn parenthetical(cx: &Ctx<'_>, t: &[Tok], lo: usize, ns: usize, ce: usize, end: 
 fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect: Vec<Quote>) -> Attribution {
     // one-word names completed by the one full name with that surname the text gives
     let mut key = std::mem::take(&mut cx.scratch);
-    for p in &mut cx.reg.people {
+    // (no full names kept: no key to make for each one-word name)
+    let to_complete = if cx.reg.loose.is_empty() { &mut [][..] } else { &mut cx.reg.people[..] };
+    for p in to_complete {
         if p.nwords == 1 && p.kind == MentionKind::Person && p.known.is_none() {
             key_into(&p.name, &mut key);
             if let Some(v) = cx.reg.loose.get(key.as_str()) {
@@ -4112,8 +4119,11 @@ fn known_fuller(p: &PersonRec, k: &str) -> bool {
 /// The output record of a person; `name` is [`Registry::take_name`]'s.
 fn person_out(p: PersonRec, name: String) -> Person {
     let mut mentions = p.mentions;
-    mentions.sort_by_key(|m| (m.start, m.end));
-    mentions.dedup();
+    // nearly always in text order already, each once: then there is nothing to sort
+    if !mentions.windows(2).all(|w| (w[0].start, w[0].end) < (w[1].start, w[1].end)) {
+        mentions.sort_by_key(|m| (m.start, m.end));
+        mentions.dedup();
+    }
     Person { name, kind: p.kind, mentions, gender: p.gender, role: p.role }
 }
 
