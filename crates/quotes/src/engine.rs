@@ -831,9 +831,13 @@ struct Registry {
     by_first: KeyIndex,
     /// (position, person) of mentions outside quotes, in text order.
     mentions: Vec<(usize, usize)>,
-    /// Surname -> full names seen by shape only, to complete one-word names:
-    /// their spans in the text, not copies (most are never used).
-    loose: HashMap<String, Vec<Range<usize>>, BuildFx>,
+    /// Surname key -> full names seen by shape only, to complete one-word
+    /// names: indices into `loose_spans`, their spans in the text, not copies
+    /// (most are never used). A key index as `by_key` is, not a map of strings
+    /// to vectors: a new surname allocates nothing of its own, and a short
+    /// ASCII surname's key is hashed from the text as it stands.
+    loose: KeyIndex,
+    loose_spans: Vec<Range<usize>>,
     /// The caller's canonical name -> the entity its mentions joined.
     by_known: HashMap<String, usize, BuildFx>,
     /// Reused buffers for the keys of the name being registered.
@@ -1032,7 +1036,8 @@ impl Registry {
             by_key: KeyIndex::with_capacity(32),
             by_first: KeyIndex::with_capacity(32),
             mentions: Vec::with_capacity(64),
-            loose: HashMap::with_capacity_and_hasher(16, BuildFx),
+            loose: KeyIndex::with_capacity(16),
+            loose_spans: Vec::with_capacity(16),
             ..Registry::default()
         }
     }
@@ -1045,7 +1050,8 @@ impl Registry {
             by_key,
             by_first,
             mut mentions,
-            mut loose,
+            loose,
+            mut loose_spans,
             mut by_known,
             key_buf,
             first_buf,
@@ -1053,14 +1059,15 @@ impl Registry {
         } = self;
         people.clear();
         mentions.clear();
-        loose.clear();
+        loose_spans.clear();
         by_known.clear();
         Registry {
             people,
             by_key: by_key.emptied(),
             by_first: by_first.emptied(),
             mentions,
-            loose,
+            loose: loose.emptied(),
+            loose_spans,
             by_known,
             key_buf,
             first_buf,
@@ -1079,7 +1086,10 @@ impl Registry {
             && self.by_first.links.capacity() <= SCRATCH_KEEP
             && self.by_key.arena.capacity() <= SCRATCH_KEEP * 16
             && self.by_first.arena.capacity() <= SCRATCH_KEEP * 16
-            && self.loose.capacity() <= SCRATCH_KEEP
+            && self.loose.links.capacity() <= SCRATCH_KEEP
+            && self.loose.heads.slots.len() <= SCRATCH_KEEP * 2
+            && self.loose.arena.capacity() <= SCRATCH_KEEP * 16
+            && self.loose_spans.capacity() <= SCRATCH_KEEP
             && self.by_known.capacity() <= SCRATCH_KEEP
     }
 
@@ -3025,15 +3035,27 @@ impl<'a> Ctx<'a> {
             } else if (2..=4).contains(&(e - name)) && !sentence_start && (name..e).all(|j| t[j].is_word()) {
                 // a full name not (yet) known as a person: kept to complete a surname later
                 if let Some(full) = self.text.get(r.clone()) {
-                    // the key in the reused buffer; a string of its own only for a new key
+                    // the last word's key: a short ASCII one as it stands in the
+                    // text, with the hash made above (keys compare ignoring ASCII
+                    // case), else lower-cased into the reused buffer
                     let mut key = std::mem::take(&mut self.scratch);
-                    key_into(word(self.text, &t[e - 1]), &mut key);
-                    let v = match self.reg.loose.get_mut(key.as_str()) {
-                        Some(v) => v,
-                        None => self.reg.loose.entry(key.clone()).or_default(),
+                    let (h, k) = match last_key {
+                        Some((h, ke)) => (h, self.text.get(last.s..ke).unwrap_or("")),
+                        None => {
+                            key_into(word(self.text, last), &mut key);
+                            (BuildFx.hash_one(key.as_str()), key.as_str())
+                        }
                     };
-                    if !v.iter().any(|x| self.text.get(x.clone()) == Some(full)) && v.len() < 4 {
-                        v.push(r.clone());
+                    let reg = &mut self.reg;
+                    let entry = reg.loose.entry_hashed(h, k);
+                    let (mut n, mut seen) = (0, false);
+                    for i in reg.loose.people_at(entry) {
+                        n += 1;
+                        seen |= reg.loose_spans.get(i).and_then(|x| self.text.get(x.clone())) == Some(full);
+                    }
+                    if !seen && n < 4 {
+                        reg.loose.push_at(h, k, entry, reg.loose_spans.len());
+                        reg.loose_spans.push(r.clone());
                     }
                     self.scratch = key;
                 }
@@ -3997,12 +4019,14 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     // one-word names completed by the one full name with that surname the text gives
     let mut key = std::mem::take(&mut cx.scratch);
     // (no full names kept: no key to make for each one-word name)
-    let to_complete = if cx.reg.loose.is_empty() { &mut [][..] } else { &mut cx.reg.people[..] };
+    let reg = &mut cx.reg;
+    let to_complete = if reg.loose_spans.is_empty() { &mut [][..] } else { &mut reg.people[..] };
     for p in to_complete {
         if p.nwords == 1 && p.kind == MentionKind::Person && p.known.is_none() {
             key_into(&p.name, &mut key);
-            if let Some(v) = cx.reg.loose.get(key.as_str()) {
-                if let (1, Some(full)) = (v.len(), cx.text.get(v[0].clone())) {
+            let mut kept = reg.loose.people(&key);
+            if let (Some(i), None) = (kept.next(), kept.next()) {
+                if let Some(full) = reg.loose_spans.get(i).and_then(|x| cx.text.get(x.clone())) {
                     p.set_words(full.split_whitespace());
                 }
             }
@@ -4336,6 +4360,28 @@ mod tests {
         assert_eq!(fresh.quotes[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Ruiz"));
         run(&lx, true, first, &[]);
         assert_eq!(run(&lx, true, second, &[]), fresh);
+    }
+
+    #[test]
+    fn a_surname_is_completed_by_the_one_full_name_the_text_gives() {
+        let lx = Lexicon::embedded();
+        // (text, the speaker's name): the full name is first seen by shape only
+        let cases: &[(&str, &str)] = &[
+            ("The plan came from Quillon Varga last year. \"It works,\" Varga said.", "Quillon Varga"),
+            ("The plan came from Quillon VARGA's office. \"It works,\" Varga said.", "Quillon VARGA's"),
+            ("Plans by Quillon Varga and by Odran Varga differ. \"It works,\" Varga said.", "Varga"),
+            (
+                "The plan came from Quillon Varga. It was Quillon Varga again. \"It works,\" Varga said.",
+                "Quillon Varga",
+            ),
+            ("\"It works,\" Varga said.", "Varga"),
+            ("The plan came from Quillon Ærø last year. \"It works,\" ÆRØ said.", "Quillon Ærø"),
+        ];
+        for &(text, want) in cases {
+            let out = run(&lx, true, text, &[]);
+            let got = out.quotes.iter().find_map(|q| q.speaker.as_ref()).map(|s| s.name.as_str());
+            assert_eq!(got, Some(want), "{text:?}");
+        }
     }
 
     #[test]
