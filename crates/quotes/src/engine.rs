@@ -751,7 +751,8 @@ impl KeyIndex {
             let en = &self.entries[e];
             // an arena key, or the word asked about, may be an ASCII word as
             // written (see the type)
-            if self.arena.get(en.key.clone()).is_some_and(|k| eq_ascii_case(k.as_bytes(), key.as_bytes())) {
+            // (bytes: a range of the arena is a key's, no char boundaries to check)
+            if self.arena.as_bytes().get(en.key.clone()).is_some_and(|k| eq_ascii_case(k, key.as_bytes())) {
                 return Some(e);
             }
             e = en.next;
@@ -993,6 +994,10 @@ fn key_into(w: &str, out: &mut String) {
     if w.is_ascii() {
         out.push_str(w);
         out.make_ascii_lowercase();
+    } else if !w.contains('\u{3a3}') {
+        // without a capital sigma (whose lower case depends on its place in
+        // the word) `str::to_lowercase` maps char by char: no string of its own
+        lower_into(w, out);
     } else {
         out.push_str(&w.to_lowercase());
     }
@@ -2699,6 +2704,16 @@ impl<'a> Ctx<'a> {
     /// organisation").
     fn role_referent(&mut self, r: Range<usize>) -> Option<usize> {
         let s = self.text.get(r.clone())?;
+        // most phrases do not open with "the": told by their first bytes,
+        // without cutting out two words (a phrase opening with non-ASCII,
+        // perhaps white space, goes on to be cut)
+        let b = s.as_bytes();
+        let open = b.iter().position(|&c| !(c == b' ' || (b'\t'..=b'\r').contains(&c))).unwrap_or(b.len());
+        if b.get(open).is_some_and(u8::is_ascii)
+            && !b.get(open..open + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"the"))
+        {
+            return None;
+        }
         let (det, noun) = two_words(s)?;
         if !det.eq_ignore_ascii_case("the") {
             return None;
