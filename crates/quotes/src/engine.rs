@@ -4129,29 +4129,31 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
 /// The quotes of `a` and of `b` in the order of their spans (start, then end),
 /// `a`'s first of equals: what a stable sort of `a` then `b` gives. Each list
 /// comes in text order nearly always, and then one merge moves each quote
-/// once, where the sort read runs and moved them again; a list out of order
-/// is sorted as before.
-fn merge_by_span(a: Vec<Quote>, b: Vec<Quote>) -> Vec<Quote> {
+/// once (none when a list is empty), where the sort read runs and moved them
+/// again. A list out of order is sorted alone first: a stable sort of each
+/// and a merge taking `a`'s first of equals is a stable sort of both.
+fn merge_by_span(mut a: Vec<Quote>, mut b: Vec<Quote>) -> Vec<Quote> {
     let key = |q: &Quote| (q.span.start, q.span.end);
-    let sorted = |v: &[Quote]| v.windows(2).all(|w| key(&w[0]) <= key(&w[1]));
+    for v in [&mut a, &mut b] {
+        if !v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+            v.sort_by_key(key);
+        }
+    }
+    if b.is_empty() {
+        return a;
+    }
+    if a.is_empty() {
+        return b;
+    }
     let mut out = Vec::with_capacity(a.len() + b.len());
-    if !(sorted(&a) && sorted(&b)) {
-        out.extend(a);
-        out.extend(b);
-        out.sort_by_key(key);
-        return out;
+    let (mut a, mut b) = (a.into_iter(), b.into_iter());
+    // the heads compared in place: each quote is moved once, into `out`
+    while let (Some(x), Some(y)) = (a.as_slice().first(), b.as_slice().first()) {
+        let next = if key(x) <= key(y) { a.next() } else { b.next() };
+        out.extend(next);
     }
-    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
-    loop {
-        // of equal spans, `a`'s goes first
-        let take_a = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => key(x) <= key(y),
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        out.extend(if take_a { a.next() } else { b.next() });
-    }
+    out.extend(a);
+    out.extend(b);
     out
 }
 
@@ -4425,6 +4427,34 @@ mod tests {
             let out = run(&lx, true, text, &[]);
             let got = out.quotes.iter().find_map(|q| q.speaker.as_ref()).map(|s| s.name.as_str());
             assert_eq!(got, Some(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn merged_quotes_are_a_stable_sort_of_direct_then_indirect() {
+        // (direct spans, indirect spans): equal spans keep the direct quote first
+        type Spans = &'static [(usize, usize)];
+        let cases: &[(Spans, Spans)] = &[
+            (&[(0, 5), (10, 20)], &[(6, 9), (30, 40)]),
+            (&[(0, 5)], &[]),
+            (&[], &[(3, 4), (1, 2)]),
+            (&[(5, 9), (5, 9)], &[(5, 9), (0, 1)]),
+            (&[(20, 30), (0, 10)], &[(10, 15), (10, 12)]),
+            (&[(0, 10), (0, 4)], &[(0, 4)]),
+        ];
+        let quote = |&(s, e): &(usize, usize), kind| Quote {
+            span: s..e,
+            kind,
+            speaker: None,
+            cue: None,
+            rule: Rule::Unattributed,
+        };
+        for &(a, b) in cases {
+            let a: Vec<Quote> = a.iter().map(|x| quote(x, QuoteKind::Direct)).collect();
+            let b: Vec<Quote> = b.iter().map(|x| quote(x, QuoteKind::Indirect)).collect();
+            let mut want: Vec<Quote> = a.iter().chain(&b).cloned().collect();
+            want.sort_by_key(|q| (q.span.start, q.span.end));
+            assert_eq!(merge_by_span(a, b), want);
         }
     }
 
