@@ -830,6 +830,10 @@ struct Registry {
     people: Vec<PersonRec>,
     by_key: KeyIndex,
     by_first: KeyIndex,
+    /// Common noun phrases ([`Registry::register_common`]) by their text
+    /// lower-cased: apart from the names' keys, so an ASCII phrase needs no
+    /// lower-cased copy with a mark setting it apart from a name.
+    by_common: KeyIndex,
     /// (position, person) of mentions outside quotes, in text order.
     mentions: Vec<(usize, usize)>,
     /// Surname key -> full names seen by shape only, to complete one-word
@@ -1050,6 +1054,7 @@ impl Registry {
             people: Vec::with_capacity(32),
             by_key: KeyIndex::with_capacity(32),
             by_first: KeyIndex::with_capacity(32),
+            by_common: KeyIndex::with_capacity(16),
             mentions: Vec::with_capacity(64),
             loose: KeyIndex::with_capacity(16),
             loose_spans: Vec::with_capacity(16),
@@ -1064,6 +1069,7 @@ impl Registry {
             mut people,
             by_key,
             by_first,
+            by_common,
             mut mentions,
             loose,
             mut loose_spans,
@@ -1080,6 +1086,7 @@ impl Registry {
             people,
             by_key: by_key.emptied(),
             by_first: by_first.emptied(),
+            by_common: by_common.emptied(),
             mentions,
             loose: loose.emptied(),
             loose_spans,
@@ -1101,6 +1108,9 @@ impl Registry {
             && self.by_first.links.capacity() <= SCRATCH_KEEP
             && self.by_key.arena.capacity() <= SCRATCH_KEEP * 16
             && self.by_first.arena.capacity() <= SCRATCH_KEEP * 16
+            && self.by_common.links.capacity() <= SCRATCH_KEEP
+            && self.by_common.heads.slots.len() <= SCRATCH_KEEP * 2
+            && self.by_common.arena.capacity() <= SCRATCH_KEEP * 16
             && self.loose.links.capacity() <= SCRATCH_KEEP
             && self.loose.heads.slots.len() <= SCRATCH_KEEP * 2
             && self.loose.arena.capacity() <= SCRATCH_KEEP * 16
@@ -1278,20 +1288,20 @@ impl Registry {
 
     /// A common noun phrase or group as a "person" (one per distinct text).
     fn register_common(&mut self, text: &str, span: Range<usize>, plural: bool) -> usize {
-        // the key "\0" + text lower-cased, in the reused buffer
-        let mut key = std::mem::take(&mut self.key_buf);
-        key.clear();
-        key.push('\0');
-        if text.is_ascii() {
-            key.push_str(text);
-            key.make_ascii_lowercase();
+        // the key is the text lower-cased: an ASCII text (nearly all) as it
+        // stands, hashed as its lower case (keys compare ignoring ASCII case),
+        // any other lower-cased into the reused buffer
+        let mut buf = std::mem::take(&mut self.key_buf);
+        let (h, key) = if text.is_ascii() {
+            (hash_ascii_lower(text.as_bytes()), text)
         } else {
-            key.push_str(&text.to_lowercase());
-        }
+            buf.clear();
+            buf.push_str(&text.to_lowercase());
+            (BuildFx.hash_one(buf.as_str()), buf.as_str())
+        };
         // hashed and looked up once, for the test and for a new key's push
-        let h = BuildFx.hash_one(key.as_str());
-        let entry = self.by_key.entry_hashed(h, &key);
-        let found = self.by_key.people_at(entry).next();
+        let entry = self.by_common.entry_hashed(h, key);
+        let found = self.by_common.people_at(entry).next();
         let id = if let Some(id) = found {
             id
         } else {
@@ -1309,10 +1319,10 @@ impl Registry {
                 asked: 0,
                 last_pos: 0,
             });
-            self.by_key.push_at(h, &key, entry, id);
+            self.by_common.push_at(h, key, entry, id);
             id
         };
-        self.key_buf = key;
+        self.key_buf = buf;
         self.add_mention(id, span);
         id
     }
@@ -4458,6 +4468,27 @@ mod tests {
             let mut want: Vec<Quote> = a.iter().chain(&b).cloned().collect();
             want.sort_by_key(|q| (q.span.start, q.span.end));
             assert_eq!(merge_by_span(a, b), want);
+        }
+    }
+
+    #[test]
+    fn common_phrases_are_one_entity_in_any_case() {
+        // (first phrase, second phrase, the same entity)
+        let cases: &[(&str, &str, bool)] = &[
+            ("the union", "The Union", true),
+            ("the union", "the unions", false),
+            ("la Soci\u{e9}t\u{e9}", "LA SOCI\u{c9}T\u{c9}", true),
+            ("\u{212a}elvin group", "kelvin group", true),
+            ("Ortiz", "ortiz", true),
+        ];
+        for &(a, b, same) in cases {
+            let mut reg = Registry::with_capacity();
+            // a name under the same letters is another entity
+            reg.by_key.push_ascii("ortiz", 7);
+            let x = reg.register_common(a, 0..a.len(), false);
+            let y = reg.register_common(b, 100..100 + b.len(), false);
+            assert_eq!(x == y, same, "{a:?} {b:?}");
+            assert_eq!(reg.by_key.last("ortiz"), Some(7));
         }
     }
 
