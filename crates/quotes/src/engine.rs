@@ -1369,17 +1369,6 @@ impl Registry {
         }
         None
     }
-
-    /// The fullest form of the name the text gives; the caller's canonical name
-    /// only for an organisation or place the text names by one word ("the Fund").
-    /// Moved out of the record, which is done with (for the output), not copied.
-    fn take_name(&mut self, id: usize) -> String {
-        let p = &mut self.people[id];
-        match p.known.take() {
-            Some(k) if known_fuller(p, &k) => k,
-            _ => std::mem::take(&mut p.name),
-        }
-    }
 }
 
 /// Per-quotation state gathered while reading the paragraphs.
@@ -4107,13 +4096,17 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
             }
         }
     }
-    let names: Vec<String> = (0..cx.reg.people.len()).map(|id| cx.reg.take_name(id)).collect();
+    // the records are done with: their vectors and strings move into the output
+    // (drained, so the registry keeps the vector for the next article); the
+    // speakers' names are copies of these
+    let people: Vec<Person> = cx.reg.people.drain(..).map(person_out).collect();
     let mut direct: Vec<Quote> = Vec::with_capacity(quotes.len());
     for (q, s) in quotes.iter().zip(st) {
         // a programme or a book named after its owner ("told the network's \"Morning
         // Desk\"", "said on CNN's \"Face the Nation\"") is a title, not words said
         let speaker = if s.partial && owned_title(cx.text, q) { None } else { s.speaker };
-        let speaker = speaker.map(|(id, mention, role)| Speaker { name: names[id].clone(), mention, person: id, role });
+        let speaker =
+            speaker.map(|(id, mention, role)| Speaker { name: people[id].name.clone(), mention, person: id, role });
         let rule = if speaker.is_some() { s.rule.unwrap_or(Rule::Unattributed) } else { Rule::Unattributed };
         let cue = if speaker.is_some() { s.cue } else { None };
         direct.push(Quote {
@@ -4129,13 +4122,10 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
         if let Some(sp) = &mut q.speaker {
             // a copy made at its size: `clone_from` into the empty name took
             // `reserve`'s growth path for every indirect quote
-            sp.name = names[sp.person].clone();
+            sp.name = people[sp.person].name.clone();
         }
     }
     let out = merge_by_span(direct, indirect);
-    // the records are done with: their vectors and strings move into the output
-    // (drained, so the registry keeps the vector for the next article)
-    let people = cx.reg.people.drain(..).zip(names).map(|(p, name)| person_out(p, name)).collect();
     Attribution { quotes: out, people }
 }
 
@@ -4180,8 +4170,14 @@ fn known_fuller(p: &PersonRec, k: &str) -> bool {
     }
 }
 
-/// The output record of a person; `name` is [`Registry::take_name`]'s.
-fn person_out(p: PersonRec, name: String) -> Person {
+/// The output record of a person. Its name is the fullest form the text
+/// gives; the caller's canonical name only for an organisation or place the
+/// text names by one word ("the Fund"). Moved out of the record, not copied.
+fn person_out(p: PersonRec) -> Person {
+    let name = match p.known {
+        Some(k) if known_fuller(&p, &k) => k,
+        _ => p.name,
+    };
     let mut mentions = p.mentions;
     // nearly always in text order already, each once: then there is nothing to sort
     if !mentions.windows(2).all(|w| (w[0].start, w[0].end) < (w[1].start, w[1].end)) {
