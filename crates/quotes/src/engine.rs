@@ -1131,7 +1131,7 @@ impl Registry {
         kind: MentionKind,
         gender: Option<Gender>,
         role: Option<&str>,
-        known: Option<String>,
+        known: Option<&str>,
         last_key: Option<LastKey>,
     ) -> usize {
         let Some(last) = words.last() else { return usize::MAX };
@@ -1152,7 +1152,7 @@ impl Registry {
         }
         // the caller's hash and entry of the key, when it had them, are not looked up again
         let key_hash = last_key.map_or_else(|| BuildFx.hash_one(key.as_str()), |lk| lk.hash);
-        let mut best: Option<usize> = known.as_ref().and_then(|k| self.by_known.get(k).copied());
+        let mut best: Option<usize> = known.and_then(|k| self.by_known.get(k).copied());
         // the key's entry in `by_key`, once looked up (nothing adds to `by_key` until the push below)
         let mut key_entry = None;
         if best.is_none() {
@@ -1207,11 +1207,13 @@ impl Registry {
                 {
                     p.kind = kind;
                 }
+                // the caller's name copied only where it is kept: most mentions
+                // of a known entity find it holding its name already
                 if p.known.is_none() && p.kind == kind {
-                    if let Some(k) = &known {
-                        self.by_known.insert(k.clone(), id);
+                    if let Some(k) = known {
+                        self.by_known.insert(k.to_string(), id);
+                        p.known = Some(k.to_string());
                     }
-                    p.known = known;
                 }
                 id
             }
@@ -1232,8 +1234,8 @@ impl Registry {
                     (Some(entry), false) => self.by_key.push_at(key_hash, &key, entry, id),
                     (None, false) => self.by_key.push_hashed(key_hash, &key, id),
                 }
-                if let Some(k) = &known {
-                    self.by_known.insert(k.clone(), id);
+                if let Some(k) = known {
+                    self.by_known.insert(k.to_string(), id);
                 }
                 let mut p = PersonRec {
                     name: String::new(),
@@ -1243,7 +1245,7 @@ impl Registry {
                     role: role.map(str::to_string),
                     // room for a few mentions from the start, without a trip through `Vec`'s growth path
                     mentions: Vec::with_capacity(4),
-                    known,
+                    known: known.map(str::to_string),
                     plural: false,
                     asked: 0,
                     last_pos: 0,
@@ -2879,7 +2881,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             kind = k.kind;
-            known_name = Some(k.name.to_string());
+            known_name = Some(k.name);
         } else if words.len() > 4
             || match toks {
                 Some(x) => x.iter().any(|x| x.fl & f::ORG != 0),
