@@ -2803,6 +2803,8 @@ impl<'a> Ctx<'a> {
             };
             last_key = Some(LastKey { hash, entry: self.reg.by_key.entry_hashed(hash, last) });
         }
+        // the caller's mention at `r`, once looked up (the fast path asks first)
+        let mut known_here = None;
         // fast path: the same words as the person last seen with this surname
         if let Some(last) = last {
             let entry = match last_key {
@@ -2820,7 +2822,9 @@ impl<'a> Ctx<'a> {
                             && p.words().zip(words.iter()).all(|(a, b)| a == possessive_stem(trim_stops(b)))
                     }
                 };
-                if same && self.known_at(&r).is_none() && (gender.is_none() || p.gender.is_none() || p.gender == gender)
+                if same
+                    && known_here.get_or_insert_with(|| self.known_at(&r)).is_none()
+                    && (gender.is_none() || p.gender.is_none() || p.gender == gender)
                 {
                     let p = &mut self.reg.people[id];
                     if p.gender.is_none() {
@@ -2862,7 +2866,7 @@ impl<'a> Ctx<'a> {
                 && x.iter().all(Tok::is_word)
                 && x.iter().map(|x| x.e - x.s).sum::<usize>() + x.len() - 1 == s.len()
         });
-        let kn = self.known_at(&r);
+        let kn = known_here.unwrap_or_else(|| self.known_at(&r));
         let mut kind = MentionKind::Person;
         let mut known_name = None;
         if let Some(k) = kn {
