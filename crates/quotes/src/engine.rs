@@ -2659,7 +2659,7 @@ impl<'a> Ctx<'a> {
                 Some((id, np.mention.clone(), role))
             }
             NpWhat::Name(r) => {
-                let id = self.register_name(r.clone(), np.gender, role, None, None)?;
+                let id = self.register_name(r.clone(), np.gender, role, None, None, None)?;
                 Some((id, np.mention.clone(), role.map(str::to_string)))
             }
             NpWhat::Common(r) => {
@@ -2768,7 +2768,8 @@ impl<'a> Ctx<'a> {
 
     /// Registers the name at byte span `r` (words split on whitespace).
     /// `last_hash`, when the caller has it, is where the name's last word
-    /// starts and [`hash_ascii_lower`] of it (see [`Ctx::register_paragraph`]).
+    /// starts and [`hash_ascii_lower`] of it (see [`Ctx::register_paragraph`]);
+    /// `known`, when the caller has looked it up, is [`Ctx::known_at`] of `r`.
     fn register_name(
         &mut self,
         r: Range<usize>,
@@ -2776,6 +2777,7 @@ impl<'a> Ctx<'a> {
         role: Option<&str>,
         last_hash: Option<(usize, u64)>,
         toks: Option<&[Tok]>,
+        known: Option<Option<&'a KnownMention<'a>>>,
     ) -> Option<usize> {
         let text = self.text;
         let s = text.get(r.clone())?;
@@ -2803,8 +2805,9 @@ impl<'a> Ctx<'a> {
             };
             last_key = Some(LastKey { hash, entry: self.reg.by_key.entry_hashed(hash, last) });
         }
-        // the caller's mention at `r`, once looked up (the fast path asks first)
-        let mut known_here = None;
+        // the caller's mention at `r`, once looked up (by the caller, or by the
+        // fast path first)
+        let mut known_here = known;
         // fast path: the same words as the person last seen with this surname
         if let Some(last) = last {
             let entry = match last_key {
@@ -3019,7 +3022,7 @@ impl<'a> Ctx<'a> {
                 if matches!(kn.kind, MentionKind::Person | MentionKind::Organization) {
                     let np = self.name_np(t, s, name, e, lo);
                     let role = np.role.and_then(|r| self.text.get(r));
-                    self.register_name(r, np.gender, role, last_hash, t.get(name..e));
+                    self.register_name(r, np.gender, role, last_hash, t.get(name..e), Some(Some(kn)));
                 }
                 continue;
             }
@@ -3061,7 +3064,8 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let role = np.role.or_else(|| self.apposition_role(t, s, e)).and_then(|r| self.text.get(r));
-                self.register_name(r, np.gender, role, last_hash, t.get(name..e));
+                // (no mention of the caller's at `r`: see above)
+                self.register_name(r, np.gender, role, last_hash, t.get(name..e), Some(None));
             } else if (2..=4).contains(&(e - name)) && !sentence_start && (name..e).all(|j| t[j].is_word()) {
                 // a full name not (yet) known as a person: kept to complete a surname later
                 if let Some(full) = self.text.get(r.clone()) {
