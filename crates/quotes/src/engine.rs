@@ -286,24 +286,24 @@ fn may_continue_word(c: u8) -> bool {
 /// them, gathered by [`tokenize`] as it pushes each token (one pass over the
 /// paragraph, where a second one over its tokens cost a fifth as much as the
 /// tokenizer).
-struct ParaTokens<'v> {
-    toks: &'v mut Vec<Tok>,
+struct ParaTokens {
+    toks: Vec<Tok>,
     /// Positions of the quotation tokens.
-    quote_at: &'v mut Vec<usize>,
+    quote_at: Vec<usize>,
     /// Positions of the capitalised words.
-    cap_at: &'v mut Vec<usize>,
+    cap_at: Vec<usize>,
     /// Positions of the words with a cue flag (or the first word of a
     /// multi-word cue).
-    cue_at: &'v mut Vec<usize>,
+    cue_at: Vec<usize>,
     /// Positions of the tokens after which a sentence may end: terminators
     /// and quotations (see [`sentences`]).
-    may_end: &'v mut Vec<usize>,
+    may_end: Vec<usize>,
     /// Content words (capitalised, or not a stop word), for the headline
     /// test (whose capitalised words are `cap_at.len()`).
     words: usize,
 }
 
-impl ParaTokens<'_> {
+impl ParaTokens {
     /// Empties everything for the next paragraph.
     fn clear(&mut self) {
         self.toks.clear();
@@ -3559,7 +3559,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     };
     // reused paragraph to paragraph and (per thread) article to article; room
     // for a long news paragraph from the start
-    let Scratch { mut toks, mut sent_of, mut sent_start, mut quote_at, mut cap_at, mut cue_at, mut may_end, reg } =
+    let Scratch { toks, mut sent_of, mut sent_start, quote_at, cap_at, cue_at, may_end, reg } =
         match SCRATCH.with(Cell::take) {
             Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
             None => Scratch {
@@ -3579,6 +3579,8 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     let mut qi = 0usize;
     let mut colon_cue: Option<Found> = None;
     let mut headline_subjects: Vec<(usize, Vec<HeadlineName>)> = Vec::new();
+    // the paragraph's token lists, owned by the one value the tokenizer fills
+    let mut para_toks = ParaTokens { toks, quote_at, cap_at, cue_at, may_end, words: 0 };
     for (pi, para) in paras.iter().enumerate() {
         while qi < quotes.len() && quotes[qi].span.end <= para.start {
             qi += 1;
@@ -3586,23 +3588,16 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         // one pass over the paragraph for its tokens, the positions of the
         // quotation tokens, of the capitalised words and of the cue words, and
         // the headline test's counts (content words, capitalised ones)
-        let mut para_toks = ParaTokens {
-            toks: &mut toks,
-            quote_at: &mut quote_at,
-            cap_at: &mut cap_at,
-            cue_at: &mut cue_at,
-            may_end: &mut may_end,
-            words: 0,
-        };
         tokenize(lx, text, para.start, para.end, &quotes, qi, &mut para_toks);
-        let (words, caps) = (para_toks.words, cap_at.len());
+        let ParaTokens { toks, quote_at, cap_at, cue_at, may_end, words } = &para_toks;
+        let (words, caps) = (*words, cap_at.len());
         let t = &toks[..];
-        sentences(text, t, &quotes, &may_end, &mut sent_of, &mut sent_start);
+        sentences(text, t, &quotes, may_end, &mut sent_of, &mut sent_start);
         let headline = words >= 3 && caps * 10 >= words * 7;
         cx.headline = headline;
-        cx.register_paragraph(t, &sent_of, &cap_at);
+        cx.register_paragraph(t, &sent_of, cap_at);
         let prev_colon = colon_cue.take();
-        for &i in &quote_at {
+        for &i in quote_at {
             let k = t[i].q;
             let q = &quotes[k];
             let sid = sent_of[i];
@@ -3728,7 +3723,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
         // indirect quotes: sentences without quotation marks
         if with_indirect {
-            indirect_in(&mut cx, t, (&sent_of, &sent_start), (&cue_at, &quote_at), &mut indirect);
+            indirect_in(&mut cx, t, (&sent_of, &sent_start), (cue_at, quote_at), &mut indirect);
         }
         // a paragraph ending in a colon after a cue introduces the next one
         if let Some(last) = t.last() {
@@ -3755,6 +3750,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
     }
     let out = finish(&mut cx, &quotes, st, indirect);
+    let ParaTokens { toks, quote_at, cap_at, cue_at, may_end, .. } = para_toks;
     if [
         toks.capacity(),
         sent_of.capacity(),

@@ -149,27 +149,27 @@ fn rows(t: &[Tok]) -> Vec<Row> {
 fn same_tokens(lx: &Lexicon, text: &str) {
     let paras = paragraphs(text);
     let quotes = split_transcripts(text, &paras, find_quotations_in(text, &paras));
-    let (mut fast, mut slow, mut sent, mut starts) = (Vec::new(), Vec::new(), Vec::new(), vec![7]);
+    let (mut slow, mut sent, mut starts) = (Vec::new(), Vec::new(), vec![7]);
     // filled with junk: each paragraph must start them afresh
-    let (mut quote_at, mut cap_at, mut cue_at, mut may_end) = (vec![7], vec![7], vec![7], vec![7]);
+    let mut out = ParaTokens {
+        toks: Vec::new(),
+        quote_at: vec![7],
+        cap_at: vec![7],
+        cue_at: vec![7],
+        may_end: vec![7],
+        words: 7,
+    };
     let mut qi = 0;
     for p in &paras {
         while qi < quotes.len() && quotes[qi].span.end <= p.start {
             qi += 1;
         }
-        let mut out = ParaTokens {
-            toks: &mut fast,
-            quote_at: &mut quote_at,
-            cap_at: &mut cap_at,
-            cue_at: &mut cue_at,
-            may_end: &mut may_end,
-            words: 7,
-        };
         tokenize(lx, text, p.start, p.end, &quotes, qi, &mut out);
-        let (words, caps) = (out.words, cap_at.len());
+        let ParaTokens { toks: fast, quote_at, cap_at, cue_at, may_end, words } = &out;
+        let (words, caps) = (*words, cap_at.len());
         tokenize_reference(lx, text, p.start, p.end, &quotes, qi, &mut slow);
-        assert_eq!(rows(&fast), rows(&slow), "paragraph {p:?} of {text:?}");
-        sentences(text, &fast, &quotes, &may_end, &mut sent, &mut starts);
+        assert_eq!(rows(fast), rows(&slow), "paragraph {p:?} of {text:?}");
+        sentences(text, fast, &quotes, may_end, &mut sent, &mut starts);
         assert_eq!(sent, sentences_reference(text, &slow, &quotes), "sentences of {p:?} in {text:?}");
         // each sentence's bounds, as two binary searches of the ids find them
         let bounds: Vec<usize> = (0..=sent.last().copied().unwrap_or(0))
