@@ -162,7 +162,7 @@ impl PairFilter {
     }
 
     /// False when `text` starts with none of the phrases.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn may_start(&self, text: &[u8]) -> bool {
         let Some(&first) = text.first() else { return !self.bits.iter().all(|&w| w == 0) };
         let k = PairFilter::slot(first, text.get(1).copied().unwrap_or(0));
