@@ -101,11 +101,20 @@ pub(crate) enum DateWord {
 #[derive(Clone, Debug)]
 pub(crate) struct Data {
     pub agencies: AhoCorasick,
+    /// First two bytes of the agency names, and the longest name: most lines
+    /// cannot be a whole agency name, and these say so before the
+    /// case-insensitive automaton (no prefilter) is set up for the line.
+    pub agency_pairs: PairFilter,
+    pub agency_max: usize,
     pub lines: Map<LineRule>,
     pub prefixes: AhoCorasick,
     pub prefix_rules: Vec<Vec<PrefixRule>>,
     /// First two bytes that can start a prefix phrase (both cases).
     pub prefix_pairs: PairFilter,
+    /// First two bytes of every line key a whole-line test in `shape` can
+    /// accept (the `lines` keys, the label lines, the gallery counters): most
+    /// short lines are turned away here before their key is built.
+    pub key_pairs: PairFilter,
     pub contains: AhoCorasick,
     pub contains_kinds: Vec<Kind>,
     pub dates: Map<DateWord>,
@@ -153,13 +162,19 @@ impl PairFilter {
     }
 
     /// False when `text` starts with none of the phrases.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn may_start(&self, text: &[u8]) -> bool {
         let Some(&first) = text.first() else { return !self.bits.iter().all(|&w| w == 0) };
         let k = PairFilter::slot(first, text.get(1).copied().unwrap_or(0));
         self.bits[k / 64] & (1 << (k % 64)) != 0
     }
 }
+
+/// The first words of the whole-line keys `shape` tests besides the `lines`
+/// table: "image caption", "media caption", "image copyright", the label
+/// lines ("photo:") and the gallery counters ("slide 2 of 9").
+pub(crate) const KEY_WORDS: [&str; 10] =
+    ["image", "images", "media", "photo", "photos", "photograph", "picture", "credit", "slide", "gallery"];
 
 /// Non-comment, non-empty lines of an embedded list.
 fn entries(src: &str) -> impl Iterator<Item = &str> {
@@ -350,10 +365,16 @@ impl Data {
         .collect();
 
         let prefix_pairs = PairFilter::new(&prefix_pats);
+        let mut key_heads: Vec<&str> = lines.keys().map(|k| &**k).collect();
+        key_heads.extend_from_slice(&KEY_WORDS);
+        let key_pairs = PairFilter::new(&key_heads);
 
         Ok(Data {
             is_finder: memchr::memmem::Finder::new(b" is ").into_owned(),
             prefix_pairs,
+            key_pairs,
+            agency_pairs: PairFilter::new(&agencies),
+            agency_max: agencies.iter().map(String::len).max().unwrap_or(0),
             agencies: ac(&agencies, StartKind::Both, true)?,
             lines,
             prefixes: ac(&prefix_pats, StartKind::Anchored, true)?,
