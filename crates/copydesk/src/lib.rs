@@ -680,33 +680,40 @@ impl SpanIndex {
 }
 
 /// The people and organisations of an article by (type, name), as indices
-/// sorted by type and name, answering by binary search without copying a
+/// sorted by name in one list per type, answering by binary search without copying a
 /// name: built once per article, before the inferred people join. Places and
 /// topics, most of the gazetteer's entities, are left out: an inferred name
 /// is only ever looked up as a person or an organisation.
 struct NameIndex {
-    sorted: Vec<usize>,
+    /// The people, then the organisations, each sorted by name: a lookup
+    /// compares names alone, not the type and then the name at each step.
+    people: Vec<usize>,
+    organizations: Vec<usize>,
 }
 
 impl NameIndex {
     fn new(entities: &[EntityRecord]) -> NameIndex {
-        let mut sorted: Vec<usize> =
-            (0..entities.len()).filter(|&i| matches!(&*entities[i].kind, "person" | "organization")).collect();
-        // Stable, so that among entities of the same type and name the last
-        // comes last.
-        sorted.sort_by(|&a, &b| {
-            let (a, b) = (&entities[a], &entities[b]);
-            (&*a.kind, a.name.as_str()).cmp(&(&*b.kind, b.name.as_str()))
-        });
-        NameIndex { sorted }
+        let sorted = |kind: &str| {
+            let mut list: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].kind == kind).collect();
+            // Stable, so that among entities of the same name the last comes
+            // last.
+            list.sort_by(|&a, &b| entities[a].name.cmp(&entities[b].name));
+            list
+        };
+        NameIndex { people: sorted("person"), organizations: sorted("organization") }
     }
 
     /// The person or organisation (`kind`) named `name`; the last one,
     /// should several be.
     fn get(&self, entities: &[EntityRecord], kind: &str, name: &str) -> Option<usize> {
-        let key = |i: usize| entities.get(i).map(|e| (&*e.kind, e.name.as_str()));
-        let after = self.sorted.partition_point(|&i| key(i) <= Some((kind, name)));
-        after.checked_sub(1).map(|k| self.sorted[k]).filter(|&i| key(i) == Some((kind, name)))
+        let list = match kind {
+            "person" => &self.people,
+            "organization" => &self.organizations,
+            _ => return None,
+        };
+        let key = |i: usize| entities.get(i).map(|e| e.name.as_str());
+        let after = list.partition_point(|&i| key(i) <= Some(name));
+        after.checked_sub(1).map(|k| list[k]).filter(|&i| key(i) == Some(name))
     }
 }
 
