@@ -680,33 +680,40 @@ impl SpanIndex {
 }
 
 /// The people and organisations of an article by (type, name), as indices
-/// sorted by type and name, answering by binary search without copying a
+/// sorted by name in one list per type, answering by binary search without copying a
 /// name: built once per article, before the inferred people join. Places and
 /// topics, most of the gazetteer's entities, are left out: an inferred name
 /// is only ever looked up as a person or an organisation.
 struct NameIndex {
-    sorted: Vec<usize>,
+    /// The people, then the organisations, each sorted by name: a lookup
+    /// compares names alone, not the type and then the name at each step.
+    people: Vec<usize>,
+    organizations: Vec<usize>,
 }
 
 impl NameIndex {
     fn new(entities: &[EntityRecord]) -> NameIndex {
-        let mut sorted: Vec<usize> =
-            (0..entities.len()).filter(|&i| matches!(&*entities[i].kind, "person" | "organization")).collect();
-        // Stable, so that among entities of the same type and name the last
-        // comes last.
-        sorted.sort_by(|&a, &b| {
-            let (a, b) = (&entities[a], &entities[b]);
-            (&*a.kind, a.name.as_str()).cmp(&(&*b.kind, b.name.as_str()))
-        });
-        NameIndex { sorted }
+        let sorted = |kind: &str| {
+            let mut list: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].kind == kind).collect();
+            // Stable, so that among entities of the same name the last comes
+            // last.
+            list.sort_by(|&a, &b| entities[a].name.cmp(&entities[b].name));
+            list
+        };
+        NameIndex { people: sorted("person"), organizations: sorted("organization") }
     }
 
     /// The person or organisation (`kind`) named `name`; the last one,
     /// should several be.
     fn get(&self, entities: &[EntityRecord], kind: &str, name: &str) -> Option<usize> {
-        let key = |i: usize| entities.get(i).map(|e| (&*e.kind, e.name.as_str()));
-        let after = self.sorted.partition_point(|&i| key(i) <= Some((kind, name)));
-        after.checked_sub(1).map(|k| self.sorted[k]).filter(|&i| key(i) == Some((kind, name)))
+        let list = match kind {
+            "person" => &self.people,
+            "organization" => &self.organizations,
+            _ => return None,
+        };
+        let key = |i: usize| entities.get(i).map(|e| e.name.as_str());
+        let after = list.partition_point(|&i| key(i) <= Some(name));
+        after.checked_sub(1).map(|k| list[k]).filter(|&i| key(i) == Some(name))
     }
 }
 
@@ -737,8 +744,9 @@ impl Inside {
         if before > 0 && self.reach[before - 1] >= m.1 {
             return true; // a name starting earlier reaches past m
         }
-        let same_start = self.names.partition_point(|n| n.0 <= m.0);
-        self.names[before..same_start].iter().any(|n| n.1 > m.1)
+        // The names starting where `m` does follow at once: read on through
+        // them rather than search for their end a second time.
+        self.names[before..].iter().take_while(|n| n.0 == m.0).any(|n| n.1 > m.1)
     }
 }
 
@@ -751,10 +759,16 @@ struct NameTails<'p> {
     /// The last words alone, sorted: most places are no one's last name,
     /// and this turns them away before the word before them is read.
     lasts: Vec<&'p str>,
-    /// Bit `n` (`n` up to 63, longer words share bit 63): some last word
-    /// has `n` bytes. Most place names fail this before a binary search of
-    /// string comparisons.
-    lengths: u64,
+    /// The [`shape_bit`] of every last word: most place names fail this
+    /// before a binary search of string comparisons. Length and first byte
+    /// together turn away about twice as many as the length alone did.
+    shapes: u64,
+}
+
+/// One of 64 bits for a word's length and first byte.
+fn shape_bit(word: &[u8]) -> u64 {
+    let key = (word.len() as u64) << 8 | u64::from(word.first().copied().unwrap_or(0));
+    1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
 impl<'p> NameTails<'p> {
@@ -773,12 +787,12 @@ impl<'p> NameTails<'p> {
         let mut lasts: Vec<&str> = pairs.iter().map(|&(_, last)| last).collect();
         lasts.sort_unstable();
         lasts.dedup();
-        let lengths = lasts.iter().fold(0, |bits, w| bits | 1 << w.len().min(63));
-        NameTails { pairs, lasts, lengths }
+        let shapes = lasts.iter().fold(0, |bits, w| bits | shape_bit(w.as_bytes()));
+        NameTails { pairs, lasts, shapes }
     }
 
     fn ends_name(&self, text: &str, m: Span) -> bool {
-        if self.lengths & 1 << m.1.saturating_sub(m.0).min(63) == 0 {
+        if text.as_bytes().get(m.0..m.1).map_or(true, |w| self.shapes & shape_bit(w) == 0) {
             return false;
         }
         let (Some(word), Some(before)) = (text.get(m.0..m.1), text.get(..m.0)) else { return false };
