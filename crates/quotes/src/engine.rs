@@ -3372,30 +3372,34 @@ fn title_words(c: &str) -> bool {
         }
         n += 1;
         // most words of a title are capitalised: the list of small words only for the others
-        let small = |w: &[u8]| {
-            matches!(
-                w,
-                b"a" | b"an"
-                    | b"the"
-                    | b"of"
-                    | b"and"
-                    | b"or"
-                    | b"in"
-                    | b"on"
-                    | b"at"
-                    | b"to"
-                    | b"for"
-                    | b"with"
-                    | b"by"
-                    | b"from"
-                    | b"is"
-            )
-        };
-        if n > 8 || !(w[0].is_ascii_uppercase() || w[0].is_ascii_digit() || small(w)) {
+        if n > 8 || !(w[0].is_ascii_uppercase() || w[0].is_ascii_digit() || title_small(w)) {
             return false;
         }
     }
     n >= 1 && !c.trim_end().ends_with([',', '?', '!'])
+}
+
+/// The small words a title leaves in lower case ("Gone with the Wind"), for
+/// [`title_words`] and [`title_words_chars`] alike.
+#[inline(always)]
+fn title_small(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"a" | b"an"
+            | b"the"
+            | b"of"
+            | b"and"
+            | b"or"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"to"
+            | b"for"
+            | b"with"
+            | b"by"
+            | b"from"
+            | b"is"
+    )
 }
 
 /// [`title_words`] read as characters (any script).
@@ -3407,23 +3411,7 @@ fn title_words_chars(c: &str) -> bool {
             continue;
         }
         n += 1;
-        let small = matches!(
-            w,
-            "a" | "an"
-                | "the"
-                | "of"
-                | "and"
-                | "or"
-                | "in"
-                | "on"
-                | "at"
-                | "to"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "is"
-        );
+        let small = title_small(w.as_bytes());
         if n > 8 || !(small || w.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())) {
             return false;
         }
