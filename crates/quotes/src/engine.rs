@@ -1612,13 +1612,32 @@ impl<'a> Ctx<'a> {
         }
         // the name proper must hold a capitalised word that is not a time word
         let ok = (name..end).any(|k| t[k].is_word() && t[k].cap && !t[k].has(f::TIME | f::STOP));
-        if !ok {
+        if !ok || self.shouted(t, s, end) {
             if s < end && (s..end).any(|k| t[k].has(f::TITLE)) {
                 return Some((s, end)); // title only: "the President said"
             }
             return None;
         }
         Some((s, name))
+    }
+
+    /// Whether t[s..end) is a heading in capitals rather than a name: three
+    /// words or more, all in capitals, one of them a function word as the
+    /// lexicon has it ("CONGRESS HAS INVESTIGATED HIM --", "THE LATEST ON
+    /// THE STORM"). Acronyms lose their function-word flags when tokenized
+    /// ("The WHO said"), so the words are looked up again as written; only
+    /// runs of three capitalised words get that far.
+    fn shouted(&self, t: &[Tok], s: usize, end: usize) -> bool {
+        let b = self.text.as_bytes();
+        let upper = |x: &Tok| x.is_word() && b.get(x.s..x.e).is_some_and(|w| w.iter().all(|c| !c.is_ascii_lowercase()));
+        end >= s + 3
+            && t[s..end].iter().filter(|x| x.is_word()).count() >= 3
+            && t[s..end].iter().all(|x| !x.is_word() || upper(x))
+            && t[s..end].iter().any(|x| {
+                x.is_word()
+                    && b.get(x.s..x.e)
+                        .is_some_and(|w| self.lx.flags(w) & (f::STOP | f::BE | f::DET | f::ADV | f::PRON) != 0)
+            })
     }
 
     /// Whether the "and" at `a` joins two parts of an organisation's name after
@@ -2051,6 +2070,13 @@ impl<'a> Ctx<'a> {
                 if e > s && y.cap && y.has(f::STOP) && !t[e - 1].cap {
                     break;
                 }
+                // a past tense after a noun is the verb: "The fact-checkers published
+                // the results" (after a determiner, an -ly adverb or a possessive it
+                // is an adjective: "the embattled", "the newly appointed", "the
+                // group's leaked report")
+                if e > s && !y.cap && self.past_tense_after_noun(t, e) {
+                    break;
+                }
                 e += 1;
                 continue;
             }
@@ -2093,7 +2119,20 @@ impl<'a> Ctx<'a> {
         Some((Np { mention: t[s].s..last.e, what: NpWhat::Common(t[s].s..last.e), role: None, gender: None }, e))
     }
 
-    /// Subject of the sentence starting at `lo`: skips an opening phrase up to a
+    /// Whether the lower-case word t[e] ends in "-ed" after a word that is a
+    /// noun rather than a modifier (see [`Ctx::np_after`]).
+    fn past_tense_after_noun(&self, t: &[Tok], e: usize) -> bool {
+        let b = self.text.as_bytes();
+        let (y, p) = (&t[e], &t[e - 1]);
+        y.e - y.s > 3
+            && b.get(y.e - 2..y.e) == Some(b"ed".as_slice())
+            && p.is_word()
+            && !p.has(f::DET | f::ADV | f::STOP)
+            && !b.get(p.e - 2..p.e).is_some_and(|w| w == b"ly")
+            && !possessive(self.text, p)
+    }
+
+    /// Subject of the sentence starting at `lo`: skips opening phrases (up to three) each up to a
     /// comma when the sentence starts with a function word.
     fn sentence_subject(&self, t: &[Tok], lo: usize, hi: usize) -> Option<Np> {
         let mut s = lo;
@@ -2103,17 +2142,37 @@ impl<'a> Ctx<'a> {
                     || x.fl & f::PARTICIPLE != 0
                     || self.text.get(x.s..x.e).is_some_and(|w| w.ends_with("ing") || w.ends_with("ed")))
         };
-        if s < hi && opener(&t[s]) {
+        // opening phrases one after another: "Once in his twenties, when the
+        // farm was sold, Tom Hale ..." (a few at most, so the search stays
+        // short); after the first, only a clause opened by a function word and
+        // closed by a comma, since a first phrase may have run on into the
+        // main clause ("At the convention his aides forced a change, stripping ...")
+        let mut openers = 0;
+        while s < hi && openers < 3 && opener(&t[s]) {
             let mut j = s;
             while j < hi && !t[j].is_p(',') && t[j].kind != TK::Quote {
                 j += 1;
             }
-            if j < hi && t[j].is_p(',') {
+            let comma = j < hi && t[j].is_p(',');
+            if openers > 0 && !(comma && t[s].has(f::STOP)) {
+                break;
+            }
+            openers += 1;
+            if comma {
                 s = j + 1;
             } else {
-                // no comma: the first pronoun or name after the opening phrase
-                s = (s + 1..hi)
-                    .find(|&m| t[m].has(f::PRON) || t[m].is_word() && t[m].cap && !t[m].has(f::TIME | f::STOP))?;
+                // no comma: the first pronoun or name after the opening phrase,
+                // not a name that a preposition governs ("At the meeting in
+                // Valdera the board ...") nor a later word of that name
+                s = (s + 1..hi).find(|&m| {
+                    t[m].has(f::PRON)
+                        || t[m].is_word()
+                            && t[m].cap
+                            && !t[m].has(f::TIME | f::STOP)
+                            && !(t[m - 1].is_word()
+                                && (m - 1 > s && t[m - 1].cap || is_preposition(word(self.text, &t[m - 1]))))
+                })?;
+                break;
             }
         }
         // a name run opening the clause ("Senator Ruth Bell left ...")
@@ -2457,8 +2516,23 @@ impl<'a> Ctx<'a> {
                 }
             }
             // subject of the main clause
-            let np = self.sentence_subject(t, lo, k)?;
-            return Some(Found { np, cue, rule: Rule::SentenceSubject });
+            if let Some(np) = self.sentence_subject(t, lo, k) {
+                return Some(Found { np, cue, rule: Rule::SentenceSubject });
+            }
+            // ... which follows a participle phrase opening the sentence and
+            // holding the quote `hi`: "After saying her knee was \"swollen,\" she
+            // was taken ...", "While insisting it was \"fine,\" he ..."
+            let quote_end = t.get(hi).filter(|q| q.kind == TK::Quote).map(|q| q.e);
+            if let Some(quote_end) = quote_end.filter(|_| {
+                class & f::PARTICIPLE != 0 && k - lo <= 2 && (lo..k).all(|m| t[m].has(f::STOP) && !t[m].has(f::PRON))
+            }) {
+                let end = (hi + 1..t.len()).find(|&m| real_term(t, m)).unwrap_or(t.len());
+                let np = self.sentence_subject(t, lo, end)?;
+                if np.mention.start >= quote_end && self.strong(&np) {
+                    return Some(Found { np, cue, rule: Rule::SentenceSubject });
+                }
+            }
+            return None;
         }
         if let Some(np) = self.np_before(t, k, lo, 0) {
             return Some(Found { np, cue, rule: Rule::CueBefore });

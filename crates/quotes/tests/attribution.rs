@@ -103,6 +103,19 @@ fn attribution_table() {
         // ... but not words the article never shows to be a person
         ("Angry Riders Rally To \u{2018}Save Our Trams\u{2019}\nHundreds of riders gathered at the depot, Mayor Tom Reilly said.", "Save Our Trams", None, "unattributed"),
         ("Ms Ines Roth was away. The harbor chief said she wanted \u{201c}a fresh start\u{201d} for the pier.", "a fresh start", Some("The harbor chief"), "cue-before"),
+        // opening phrases one after another before the subject; "Once" is no name
+        ("Once in his early years, when his uncle sold the farm, Tom Hale laughed and said, \u{201c}I will never go back.\u{201d}", "I will never go back.", Some("Tom Hale"), "sentence-subject"),
+        ("During the long hearing, Councillor Vera Lind stood up and said, \u{201c}Enough.\u{201d}", "Enough.", Some("Vera Lind"), "sentence-subject"),
+        // ... but a first phrase that ran on into the main clause is not skipped twice
+        ("At the meeting in Valdera the board dropped a call for \u{201c}new cranes\u{201d} for the port, replacing it with a plan calling for \u{201c}repairs\u{201d} instead.", "repairs", None, "unattributed"),
+        // a participle phrase opening the sentence has the main clause's subject
+        ("Mayor Ines Roth was at the depot. After saying her knee was \u{201c}too swollen to walk,\u{201d} she was taken to a clinic.", "too swollen to walk,", Some("Ines Roth"), "sentence-subject"),
+        // ... but not when the quote comes after that subject
+        ("Speaking at a rally in Novi, Valdera, Mayor Tom Reilly says he is making \u{201c}a demand\u{201d} of the board.", "a demand", Some("Tom Reilly"), "cue-before"),
+        // a heading in capitals before a dash is no name
+        ("THE BOARD HAS QUESTIONED HIM \u{2014} Reilly appeared at a hearing for saying that the tea was a \u{201c}miracle cure\u{201d} for all.", "miracle cure", None, "unattributed"),
+        // a past tense after a noun is the verb, not part of the subject
+        ("The fact-checkers published their review by announcing that the claim was \u{201c}mostly false.\u{201d}", "mostly false.", Some("The fact-checkers"), "sentence-subject"),
     ];
     for (text, quote, want, rule) in cases {
         let (got, got_rule) = speaker_of(text, quote);
