@@ -1493,6 +1493,12 @@ impl<'a> Ctx<'a> {
         if k > 0 && possessive(self.text, &t[k - 1]) {
             return None;
         }
+        // ... and after a number or a modifier in -ing or -est: "1995 state
+        // income tax", "disparaging remarks", "the following comment", "his
+        // latest remarks" (a past tense or a participle is read as a verb)
+        if k > 0 && tk.fl & f::PARTICIPLE == 0 && self.modifies_noun(&t[k - 1]) && !self.past_form(tk) {
+            return None;
+        }
         if k > 0 && t[k - 1].has(f::BE) && tk.fl & f::PARTICIPLE == 0 {
             return None; // passive: "it was said"
         }
@@ -1521,6 +1527,28 @@ impl<'a> Ctx<'a> {
             return Some((k, tk.fl & (f::CUE | f::PARTICIPLE)));
         }
         None
+    }
+
+    /// Whether the word `x` before a cue word makes that word a noun: a number,
+    /// or a lower-case modifier in -ing or -est that is no cue or pronoun itself.
+    fn modifies_noun(&self, x: &Tok) -> bool {
+        if x.kind != TK::Word {
+            return false;
+        }
+        if x.c.is_ascii_digit() {
+            return true;
+        }
+        let w = self.text.as_bytes().get(x.s..x.e).unwrap_or(b"");
+        !x.cap
+            && x.fl & (f::CUE | f::PRON | f::PRON_1 | f::REL | f::MULTI) == 0
+            && w.len() > 5
+            && (w.ends_with(b"ing") || w.ends_with(b"est"))
+    }
+
+    /// Whether a cue word is a past form ("-ed", or irregular: "told", "wrote"):
+    /// no noun shares it.
+    fn past_form(&self, x: &Tok) -> bool {
+        x.fl & f::BASE == 0 && !self.text.as_bytes().get(x.s..x.e).is_some_and(|w| w.ends_with(b"s"))
     }
 
     /// Capitalised name run ending just before `end` (exclusive), not before `lo`.

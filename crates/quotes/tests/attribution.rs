@@ -289,6 +289,13 @@ fn indirect_table() {
         ("Councillor Vera Lind toured the ward and criticized the lack of street lights.", Some("the lack of street lights"), "Vera Lind", "indirect-said"),
         // an -ly adverb between the subject and the cue
         ("Governor Paul Weir repeatedly mocked the budget office for its late figures.", Some("the budget office for its late figures"), "Paul Weir", "indirect-said"),
+        // a cue word after a number or a modifier in -ing or -est is a noun
+        ("The paper printed Mayor Ana Ortiz\u{2019}s 2019 state income tax filings in full.", None, "", ""),
+        ("The council debated disparaging remarks the mayor had made about the port workers.", None, "", ""),
+        ("It is unlikely his latest remarks will end the row over the harbour.", None, "", ""),
+        // ... but not a past tense, nor after a pronoun
+        ("Mayor Ana Ortiz said the troubling reports were false.", Some("the troubling reports were false"), "Ana Ortiz", "indirect-said"),
+        ("Mayor Ana Ortiz spoke first. She plans to open the depot in May.", Some("to open the depot in May"), "Ana Ortiz", "indirect-said"),
     ];
     for (text, want, speaker, rule) in cases {
         let found = Attributor::new().attribute(text, &[]);
