@@ -474,7 +474,10 @@ impl Pipeline {
         let mut entities: Vec<EntityDraft<'_>> = Vec::new();
         let mut known = Vec::new();
         if let Some(gaz) = &self.gazetteer {
-            let mut index: HashMap<copydesk_gazetteer::EntityId, usize, IdHash> = HashMap::default();
+            // Sized for a typical article's entities, so that it is not
+            // rebuilt three times over as it grows.
+            let mut index: HashMap<copydesk_gazetteer::EntityId, usize, IdHash> =
+                HashMap::with_capacity_and_hasher(32, IdHash::default());
             for m in gaz.find(story) {
                 let entity = gaz.entity(m.entity);
                 let i = *index.entry(m.entity).or_insert_with(|| {
@@ -683,6 +686,9 @@ fn merge_people<'a>(text: &str, entities: &mut Vec<EntityDraft<'a>>, people: &'a
     // never both.
     let namesake = first_namesakes(people);
     let mut added: Vec<Option<usize>> = vec![None; people.len()];
+    // A person's mentions that join an entity, reused from one person to the
+    // next: most people join one, and a list each cost an allocation.
+    let mut joining: Vec<Span> = Vec::new();
     for (p, person) in people.iter().enumerate() {
         let kind = match person.kind {
             MentionKind::Person => "person",
@@ -693,11 +699,12 @@ fn merge_people<'a>(text: &str, entities: &mut Vec<EntityDraft<'a>>, people: &'a
         if kind == "person" && common.contains(&person.name) {
             continue;
         }
-        let mut mentions: Vec<Span> = person.mentions.iter().map(span).collect();
-        let matched: Vec<usize> = mentions.iter().filter_map(|m| at.get(*m)).collect();
+        // The gazetteer entities matched at exactly one of the person's
+        // mentions, looked up where asked rather than gathered in a list.
+        let mut matched = person.mentions.iter().filter_map(|m| at.get(span(m)));
         // A name the gazetteer knows as a place or organisation at the very
         // same words ("Michigan said", "the IMF said") is not a person.
-        if kind == "person" && matched.iter().any(|&i| entities[i].kind != "person") {
+        if kind == "person" && matched.clone().any(|i| entities[i].kind != "person") {
             continue;
         }
         // The same entity: the same name, or a gazetteer entity matched at
@@ -706,7 +713,7 @@ fn merge_people<'a>(text: &str, entities: &mut Vec<EntityDraft<'a>>, people: &'a
         let same = known
             .get(entities, kind, &person.name)
             .or_else(|| added[namesake[p]])
-            .or_else(|| matched.iter().copied().find(|&i| entities[i].kind == kind));
+            .or_else(|| matched.find(|&i| entities[i].kind == kind));
         if let Some(i) = same {
             let e = &mut entities[i];
             // The gazetteer's spans are exact; the attributor's may take
@@ -714,20 +721,21 @@ fn merge_people<'a>(text: &str, entities: &mut Vec<EntityDraft<'a>>, people: &'a
             // entity's mentions are sorted and do not overlap one another
             // (the gazetteer matches leftmost-longest), so the first one
             // ending after `m` starts is the only one that can overlap it.
-            mentions.retain(|m| {
+            joining.clear();
+            joining.extend(person.mentions.iter().map(span).filter(|m| {
                 let after = e.mentions.partition_point(|g| g.1 <= m.0);
                 e.mentions.get(after).map_or(true, |g| m.1 <= g.0)
-            });
-            e.mentions.append(&mut mentions);
+            }));
+            e.mentions.extend_from_slice(&joining);
             e.mentions.sort_unstable();
-        } else if !mentions.is_empty() {
+        } else if !person.mentions.is_empty() {
             added[namesake[p]] = Some(entities.len());
             entities.push(EntityDraft {
                 name: &person.name,
                 kind,
                 id: None,
                 source: "inferred",
-                mentions,
+                mentions: person.mentions.iter().map(span).collect(),
                 uncertain: Vec::new(),
             });
         }
