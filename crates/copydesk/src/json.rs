@@ -174,12 +174,15 @@ where
         write_value(out, id);
         out.push(b',');
     }
+    // The items' writers are called through closures, not passed as
+    // functions: through a function's `Fn` shim LLVM kept a call per item
+    // and wrote each view out to the stack for it.
     out.extend_from_slice(b"\"removed\":");
-    write_list(out, r.removed, write_removed);
+    write_list(out, r.removed, |out, b| write_removed(out, b));
     out.extend_from_slice(b",\"entities\":");
-    write_list(out, r.entities, write_entity);
+    write_list(out, r.entities, |out, e| write_entity(out, e));
     out.extend_from_slice(b",\"quotes\":");
-    write_list(out, r.quotes, write_quote);
+    write_list(out, r.quotes, |out, q| write_quote(out, q));
     if let Some(sentences) = r.sentences {
         out.extend_from_slice(b",\"sentences\":");
         write_list(out, sentences.iter(), write_sentence);
