@@ -853,7 +853,7 @@ impl NameIndex {
             list.extend((0..entities.len()).filter(|&i| entities[i].kind == kind));
             // Stable, so that among entities of the same name the last comes
             // last.
-            list.sort_by(|&a, &b| entities[a].name.cmp(&entities[b].name));
+            list.sort_by(|&a, &b| entities[a].name.cmp(entities[b].name));
             list
         };
         NameIndex { people: sorted("person"), organizations: sorted("organization") }
