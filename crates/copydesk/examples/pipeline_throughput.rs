@@ -1,7 +1,9 @@
-//! What the `pipeline-1-thread` bench times, on a JSONL corpus read at run
-//! time: every article's `text` through `Pipeline::analyze` and
-//! `Analysis::write_json` into a fresh buffer, on one thread, after the
-//! pipeline is built. Prints the bytes, the JSON bytes and MB/s.
+//! What `copydesk batch` does per record, on a JSONL corpus read at run
+//! time: every article's `text` through `Pipeline::analyze_json` into a fresh
+//! buffer, on one thread, after the pipeline is built. Prints the bytes, the
+//! JSON bytes and MB/s. With `--owned`, through `Pipeline::analyze` and
+//! `Analysis::write_json` instead (the same bytes), which is what the
+//! `pipeline-1-thread` bench times.
 //!
 //! Meant for instruction counts, which a shared machine does not blur:
 //! `valgrind --tool=callgrind --toggle-collect='copydesk::Pipeline::analyze*'
@@ -18,10 +20,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {
-        eprintln!("usage: pipeline_throughput FILE.jsonl [--build-only]");
+        eprintln!("usage: pipeline_throughput FILE.jsonl [--build-only | --owned]");
         std::process::exit(2);
     };
-    let build_only = args.next().as_deref() == Some("--build-only");
+    let mode = args.next();
+    let build_only = mode.as_deref() == Some("--build-only");
+    let owned = mode.as_deref() == Some("--owned");
     let corpus = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         eprintln!("{path}: {e}");
         std::process::exit(1);
@@ -40,7 +44,11 @@ fn main() {
     let mut json = 0;
     for text in &texts {
         let mut line = Vec::new();
-        pipeline.analyze(text).write_json(&mut line);
+        if owned {
+            pipeline.analyze(text).write_json(&mut line);
+        } else {
+            pipeline.analyze_json(text, None, &mut line);
+        }
         json += line.len();
     }
     let secs = start.elapsed().as_secs_f64();

@@ -9,6 +9,13 @@
 //! at a time: a story is almost all bytes that need no escape, so a word of
 //! them is checked with a few arithmetic instructions and copied whole.
 //!
+//! The writer reads a record through borrowed views ([`Record`], [`Block`],
+//! [`Entity`], [`Quote`]) rather than the owned [`Analysis`]: an `Analysis`
+//! lends its strings to them, and the pipeline's own draft of a record lends
+//! spans of the article and names it never copied
+//! ([`Pipeline::analyze_json`](crate::Pipeline::analyze_json)). One writer
+//! serves both, so the two cannot drift apart.
+//!
 //! The record's `id` is arbitrary JSON from the caller and is written by
 //! serde_json itself: it is small, and its number formatting is serde_json's.
 //!
@@ -20,80 +27,220 @@
 //! from above over-allocates; this one is close on news records (an
 //! undershoot costs one doubling).
 
-use crate::{Analysis, CueRecord, EntityRecord, QuoteRecord, RemovedBlock, SentenceRecord, Span, SpeakerRecord};
+use crate::{Analysis, EntityRecord, QuoteRecord, RemovedBlock, SentenceRecord, Span};
+
+/// A whole record as the writer reads it: the lists are iterators of views,
+/// walked twice (once to size the line, once to write it).
+pub(crate) struct Record<'a, R, E, Q> {
+    pub id: Option<&'a serde_json::Value>,
+    pub removed: R,
+    pub entities: E,
+    pub quotes: Q,
+    pub sentences: Option<&'a [SentenceRecord]>,
+    pub warnings: &'a [String],
+    pub error: Option<&'a str>,
+}
+
+/// A removed block: the fields of a [`RemovedBlock`], borrowed.
+#[derive(Clone, Copy)]
+pub(crate) struct Block<'a> {
+    pub kind: &'a str,
+    pub span: Span,
+    pub text: &'a str,
+    pub caption: Option<&'a str>,
+    pub credit: Option<&'a str>,
+}
+
+/// An entity: the fields of an [`EntityRecord`], borrowed.
+#[derive(Clone, Copy)]
+pub(crate) struct Entity<'a> {
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub id: Option<&'a str>,
+    pub source: &'a str,
+    pub mentions: &'a [Span],
+    pub uncertain: &'a [Span],
+}
+
+/// A quote: the fields of a [`QuoteRecord`], borrowed; the speaker's and
+/// the cue's too.
+#[derive(Clone, Copy)]
+pub(crate) struct Quote<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub kind: &'a str,
+    pub speaker: Option<Speaker<'a>>,
+    /// The cue's text and span.
+    pub cue: Option<(&'a str, Span)>,
+    pub rule: &'a str,
+}
+
+/// The speaker of a [`Quote`].
+#[derive(Clone, Copy)]
+pub(crate) struct Speaker<'a> {
+    pub name: &'a str,
+    pub mention: &'a str,
+    pub span: Span,
+    pub role: Option<&'a str>,
+}
+
+impl RemovedBlock {
+    #[inline(always)]
+    fn view(&self) -> Block<'_> {
+        Block {
+            kind: &self.kind,
+            span: self.span,
+            text: &self.text,
+            caption: self.caption.as_deref(),
+            credit: self.credit.as_deref(),
+        }
+    }
+}
+
+impl EntityRecord {
+    #[inline(always)]
+    fn view(&self) -> Entity<'_> {
+        Entity {
+            name: &self.name,
+            kind: &self.kind,
+            id: self.id.as_deref(),
+            source: &self.source,
+            mentions: &self.mentions,
+            uncertain: &self.uncertain,
+        }
+    }
+}
+
+impl QuoteRecord {
+    #[inline(always)]
+    fn view(&self) -> Quote<'_> {
+        Quote {
+            text: &self.text,
+            span: self.span,
+            kind: &self.kind,
+            speaker: self.speaker.as_ref().map(|s| Speaker {
+                name: &s.name,
+                mention: &s.mention,
+                span: s.span,
+                role: s.role.as_deref(),
+            }),
+            cue: self.cue.as_ref().map(|c| (c.text.as_str(), c.span)),
+            rule: &self.rule,
+        }
+    }
+}
 
 /// Writes `analysis` as one compact JSON object, byte for byte what
 /// `serde_json::to_writer` writes for it.
 pub(crate) fn write_analysis(out: &mut Vec<u8>, a: &Analysis) {
+    write_record(out, analysis_record(a));
+}
+
+/// The views of an [`Analysis`].
+#[allow(clippy::type_complexity)]
+fn analysis_record(
+    a: &Analysis,
+) -> Record<
+    '_,
+    impl Iterator<Item = Block<'_>> + Clone,
+    impl Iterator<Item = Entity<'_>> + Clone,
+    impl Iterator<Item = Quote<'_>> + Clone,
+> {
+    Record {
+        id: a.id.as_ref(),
+        removed: a.removed.iter().map(RemovedBlock::view),
+        entities: a.entities.iter().map(EntityRecord::view),
+        quotes: a.quotes.iter().map(QuoteRecord::view),
+        sentences: a.sentences.as_deref(),
+        warnings: &a.warnings,
+        error: a.error.as_deref(),
+    }
+}
+
+/// Writes a record as one compact JSON object: the bytes
+/// `serde_json::to_writer` writes for the [`Analysis`] it stands for.
+pub(crate) fn write_record<'a, R, E, Q>(out: &mut Vec<u8>, r: Record<'a, R, E, Q>)
+where
+    R: Iterator<Item = Block<'a>> + Clone,
+    E: Iterator<Item = Entity<'a>> + Clone,
+    Q: Iterator<Item = Quote<'a>> + Clone,
+{
     // One allocation for the whole line: grown by doubling from empty, a
     // record of 9 KB was copied about ten times over on its way.
-    out.reserve(size_hint(a));
+    out.reserve(size_hint(&r));
     out.push(b'{');
-    if let Some(id) = &a.id {
+    if let Some(id) = r.id {
         out.extend_from_slice(b"\"id\":");
         write_value(out, id);
         out.push(b',');
     }
+    // The items' writers are called through closures, not passed as
+    // functions: through a function's `Fn` shim LLVM kept a call per item
+    // and wrote each view out to the stack for it.
     out.extend_from_slice(b"\"removed\":");
-    write_list(out, &a.removed, write_removed);
+    write_list(out, r.removed, |out, b| write_removed(out, b));
     out.extend_from_slice(b",\"entities\":");
-    write_list(out, &a.entities, write_entity);
+    write_list(out, r.entities, |out, e| write_entity(out, e));
     out.extend_from_slice(b",\"quotes\":");
-    write_list(out, &a.quotes, write_quote);
-    if let Some(sentences) = &a.sentences {
+    write_list(out, r.quotes, |out, q| write_quote(out, q));
+    if let Some(sentences) = r.sentences {
         out.extend_from_slice(b",\"sentences\":");
-        write_list(out, sentences, write_sentence);
+        write_list(out, sentences.iter(), write_sentence);
     }
-    if !a.warnings.is_empty() {
+    if !r.warnings.is_empty() {
         out.extend_from_slice(b",\"warnings\":");
-        write_list(out, &a.warnings, |out, w| write_str(out, w));
+        write_list(out, r.warnings.iter(), |out, w| write_str(out, w));
     }
-    if let Some(error) = &a.error {
+    if let Some(error) = r.error {
         out.extend_from_slice(b",\"error\":");
         write_str(out, error);
     }
     out.push(b'}');
 }
 
-/// About the length of the line [`write_analysis`] writes for `a`: the
+/// About the length of the line [`write_record`] writes for `r`: the
 /// strings' lengths, the keys' and a typical span's. A handful of additions
 /// per record; counting the line exactly (every span's digits) cost more
 /// than the copies it saved. An estimate, not a bound, so that it does not
 /// make a caller's buffer that was sized from the article (as the CLI's is)
 /// move for nothing; when it falls short, the buffer grows once.
-fn size_hint(a: &Analysis) -> usize {
+fn size_hint<'a, R, E, Q>(r: &Record<'a, R, E, Q>) -> usize
+where
+    R: Iterator<Item = Block<'a>> + Clone,
+    E: Iterator<Item = Entity<'a>> + Clone,
+    Q: Iterator<Item = Quote<'a>> + Clone,
+{
     /// `[12345,12399]` and a comma.
     const SPAN: usize = 14;
-    let opt = |x: &Option<String>| x.as_ref().map_or(0, |x| x.len() + 12);
+    let opt = |x: Option<&str>| x.map_or(0, |x| x.len() + 12);
     let removed: usize =
-        a.removed.iter().map(|r| r.kind.len() + r.text.len() + opt(&r.caption) + opt(&r.credit) + 30 + SPAN).sum();
-    let entities: usize = a
+        r.removed.clone().map(|b| b.kind.len() + b.text.len() + opt(b.caption) + opt(b.credit) + 30 + SPAN).sum();
+    let entities: usize = r
         .entities
-        .iter()
+        .clone()
         .map(|e| {
             e.name.len()
                 + e.kind.len()
-                + opt(&e.id)
+                + opt(e.id)
                 + e.source.len()
                 + 48
                 + SPAN * e.mentions.len()
                 + if e.uncertain.is_empty() { 0 } else { 16 + SPAN * e.uncertain.len() }
         })
         .sum();
-    let quotes: usize = a
+    let quotes: usize = r
         .quotes
-        .iter()
+        .clone()
         .map(|q| {
-            let speaker = q.speaker.as_ref().map_or(4, |s| s.name.len() + s.mention.len() + opt(&s.role) + 32 + SPAN);
-            let cue = q.cue.as_ref().map_or(4, |c| c.text.len() + 20 + SPAN);
+            let speaker = q.speaker.map_or(4, |s| s.name.len() + s.mention.len() + opt(s.role) + 32 + SPAN);
+            let cue = q.cue.map_or(4, |(text, _)| text.len() + 20 + SPAN);
             q.text.len() + q.kind.len() + q.rule.len() + speaker + cue + 60 + SPAN
         })
         .sum();
-    let sentences: usize =
-        a.sentences.as_ref().map_or(0, |t| 16 + t.iter().map(|t| t.text.len() + 20 + SPAN).sum::<usize>());
-    let notes: usize = a.warnings.iter().map(|w| w.len() + 3).sum::<usize>() + 14 + opt(&a.error);
+    let sentences: usize = r.sentences.map_or(0, |t| 16 + t.iter().map(|t| t.text.len() + 20 + SPAN).sum::<usize>());
+    let notes: usize = r.warnings.iter().map(|w| w.len() + 3).sum::<usize>() + 14 + opt(r.error);
     // The id's JSON, typically a short string or number, and a newline.
-    let id = a.id.as_ref().map_or(0, |_| 40);
+    let id = r.id.map_or(0, |_| 40);
     48 + id + removed + entities + quotes + sentences + notes
 }
 
@@ -105,9 +252,10 @@ fn write_value(out: &mut Vec<u8>, value: &serde_json::Value) {
     }
 }
 
-fn write_list<T>(out: &mut Vec<u8>, items: &[T], write: impl Fn(&mut Vec<u8>, &T)) {
+#[inline(always)]
+fn write_list<T>(out: &mut Vec<u8>, items: impl Iterator<Item = T>, write: impl Fn(&mut Vec<u8>, T)) {
     out.push(b'[');
-    for (i, item) in items.iter().enumerate() {
+    for (i, item) in items.enumerate() {
         if i > 0 {
             out.push(b',');
         }
@@ -116,88 +264,91 @@ fn write_list<T>(out: &mut Vec<u8>, items: &[T], write: impl Fn(&mut Vec<u8>, &T
     out.push(b']');
 }
 
-fn write_removed(out: &mut Vec<u8>, r: &RemovedBlock) {
+#[inline(always)]
+fn write_removed(out: &mut Vec<u8>, r: Block<'_>) {
     out.extend_from_slice(b"{\"kind\":");
-    write_str(out, &r.kind);
+    write_str(out, r.kind);
     out.extend_from_slice(b",\"span\":");
     write_span(out, r.span);
     out.extend_from_slice(b",\"text\":");
-    write_str(out, &r.text);
-    if let Some(caption) = &r.caption {
+    write_str(out, r.text);
+    if let Some(caption) = r.caption {
         out.extend_from_slice(b",\"caption\":");
         write_str(out, caption);
     }
-    if let Some(credit) = &r.credit {
+    if let Some(credit) = r.credit {
         out.extend_from_slice(b",\"credit\":");
         write_str(out, credit);
     }
     out.push(b'}');
 }
 
-fn write_entity(out: &mut Vec<u8>, e: &EntityRecord) {
+#[inline(always)]
+fn write_entity(out: &mut Vec<u8>, e: Entity<'_>) {
     out.extend_from_slice(b"{\"name\":");
-    write_str(out, &e.name);
+    write_str(out, e.name);
     out.extend_from_slice(b",\"type\":");
-    write_str(out, &e.kind);
-    if let Some(id) = &e.id {
+    write_str(out, e.kind);
+    if let Some(id) = e.id {
         out.extend_from_slice(b",\"id\":");
         write_str(out, id);
     }
     out.extend_from_slice(b",\"source\":");
-    write_str(out, &e.source);
+    write_str(out, e.source);
     out.extend_from_slice(b",\"mentions\":");
-    write_list(out, &e.mentions, |out, s| write_span(out, *s));
+    write_list(out, e.mentions.iter().copied(), write_span);
     if !e.uncertain.is_empty() {
         out.extend_from_slice(b",\"uncertain\":");
-        write_list(out, &e.uncertain, |out, s| write_span(out, *s));
+        write_list(out, e.uncertain.iter().copied(), write_span);
     }
     out.push(b'}');
 }
 
-fn write_quote(out: &mut Vec<u8>, q: &QuoteRecord) {
+#[inline(always)]
+fn write_quote(out: &mut Vec<u8>, q: Quote<'_>) {
     out.extend_from_slice(b"{\"text\":");
-    write_str(out, &q.text);
+    write_str(out, q.text);
     out.extend_from_slice(b",\"span\":");
     write_span(out, q.span);
     out.extend_from_slice(b",\"kind\":");
-    write_str(out, &q.kind);
+    write_str(out, q.kind);
     out.extend_from_slice(b",\"speaker\":");
-    match &q.speaker {
+    match q.speaker {
         Some(s) => write_speaker(out, s),
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"cue\":");
-    match &q.cue {
-        Some(c) => write_cue(out, c),
+    match q.cue {
+        Some((text, span)) => {
+            out.extend_from_slice(b"{\"text\":");
+            write_str(out, text);
+            out.extend_from_slice(b",\"span\":");
+            write_span(out, span);
+            out.push(b'}');
+        }
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"rule\":");
-    write_str(out, &q.rule);
+    write_str(out, q.rule);
     out.push(b'}');
 }
 
-fn write_speaker(out: &mut Vec<u8>, s: &SpeakerRecord) {
+#[inline(always)]
+fn write_speaker(out: &mut Vec<u8>, s: Speaker<'_>) {
     out.extend_from_slice(b"{\"name\":");
-    write_str(out, &s.name);
+    write_str(out, s.name);
     out.extend_from_slice(b",\"mention\":");
-    write_str(out, &s.mention);
+    write_str(out, s.mention);
     out.extend_from_slice(b",\"span\":");
     write_span(out, s.span);
-    if let Some(role) = &s.role {
+    if let Some(role) = s.role {
         out.extend_from_slice(b",\"role\":");
         write_str(out, role);
     }
     out.push(b'}');
 }
 
-fn write_cue(out: &mut Vec<u8>, c: &CueRecord) {
-    out.extend_from_slice(b"{\"text\":");
-    write_str(out, &c.text);
-    out.extend_from_slice(b",\"span\":");
-    write_span(out, c.span);
-    out.push(b'}');
-}
-
+#[inline]
 fn write_sentence(out: &mut Vec<u8>, s: &SentenceRecord) {
     out.extend_from_slice(b"{\"text\":");
     write_str(out, &s.text);
@@ -346,7 +497,7 @@ fn find_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
 /// A JSON string, escaped as serde_json escapes it: `"` and `\` with a
 /// backslash, `\b \f \n \r \t` by name, other control characters as
 /// `\u00xx` (lower-case hex), everything else (DEL, non-ASCII, U+2028) as is.
-#[inline]
+#[inline(always)]
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
     if !write_short_str(out, s.as_bytes()) {
         write_long_str(out, s.as_bytes());
@@ -377,7 +528,7 @@ fn write_long_str(out: &mut Vec<u8>, bytes: &[u8]) {
 /// string is read as two overlapping loads, which are also what is tested
 /// for escapes, and written as one fixed-size copy that the line is then
 /// cut back from.
-#[inline]
+#[inline(always)]
 fn write_short_str(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
     let n = bytes.len();
     let mut buf = [b'"'; 18];
@@ -474,6 +625,7 @@ fn write_escaped(out: &mut Vec<u8>, bytes: &[u8], first: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{CueRecord, SpeakerRecord};
 
     fn json_str(s: &str) -> String {
         let mut out = Vec::new();
@@ -613,7 +765,7 @@ mod tests {
         a.write_json(&mut out);
         // Close to the length (the test records' spans are shorter than a
         // typical one), escapes and ids aside.
-        let hint = size_hint(a);
+        let hint = size_hint(&analysis_record(a));
         let long_offsets = out.windows(9).any(|w| w.iter().all(u8::is_ascii_digit));
         if a.id.is_none() && !out.contains(&b'\\') && !long_offsets {
             assert!(hint * 10 >= out.len() * 9, "{hint} for {}: {}", out.len(), String::from_utf8_lossy(&out));
@@ -705,6 +857,37 @@ mod tests {
         ];
         for text in articles {
             same_as_serde(&pipeline.analyze(text));
+        }
+    }
+
+    #[test]
+    fn the_batch_path_writes_what_the_record_writes() {
+        use serde_json::json;
+        let with_sentences = crate::Pipeline::builder().sentences(true).build().unwrap();
+        let plain = crate::Pipeline::default();
+        #[rustfmt::skip]
+        let articles: &[&str] = &[
+            "",
+            "The minister resigned on Monday.\n\n\"I have nothing to hide,\" Mr Okafor said in Lusaka.\n",
+            "Flood waters rose in Vienna.\n\nRescuers search a street. REUTERS/Leonhard Foeger\n\n\
+             \"We were not warned,\" said Anna Berger, a shop owner.\u{2028}Tab\there \\ and \u{1} end.",
+            "«Nous continuerons», a déclaré la ministre à Paris. “It is over,” the IMF said.",
+            "Opposition MP Mutale Chanda spoke in Lusaka. \"We will vote no,\" Mrs Chanda said, the army chief \
+             Gen Arce said. Video showed troops outside. The video was shared.\n\nPhoto: AP",
+        ];
+        let ids = [None, Some(json!("wire-17")), Some(json!({"feed": "wire", "n": 3}))];
+        for pipeline in [&with_sentences, &plain] {
+            for text in articles {
+                for id in &ids {
+                    let mut analysis = pipeline.analyze(text);
+                    analysis.id = id.clone();
+                    let mut want = b"x".to_vec();
+                    analysis.write_json(&mut want);
+                    let mut line = b"x".to_vec();
+                    pipeline.analyze_json(text, id.as_ref(), &mut line);
+                    assert_eq!(String::from_utf8(line).unwrap(), String::from_utf8(want).unwrap(), "{text:?}");
+                }
+            }
         }
     }
 

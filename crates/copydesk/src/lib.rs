@@ -46,7 +46,10 @@
 //! The record serialises (serde) to the JSON described in the project's output
 //! format: `removed`, `entities`, `quotes`, and on request `sentences`.
 //! [`Analysis::write_json`] writes the same bytes as `serde_json::to_writer`,
-//! several times faster, for batch callers.
+//! several times faster, for batch callers. A batch that only writes each
+//! record out calls [`Pipeline::analyze_json`], which writes those bytes
+//! without building the [`Analysis`]: the record's texts go from the article
+//! to the line uncopied.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -407,69 +410,96 @@ impl Pipeline {
     /// Analyses one article. Total over its input: any text gives an
     /// analysis, never a panic.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let mut analysis = Analysis::default();
+        self.draft(text, |draft| draft.into_analysis())
+    }
 
+    /// Analyses one article and appends its record to `out` as one line of
+    /// compact JSON (without the newline), with `id` as the record's `id`:
+    /// the very bytes [`Analysis::write_json`] writes for the record
+    /// [`analyze`](Self::analyze) returns, once its `id` is set.
+    ///
+    /// This is the batch's path. An [`Analysis`] copies each of the record's
+    /// texts (quotes, cues, speaker mentions, removed blocks, entity names)
+    /// into a `String` of its own, and a batch that only writes the record
+    /// out frees them all again at once; here they go from the article and
+    /// the stages straight into the line.
+    ///
+    /// ```
+    /// let pipeline = copydesk::Pipeline::builder().gazetteer(false).build().unwrap();
+    /// let text = "\"I have nothing to hide,\" Mr Okafor said in Lusaka.";
+    /// let id = serde_json::json!("wire-17");
+    /// let mut line = Vec::new();
+    /// pipeline.analyze_json(text, Some(&id), &mut line);
+    ///
+    /// let mut analysis = pipeline.analyze(text);
+    /// analysis.id = Some(id);
+    /// let mut want = Vec::new();
+    /// analysis.write_json(&mut want);
+    /// assert_eq!(line, want);
+    /// ```
+    pub fn analyze_json(&self, text: &str, id: Option<&serde_json::Value>, out: &mut Vec<u8>) {
+        self.draft(text, |draft| draft.write_json(id, out));
+    }
+
+    /// Runs the stages over one article and hands their [`Draft`] to
+    /// `finish`, which makes the caller's form of the record from it. The
+    /// draft borrows the masked story and the attribution's people, which
+    /// live in this frame: hence a closure rather than a return value.
+    fn draft<R>(&self, text: &str, finish: impl FnOnce(Draft<'_>) -> R) -> R {
         // Captions: mask removed blocks so offsets stay the original's.
+        let mut removed = Vec::new();
         let masked;
         let story: &str = match &self.stripper {
             Some(stripper) => {
                 let stripped = stripper.strip(text);
-                analysis.removed = stripped
-                    .removed
-                    .iter()
-                    .map(|r| {
-                        // The block without the blank lines the stripper takes with it.
-                        let block = r.trimmed(text);
-                        RemovedBlock {
-                            kind: r.kind.as_str().into(),
-                            span: span(&block),
-                            text: text[block].to_string(),
-                            caption: r.caption.as_ref().map(|c| text[c.clone()].to_string()),
-                            credit: r.credit.as_ref().map(|c| text[c.clone()].to_string()),
-                        }
-                    })
-                    .collect();
                 if stripped.removed.is_empty() {
                     text
                 } else {
                     masked = stripped.masked(text);
+                    removed = stripped.removed;
                     &masked
                 }
             }
             None => text,
         };
 
-        if self.sentences {
-            analysis.sentences = Some(
-                self.tokenizer
-                    .sentences(story)
-                    .map(|s| SentenceRecord { text: s.text.to_string(), span: span(&s.span) })
-                    .collect(),
-            );
-        }
+        let sentences = self.sentences.then(|| {
+            self.tokenizer
+                .sentences(story)
+                .map(|s| SentenceRecord { text: s.text.to_string(), span: span(&s.span) })
+                .collect()
+        });
 
         // Gazetteer: group mentions by entity, in order of first mention.
+        let mut entities: Vec<EntityDraft<'_>> = Vec::new();
         let mut known = Vec::new();
         if let Some(gaz) = &self.gazetteer {
-            let mut index: HashMap<copydesk_gazetteer::EntityId, usize, IdHash> = HashMap::default();
+            // Sized for a typical article (a score of entities, twice as
+            // many mentions) rather than grown from empty by doubling.
+            entities.reserve(32);
+            known.reserve(64);
+            // Sized for a typical article's entities, so that it is not
+            // rebuilt three times over as it grows.
+            let mut index: HashMap<copydesk_gazetteer::EntityId, usize, IdHash> =
+                HashMap::with_capacity_and_hasher(32, IdHash::default());
             for m in gaz.find(story) {
                 let entity = gaz.entity(m.entity);
                 let i = *index.entry(m.entity).or_insert_with(|| {
-                    analysis.entities.push(EntityRecord {
-                        name: entity.name.clone(),
-                        kind: entity.kind.as_str().into(),
-                        id: entity.id.clone(),
-                        source: "gazetteer".into(),
+                    entities.push(EntityDraft {
+                        name: &entity.name,
+                        kind: entity.kind.as_str(),
+                        id: entity.id.as_deref(),
+                        source: "gazetteer",
                         mentions: Vec::new(),
                         uncertain: Vec::new(),
                     });
-                    analysis.entities.len() - 1
+                    entities.len() - 1
                 });
                 if m.flagged {
-                    analysis.entities[i].uncertain.push(span(&m.span));
+                    entities[i].uncertain.push(span(&m.span));
                     continue;
                 }
-                analysis.entities[i].mentions.push(span(&m.span));
+                entities[i].mentions.push(span(&m.span));
                 let kind = match entity.kind {
                     EntityKind::Person => MentionKind::Person,
                     EntityKind::Organization => MentionKind::Organization,
@@ -478,120 +508,244 @@ impl Pipeline {
                 };
                 known.push(KnownMention { span: m.span.clone(), name: &entity.name, kind });
             }
-            analysis.entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
+            entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
         }
 
-        if let Some(attributor) = &self.attributor {
-            let attribution = attributor.attribute(story, &known);
-            self.merge_people(text, &mut analysis, &attribution.people);
-            // the attribution is done with: speakers' names and roles move into the records
-            analysis.quotes = attribution
-                .quotes
-                .into_iter()
-                .map(|q| QuoteRecord {
-                    text: text[q.span.clone()].to_string(),
-                    span: span(&q.span),
-                    kind: q.kind.as_str().into(),
-                    speaker: q.speaker.map(|s| SpeakerRecord {
-                        mention: text[s.mention.clone()].to_string(),
-                        span: span(&s.mention),
-                        name: s.name,
-                        role: s.role,
-                    }),
-                    cue: q.cue.as_ref().map(|c| CueRecord { text: text[c.clone()].to_string(), span: span(c) }),
-                    rule: q.rule.as_str().into(),
-                })
-                .collect();
-        }
-        analysis
-    }
-
-    /// People the attributor found by their shape in the text join the
-    /// entities, merged with a gazetteer entity of the same name and type.
-    fn merge_people(&self, text: &str, analysis: &mut Analysis, people: &[copydesk_quotes::Person]) {
-        // A gazetteer place inside a person's name ("Chanda" in "Mutale
-        // Chanda") is part of the name, not a mention of the place.
-        let mut names: Vec<Span> =
-            people.iter().filter(|p| p.kind == MentionKind::Person).flat_map(|p| p.mentions.iter().map(span)).collect();
-        if !names.is_empty() {
-            names.sort_unstable();
-            let inside = Inside::new(names);
-            let tails = NameTails::new(people);
-            for e in analysis.entities.iter_mut().filter(|e| e.kind == "place") {
-                e.mentions.retain(|m| {
-                    // "Mrs Chanda": an honorific makes the word a surname.
-                    let before = text.get(m.0.saturating_sub(5)..m.0).unwrap_or("");
-                    !after_honorific(before) && !inside.contains(*m) && !tails.ends_name(text, *m)
-                });
-            }
-            analysis.entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
-        }
-        let common = CommonWords::new(text, people);
-        // Where the gazetteer matched, and each entity by (type, name), built
-        // once so each person costs a lookup per mention, not a scan of every
-        // entity: the work stays linear in articles with thousands of names.
-        let at = SpanIndex::new(&analysis.entities);
-        let known = NameIndex::new(&analysis.entities);
-        // The entity this loop adds for each (type, name), kept under the
-        // first person of that type and name: a name is in `known` or here,
-        // never both.
-        let namesake = first_namesakes(people);
-        let mut added: Vec<Option<usize>> = vec![None; people.len()];
-        for (p, person) in people.iter().enumerate() {
-            let kind = match person.kind {
-                MentionKind::Person => "person",
-                MentionKind::Organization => "organization",
-                // Places come from the gazetteer; the attributor only echoes them.
-                _ => continue,
-            };
-            if kind == "person" && common.contains(&person.name) {
-                continue;
-            }
-            let mut mentions: Vec<Span> = person.mentions.iter().map(span).collect();
-            let matched: Vec<usize> = mentions.iter().filter_map(|m| at.get(*m)).collect();
-            // A name the gazetteer knows as a place or organisation at the very
-            // same words ("Michigan said", "the IMF said") is not a person.
-            if kind == "person" && matched.iter().any(|&i| analysis.entities[i].kind != "person") {
-                continue;
-            }
-            // The same entity: the same name, or a gazetteer entity matched at
-            // exactly one of these spans (an alias: "Organisation of American
-            // States" for the gazetteer's "Organization of ...").
-            let same = known
-                .get(&analysis.entities, kind, &person.name)
-                .or_else(|| added[namesake[p]])
-                .or_else(|| matched.iter().copied().find(|&i| analysis.entities[i].kind == kind));
-            if let Some(i) = same {
-                let e = &mut analysis.entities[i];
-                // The gazetteer's spans are exact; the attributor's may take
-                // in a following word ("EU Civil Protection Mechanism"). The
-                // entity's mentions are sorted and do not overlap one another
-                // (the gazetteer matches leftmost-longest), so the first one
-                // ending after `m` starts is the only one that can overlap it.
-                mentions.retain(|m| {
-                    let after = e.mentions.partition_point(|g| g.1 <= m.0);
-                    e.mentions.get(after).map_or(true, |g| m.1 <= g.0)
-                });
-                e.mentions.append(&mut mentions);
-                e.mentions.sort_unstable();
-            } else if !mentions.is_empty() {
-                added[namesake[p]] = Some(analysis.entities.len());
-                analysis.entities.push(EntityRecord {
-                    name: person.name.clone(),
-                    kind: kind.into(),
-                    id: None,
-                    source: "inferred".into(),
-                    mentions,
-                    uncertain: Vec::new(),
-                });
-            }
-        }
+        let Some(attributor) = &self.attributor else {
+            return finish(Draft { text, removed, sentences, entities, quotes: Vec::new() });
+        };
+        let attribution = attributor.attribute(story, &known);
+        let people = attribution.people;
+        merge_people(text, &mut entities, &people);
+        finish(Draft { text, removed, sentences, entities, quotes: attribution.quotes })
     }
 
     /// Analyses many articles on all of rayon's threads. The output has one
     /// analysis per input, in input order.
     pub fn analyze_batch<T: AsRef<str> + Sync>(&self, docs: &[T]) -> Vec<Analysis> {
         docs.par_iter().map(|d| self.analyze(d.as_ref())).collect()
+    }
+}
+
+/// The record as the stages leave it, before any text is copied: removed
+/// blocks, quotes, cues and speaker mentions are still spans of the article,
+/// entity names are borrowed from the gazetteer or the attribution.
+/// [`Pipeline::analyze`] copies it out into an [`Analysis`];
+/// [`Pipeline::analyze_json`] writes it as it stands, which spares a batch
+/// an allocation, a copy and a free for every text of the record.
+struct Draft<'a> {
+    /// The article, which every span points into.
+    text: &'a str,
+    removed: Vec<copydesk_captions::Removed>,
+    sentences: Option<Vec<SentenceRecord>>,
+    entities: Vec<EntityDraft<'a>>,
+    quotes: Vec<copydesk_quotes::Quote>,
+}
+
+/// An [`EntityRecord`] whose name and id are still borrowed.
+struct EntityDraft<'a> {
+    name: &'a str,
+    kind: &'static str,
+    id: Option<&'a str>,
+    source: &'static str,
+    mentions: Vec<Span>,
+    uncertain: Vec<Span>,
+}
+
+/// The text at `r`; empty should the range not be one of `text` (the stages
+/// only give ranges on its char boundaries).
+fn slice<'t>(text: &'t str, r: &std::ops::Range<usize>) -> &'t str {
+    text.get(r.clone()).unwrap_or_default()
+}
+
+impl Draft<'_> {
+    /// The owned record: every text copied out of the article and the
+    /// gazetteer; the speakers' names and roles move from the attribution.
+    fn into_analysis(self) -> Analysis {
+        let text = self.text;
+        let removed = self
+            .removed
+            .iter()
+            .map(|r| {
+                let b = block(text, r);
+                RemovedBlock {
+                    kind: r.kind.as_str().into(),
+                    span: b.span,
+                    text: b.text.to_string(),
+                    caption: b.caption.map(String::from),
+                    credit: b.credit.map(String::from),
+                }
+            })
+            .collect();
+        let entities = self
+            .entities
+            .into_iter()
+            .map(|e| EntityRecord {
+                name: e.name.to_string(),
+                kind: e.kind.into(),
+                id: e.id.map(String::from),
+                source: e.source.into(),
+                mentions: e.mentions,
+                uncertain: e.uncertain,
+            })
+            .collect();
+        let quotes = self
+            .quotes
+            .into_iter()
+            .map(|q| QuoteRecord {
+                text: slice(text, &q.span).to_string(),
+                span: span(&q.span),
+                kind: q.kind.as_str().into(),
+                speaker: q.speaker.map(|s| SpeakerRecord {
+                    mention: slice(text, &s.mention).to_string(),
+                    span: span(&s.mention),
+                    name: s.name,
+                    role: s.role,
+                }),
+                cue: q.cue.as_ref().map(|c| CueRecord { text: slice(text, c).to_string(), span: span(c) }),
+                rule: q.rule.as_str().into(),
+            })
+            .collect();
+        Analysis { removed, entities, quotes, sentences: self.sentences, ..Analysis::default() }
+    }
+
+    /// Appends the record, with `id`, as one line of JSON.
+    fn write_json(&self, id: Option<&serde_json::Value>, out: &mut Vec<u8>) {
+        let text = self.text;
+        json::write_record(
+            out,
+            json::Record {
+                id,
+                removed: self.removed.iter().map(|r| block(text, r)),
+                entities: self.entities.iter().map(|e| json::Entity {
+                    name: e.name,
+                    kind: e.kind,
+                    id: e.id,
+                    source: e.source,
+                    mentions: &e.mentions,
+                    uncertain: &e.uncertain,
+                }),
+                quotes: self.quotes.iter().map(|q| json::Quote {
+                    text: slice(text, &q.span),
+                    span: span(&q.span),
+                    kind: q.kind.as_str(),
+                    speaker: q.speaker.as_ref().map(|s| json::Speaker {
+                        name: &s.name,
+                        mention: slice(text, &s.mention),
+                        span: span(&s.mention),
+                        role: s.role.as_deref(),
+                    }),
+                    cue: q.cue.as_ref().map(|c| (slice(text, c), span(c))),
+                    rule: q.rule.as_str(),
+                }),
+                sentences: self.sentences.as_deref(),
+                warnings: &[],
+                error: None,
+            },
+        );
+    }
+}
+
+/// A removed block as the record shows it: without the blank lines the
+/// stripper takes with it.
+fn block<'t>(text: &'t str, r: &copydesk_captions::Removed) -> json::Block<'t> {
+    let trimmed = r.trimmed(text);
+    json::Block {
+        kind: r.kind.as_str(),
+        span: span(&trimmed),
+        text: slice(text, &trimmed),
+        caption: r.caption.as_ref().map(|c| slice(text, c)),
+        credit: r.credit.as_ref().map(|c| slice(text, c)),
+    }
+}
+
+/// People the attributor found by their shape in the text join the
+/// entities, merged with a gazetteer entity of the same name and type.
+fn merge_people<'a>(text: &str, entities: &mut Vec<EntityDraft<'a>>, people: &'a [copydesk_quotes::Person]) {
+    // A gazetteer place inside a person's name ("Chanda" in "Mutale
+    // Chanda") is part of the name, not a mention of the place.
+    // Lists here are sized before they are filled: grown by doubling from
+    // empty, each moved three or four times over in a typical article.
+    let is_person = |p: &&copydesk_quotes::Person| p.kind == MentionKind::Person;
+    let mut names: Vec<Span> = Vec::with_capacity(people.iter().filter(is_person).map(|p| p.mentions.len()).sum());
+    names.extend(people.iter().filter(is_person).flat_map(|p| p.mentions.iter().map(span)));
+    if !names.is_empty() {
+        names.sort_unstable();
+        let inside = Inside::new(names);
+        let tails = NameTails::new(people);
+        for e in entities.iter_mut().filter(|e| e.kind == "place") {
+            e.mentions.retain(|m| {
+                // "Mrs Chanda": an honorific makes the word a surname.
+                let before = text.get(m.0.saturating_sub(5)..m.0).unwrap_or("");
+                !after_honorific(before) && !inside.contains(*m) && !tails.ends_name(text, *m)
+            });
+        }
+        entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
+    }
+    let common = CommonWords::new(text, people);
+    // Where the gazetteer matched, and each entity by (type, name), built
+    // once so each person costs a lookup per mention, not a scan of every
+    // entity: the work stays linear in articles with thousands of names.
+    let at = SpanIndex::new(entities);
+    let known = NameIndex::new(entities);
+    // The entity this loop adds for each (type, name), kept under the
+    // first person of that type and name: a name is in `known` or here,
+    // never both.
+    let namesake = first_namesakes(people);
+    let mut added: Vec<Option<usize>> = vec![None; people.len()];
+    // A person's mentions that join an entity, reused from one person to the
+    // next: most people join one, and a list each cost an allocation.
+    let mut joining: Vec<Span> = Vec::new();
+    for (p, person) in people.iter().enumerate() {
+        let kind = match person.kind {
+            MentionKind::Person => "person",
+            MentionKind::Organization => "organization",
+            // Places come from the gazetteer; the attributor only echoes them.
+            _ => continue,
+        };
+        if kind == "person" && common.contains(&person.name) {
+            continue;
+        }
+        // The gazetteer entities matched at exactly one of the person's
+        // mentions, looked up where asked rather than gathered in a list.
+        let mut matched = person.mentions.iter().filter_map(|m| at.get(span(m)));
+        // A name the gazetteer knows as a place or organisation at the very
+        // same words ("Michigan said", "the IMF said") is not a person.
+        if kind == "person" && matched.clone().any(|i| entities[i].kind != "person") {
+            continue;
+        }
+        // The same entity: the same name, or a gazetteer entity matched at
+        // exactly one of these spans (an alias: "Organisation of American
+        // States" for the gazetteer's "Organization of ...").
+        let same = known
+            .get(entities, kind, &person.name)
+            .or_else(|| added[namesake[p]])
+            .or_else(|| matched.find(|&i| entities[i].kind == kind));
+        if let Some(i) = same {
+            let e = &mut entities[i];
+            // The gazetteer's spans are exact; the attributor's may take
+            // in a following word ("EU Civil Protection Mechanism"). The
+            // entity's mentions are sorted and do not overlap one another
+            // (the gazetteer matches leftmost-longest), so the first one
+            // ending after `m` starts is the only one that can overlap it.
+            joining.clear();
+            joining.extend(person.mentions.iter().map(span).filter(|m| {
+                let after = e.mentions.partition_point(|g| g.1 <= m.0);
+                e.mentions.get(after).map_or(true, |g| m.1 <= g.0)
+            }));
+            e.mentions.extend_from_slice(&joining);
+            e.mentions.sort_unstable();
+        } else if !person.mentions.is_empty() {
+            added[namesake[p]] = Some(entities.len());
+            entities.push(EntityDraft {
+                name: &person.name,
+                kind,
+                id: None,
+                source: "inferred",
+                mentions: person.mentions.iter().map(span).collect(),
+                uncertain: Vec::new(),
+            });
+        }
     }
 }
 
@@ -606,7 +760,8 @@ fn first_namesakes(people: &[copydesk_quotes::Person]) -> Vec<usize> {
         _ => 2,
     };
     let key = |i: usize| (rank(people[i].kind), people[i].name.as_str());
-    let mut order: Vec<usize> = (0..people.len()).filter(|&i| rank(people[i].kind) < 2).collect();
+    let mut order: Vec<usize> = Vec::with_capacity(people.len());
+    order.extend((0..people.len()).filter(|&i| rank(people[i].kind) < 2));
     // Stable: within a run of namesakes the first person comes first.
     order.sort_by(|&a, &b| key(a).cmp(&key(b)));
     let mut first: Vec<usize> = (0..people.len()).collect();
@@ -664,9 +819,9 @@ struct SpanIndex {
 }
 
 impl SpanIndex {
-    fn new(entities: &[EntityRecord]) -> SpanIndex {
-        let mut spans: Vec<(Span, usize)> =
-            entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))).collect();
+    fn new(entities: &[EntityDraft<'_>]) -> SpanIndex {
+        let mut spans: Vec<(Span, usize)> = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        spans.extend(entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))));
         // Stable, so that among equal spans the last entity comes last.
         spans.sort_by_key(|&(m, _)| m);
         SpanIndex { spans }
@@ -692,12 +847,13 @@ struct NameIndex {
 }
 
 impl NameIndex {
-    fn new(entities: &[EntityRecord]) -> NameIndex {
+    fn new(entities: &[EntityDraft<'_>]) -> NameIndex {
         let sorted = |kind: &str| {
-            let mut list: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].kind == kind).collect();
+            let mut list: Vec<usize> = Vec::with_capacity(entities.len());
+            list.extend((0..entities.len()).filter(|&i| entities[i].kind == kind));
             // Stable, so that among entities of the same name the last comes
             // last.
-            list.sort_by(|&a, &b| entities[a].name.cmp(&entities[b].name));
+            list.sort_by(|&a, &b| entities[a].name.cmp(entities[b].name));
             list
         };
         NameIndex { people: sorted("person"), organizations: sorted("organization") }
@@ -705,13 +861,13 @@ impl NameIndex {
 
     /// The person or organisation (`kind`) named `name`; the last one,
     /// should several be.
-    fn get(&self, entities: &[EntityRecord], kind: &str, name: &str) -> Option<usize> {
+    fn get(&self, entities: &[EntityDraft<'_>], kind: &str, name: &str) -> Option<usize> {
         let list = match kind {
             "person" => &self.people,
             "organization" => &self.organizations,
             _ => return None,
         };
-        let key = |i: usize| entities.get(i).map(|e| e.name.as_str());
+        let key = |i: usize| entities.get(i).map(|e| e.name);
         let after = list.partition_point(|&i| key(i) <= Some(name));
         after.checked_sub(1).map(|k| list[k]).filter(|&i| key(i) == Some(name))
     }
@@ -773,15 +929,12 @@ fn shape_bit(word: &[u8]) -> u64 {
 
 impl<'p> NameTails<'p> {
     fn new(people: &'p [copydesk_quotes::Person]) -> NameTails<'p> {
-        let mut pairs: Vec<(&str, &str)> = people
-            .iter()
-            .filter(|p| p.kind == MentionKind::Person)
-            .filter_map(|p| {
-                let mut words = p.name.rsplit(' ');
-                let last = words.next()?;
-                Some((words.next()?, last))
-            })
-            .collect();
+        let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(people.len());
+        pairs.extend(people.iter().filter(|p| p.kind == MentionKind::Person).filter_map(|p| {
+            let mut words = p.name.rsplit(' ');
+            let last = words.next()?;
+            Some((words.next()?, last))
+        }));
         pairs.sort_unstable();
         pairs.dedup();
         let mut lasts: Vec<&str> = pairs.iter().map(|&(_, last)| last).collect();
@@ -916,11 +1069,11 @@ mod tests {
 
     #[test]
     fn entities_by_type_and_name() {
-        let entity = |kind: &'static str, name: &str| EntityRecord {
-            name: name.into(),
-            kind: kind.into(),
+        let entity = |kind: &'static str, name: &'static str| EntityDraft {
+            name,
+            kind,
             id: None,
-            source: "gazetteer".into(),
+            source: "gazetteer",
             mentions: vec![],
             uncertain: vec![],
         };
@@ -1008,11 +1161,11 @@ mod tests {
 
     #[test]
     fn entities_by_span() {
-        let entity = |mentions: Vec<Span>| EntityRecord {
-            name: "X".into(),
-            kind: "place".into(),
+        let entity = |mentions: Vec<Span>| EntityDraft {
+            name: "X",
+            kind: "place",
             id: None,
-            source: "gazetteer".into(),
+            source: "gazetteer",
             mentions,
             uncertain: vec![],
         };
