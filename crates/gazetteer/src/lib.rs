@@ -178,7 +178,7 @@ use serde::{Deserialize, Serialize};
 
 use fold::{fold_str, Cursor, Window};
 pub use load::{Error, Format};
-use matcher::{Matcher, Walk};
+use matcher::{Matcher, Quick, Walk};
 
 const EMBEDDED_ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
 const EMBEDDED_CONTINENTS: &str = include_str!("../data/continents.tsv");
@@ -1220,6 +1220,24 @@ impl Mentions<'_, '_> {
             Start::Word { len, hash } => Some((len, hash)),
             _ => None,
         };
+        if let Some((len, hash)) = first {
+            match gaz.matcher.quick(text.as_bytes(), i, len, hash) {
+                Quick::Nothing => return None,
+                // The word alone, ending a word with an ASCII byte or the
+                // text: a whole match, decided without the walk's copies.
+                Quick::Found(pat) => {
+                    if let Some(&Some(plain)) = gaz.plain.get(pat as usize) {
+                        return Some(Mention {
+                            span: i..i + len,
+                            entity: EntityId(plain.entity),
+                            form: plain.form,
+                            flagged: false,
+                        });
+                    }
+                }
+                Quick::Walk => {}
+            }
+        }
         gaz.matcher.walk(text, i, first, walk);
         // Built only for ambiguous and stem entries.
         let mut window: Option<Window> = None;
