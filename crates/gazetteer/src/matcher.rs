@@ -389,7 +389,7 @@ impl Matcher {
             return Quick::Walk;
         }
         let Some(node) = self.find(ROOT, bytes, start, len, hash) else { return Quick::Nothing };
-        if !self.stops_at(node, bytes, start + len, true) {
+        if !self.stops_at(node, bytes, start + len) {
             return Quick::Walk;
         }
         match self.nodes[node as usize].pattern {
@@ -401,33 +401,42 @@ impl Matcher {
     /// Whether a walk standing on `node` with the text's next segment at
     /// original offset `q` (a char boundary, all ASCII up to it) stops there
     /// for certain; false when it may go on, or it would take folding to
-    /// tell. `space` allows one step through a single space, to the node's
-    /// space link and the segment after that.
-    fn stops_at(&self, node: u32, bytes: &[u8], q: usize, space: bool) -> bool {
-        let Some(&b) = bytes.get(q) else { return true };
-        let Some(n) = self.nodes.get(node as usize) else { return false };
-        if b == b' ' {
-            return n.space == NONE
-                || (space
-                    && self.nodes[n.space as usize].pattern == NONE
-                    && self.stops_at(n.space, bytes, q + 1, false));
-        }
-        if b >= 0x80 {
-            return false;
-        }
-        let len = if b.is_ascii_alphanumeric() {
-            // As `read_segment` reads it: a run of at most `cap` bytes, which
-            // folding cannot lengthen.
-            let cap = self.max_segment + 1;
-            let run = crate::ascii_word_len(&bytes[q..bytes.len().min(q + cap)]);
-            if run < cap && bytes.get(q + run).is_some_and(|&x| x >= 0x80) {
+    /// tell. One single space may be stepped through, to the node's space
+    /// link and the segment after that.
+    #[inline]
+    fn stops_at(&self, mut node: u32, bytes: &[u8], mut q: usize) -> bool {
+        let mut spaces = 0;
+        loop {
+            let Some(&b) = bytes.get(q) else { return true };
+            let Some(n) = self.nodes.get(node as usize) else { return false };
+            if b == b' ' {
+                if n.space == NONE {
+                    return true;
+                }
+                if spaces > 0 || self.nodes[n.space as usize].pattern != NONE {
+                    return false;
+                }
+                spaces += 1;
+                (node, q) = (n.space, q + 1);
+                continue;
+            }
+            if b >= 0x80 {
                 return false;
             }
-            run
-        } else {
-            1
-        };
-        n.kids & kid_bit(segment_hash(node, bytes, q, len)) == 0
+            let len = if b.is_ascii_alphanumeric() {
+                // As `read_segment` reads it: a run of at most `cap` bytes,
+                // which folding cannot lengthen.
+                let cap = self.max_segment + 1;
+                let run = crate::ascii_word_len(&bytes[q..bytes.len().min(q + cap)]);
+                if run < cap && bytes.get(q + run).is_some_and(|&x| x >= 0x80) {
+                    return false;
+                }
+                run
+            } else {
+                1
+            };
+            return n.kids & kid_bit(segment_hash(node, bytes, q, len)) == 0;
+        }
     }
 
     /// Read the segment at folded offset `k`: its length and whether it is a
