@@ -284,8 +284,9 @@ impl Matcher {
     }
 
     /// The node for the segment `buf[at..at + len]` after `parent`, if there
-    /// is one; `hash` is its [`segment_hash`].
-    #[inline]
+    /// is one; `hash` is its [`segment_hash`]. Always inlined: the compiler
+    /// kept it out of line, and the call cost more than most probes.
+    #[inline(always)]
     fn find(&self, parent: u32, buf: &[u8], at: usize, len: usize, hash: u64) -> Option<u32> {
         if self.nodes.get(parent as usize).is_some_and(|n| n.kids & kid_bit(hash) == 0) {
             return None;
