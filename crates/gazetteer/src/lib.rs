@@ -76,11 +76,24 @@
 //!   Then each block's stops were gathered into one 64-bit mask, taken a bit
 //!   at a time, where the scan started again after every stop and read most
 //!   blocks twice (the text's first and last blocks are copied into padded
-//!   ones in one piece): 59.8 to 56.5 million in the pipeline.
+//!   ones in one piece): 59.8 to 56.5 million in the pipeline, and 54.7 to
+//!   52.9 with the block test out of line (its vector constants had been set
+//!   up again at every stop) and no second look at a stop's byte.
 //! * **Short walks in place.** Most walks end at the byte after the first word
 //!   ("Lima said") or at the word after one space: the first word's node and
 //!   its children's 32-bit filter decide those without the walk's copies of
 //!   the text and its list of hits (62.3 to 59.8 million).
+//! * **Words from one or two loads.** The first-word filter measures and
+//!   hashes a word of up to fifteen bytes followed by an ASCII byte from the
+//!   eight-byte loads it tests for letters, where measuring and hashing each
+//!   loaded the word again (56.5 to 54.7 million with the quick walk's look
+//!   ahead as a loop, 52.4 to 50.9 for words of eight bytes or more). In all,
+//!   `find` went from 62.3 to 50.9 million instructions on the bench corpus
+//!   (callgrind, `pipeline_throughput`, `Mentions::next` inclusive). A
+//!   filter on a word's first two bytes was reckoned and not built: it would
+//!   turn away only one stop in ten (mostly lower-case words starting with
+//!   the one lower-case start byte of the embedded data), about what it
+//!   would cost at the others.
 //! * **Whole words at the end too.** A match must be followed by a non-word
 //!   character. Apostrophes and hyphens are boundaries, so possessives
 //!   ("Bolivia's", "Bolivia’s") and compounds ("Bolivia-based") still match the name
