@@ -32,7 +32,7 @@
 //!   and "Organization of American States" over "American". The matcher walks
 //!   the text once looking for *word starts whose first byte can begin some pattern*
 //!   (for a case-sensitive gazetteer: capitals, an apostrophe and non-ASCII chars,
-//!   found eight bytes at a time, with the bytes right after a letter or digit
+//!   found 64 bytes at a time, with the bytes right after a letter or digit
 //!   turned away in the same step) and walks the table only there. Names can only
 //!   start at word starts, so this is both the whole-word rule ("Oman" is never
 //!   found in "woman") and most of the speed: news text has a capitalised word every
@@ -73,6 +73,27 @@
 //!   What did pay is testing the scan's bytes 32 at a time in a form the
 //!   compiler vectorises (a loop over fixed-size arrays, no `unsafe`): `find`
 //!   went from 81 to 66 million instructions, the scan from about 23 to 8.
+//!   Then each block's stops were gathered into one 64-bit mask, taken a bit
+//!   at a time, where the scan started again after every stop and read most
+//!   blocks twice (the text's first and last blocks are copied into padded
+//!   ones in one piece): 59.8 to 56.5 million in the pipeline, and 54.7 to
+//!   52.9 with the block test out of line (its vector constants had been set
+//!   up again at every stop) and no second look at a stop's byte.
+//! * **Short walks in place.** Most walks end at the byte after the first word
+//!   ("Lima said") or at the word after one space: the first word's node and
+//!   its children's 32-bit filter decide those without the walk's copies of
+//!   the text and its list of hits (62.3 to 59.8 million).
+//! * **Words from one or two loads.** The first-word filter measures and
+//!   hashes a word of up to fifteen bytes followed by an ASCII byte from the
+//!   eight-byte loads it tests for letters, where measuring and hashing each
+//!   loaded the word again (56.5 to 54.7 million with the quick walk's look
+//!   ahead as a loop, 52.4 to 50.9 for words of eight bytes or more). In all,
+//!   `find` went from 62.3 to 50.9 million instructions on the bench corpus
+//!   (callgrind, `pipeline_throughput`, `Mentions::next` inclusive). A
+//!   filter on a word's first two bytes was reckoned and not built: it would
+//!   turn away only one stop in ten (mostly lower-case words starting with
+//!   the one lower-case start byte of the embedded data), about what it
+//!   would cost at the others.
 //! * **Whole words at the end too.** A match must be followed by a non-word
 //!   character. Apostrophes and hyphens are boundaries, so possessives
 //!   ("Bolivia's", "Bolivia’s") and compounds ("Bolivia-based") still match the name
@@ -178,7 +199,7 @@ use serde::{Deserialize, Serialize};
 
 use fold::{fold_str, Cursor, Window};
 pub use load::{Error, Format};
-use matcher::{Matcher, Walk};
+use matcher::{Matcher, Quick, Walk};
 
 const EMBEDDED_ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
 const EMBEDDED_CONTINENTS: &str = include_str!("../data/continents.tsv");
@@ -525,7 +546,7 @@ impl Gazetteer {
 
     /// All mentions in `text`, sorted and non-overlapping (leftmost-longest).
     pub fn find<'g, 't>(&'g self, text: &'t str) -> Mentions<'g, 't> {
-        Mentions { gaz: self, text, pos: 0, walk: Walk::default() }
+        Mentions { gaz: self, text, pos: 0, walk: Walk::default(), stops: Stops::default() }
     }
 
     /// The entity behind a mention.
@@ -761,6 +782,28 @@ fn ascii_word_len(rest: &[u8]) -> usize {
     n + rest.get(n..).unwrap_or_default().iter().position(|&x| !x.is_ascii_alphanumeric()).unwrap_or(rest.len() - n)
 }
 
+/// The length and [`word_hash`] of the ASCII word at `i`, when it is one to
+/// fifteen bytes long and an ASCII byte follows it (most capitalised words of
+/// news text), measured and hashed from one or two eight-byte loads, where
+/// [`ascii_word_len`] and [`hash_in`] would each load and check it again.
+#[inline]
+fn short_ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u64)> {
+    let (mut h, mut chunk, mut base) = (HASH_SEED, word_at(bytes, i)?, 0);
+    let mut other = !alnum_mask(chunk) & HI;
+    if other == 0 {
+        h = hash_chunk(h, chunk);
+        chunk = word_at(bytes, i + 8)?;
+        other = !alnum_mask(chunk) & HI;
+        base = 8;
+    }
+    // The byte after the word (8 when the chunk is all word bytes).
+    let n = other.trailing_zeros() as usize / 8;
+    if n == 8 || base + n == 0 || (chunk >> (8 * n)) & 0x80 != 0 {
+        return None;
+    }
+    Some((base + n, hash_finish(h, chunk & ((1 << (8 * n)) - 1), base + n)))
+}
+
 /// What the first-word filter says about a word start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Start {
@@ -784,6 +827,11 @@ impl Gazetteer {
             self.first_words[h / 64] & (1 << (h % 64)) != 0
         };
         let bytes = text.as_bytes();
+        if self.stem_prefix_lens.is_empty() {
+            if let Some((len, hash)) = short_ascii_word(bytes, i) {
+                return if hit(hash) { Start::Word { len, hash } } else { Start::No };
+            }
+        }
         let rest = bytes.get(i..).unwrap_or_default();
         let tok = ascii_word_len(rest);
         if rest.get(tok).map_or(true, |&x| x < 0x80) {
@@ -1075,6 +1123,8 @@ pub struct Mentions<'g, 't> {
     pos: usize,
     /// Scratch for one word start: what the walk read and found.
     walk: Walk,
+    /// The scan for word starts.
+    stops: Stops,
 }
 
 impl fmt::Debug for Mentions<'_, '_> {
@@ -1083,19 +1133,19 @@ impl fmt::Debug for Mentions<'_, '_> {
     }
 }
 
-/// Finds bytes that may begin a pattern eight at a time: a word of text is
-/// skipped unless it has a capital, a non-ASCII byte or one of the `extra` bytes.
-/// False alarms (a capital no pattern starts with) are sorted out byte by byte.
+/// Finds the bytes that may begin a pattern at a word start a block at a
+/// time, when the ASCII ones among them are capitals and at most two
+/// `extra` bytes (true of any case-sensitive gazetteer of names). False
+/// alarms (a capital no pattern starts with) are sorted out by the caller.
 #[derive(Clone, Copy, Debug)]
 struct ScanWords {
-    extra: [u64; 2],
-    /// The extra bytes themselves (zero where there are fewer than two: a
-    /// NUL byte is then a false alarm, as in [`ScanWords::mask`]).
+    /// The extra bytes (zero where there are fewer than two: a NUL byte is
+    /// then a false alarm).
     extra_bytes: [u8; 2],
 }
 
-/// The bytes [`ScanWords::block_stop`] looks at in one step.
-const SCAN_BLOCK: usize = 32;
+/// The bytes [`ScanWords::block_stops`] looks at in one step, one bit each.
+const SCAN_BLOCK: usize = 64;
 
 const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 const HI: u64 = 0x8080_8080_8080_8080;
@@ -1104,26 +1154,25 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 impl ScanWords {
     fn new(scan: &[bool; 256]) -> Option<ScanWords> {
         let extra: Vec<u8> = (0u8..0x80).filter(|b| scan[*b as usize] && !b.is_ascii_uppercase()).collect();
-        let (a, b) = match extra[..] {
-            [] => (0, 0),
-            [a] => (a, a),
-            [a, b] => (a, b),
+        let extra_bytes = match extra[..] {
+            [] => [0, 0],
+            [a] => [a, a],
+            [a, b] => [a, b],
             _ => return None,
         };
-        Some(ScanWords { extra: [ONES * a as u64, ONES * b as u64], extra_bytes: [a, b] })
+        Some(ScanWords { extra_bytes })
     }
 
-    /// The first place in `cur` where a word may start with a byte the scan
-    /// stops at: a capital, a UTF-8 lead byte or an extra byte, after a byte
-    /// of `prev` (the block one byte earlier) that is not an ASCII letter or
-    /// digit. Written as a loop over fixed-size arrays with no early exit, so
-    /// that the compiler turns it into a few vector compares per sixteen
-    /// bytes: the eight-byte words of [`mask`](Self::mask) cost about six
-    /// instructions a byte, most of them where a story has no capital for
-    /// a line. A capital no pattern starts with is a false alarm the caller
-    /// sorts out; a continuation byte never is one.
+    /// Bit `k` is set where byte `k` of `cur` may start a word with a byte
+    /// the scan stops at: a capital, a UTF-8 lead byte or an extra byte,
+    /// after byte `k` of `prev` (the block one byte earlier) that is not an
+    /// ASCII letter or digit. Written as a loop over fixed-size arrays with
+    /// no early exit, so that the compiler turns it into a few vector
+    /// compares per sixteen bytes; the flags are then gathered into bits
+    /// eight at a time, so that each block is read once however many words
+    /// start in it (a stop every thirty bytes or so in news text).
     #[inline]
-    fn block_stop(&self, cur: &[u8; SCAN_BLOCK], prev: &[u8; SCAN_BLOCK]) -> Option<usize> {
+    fn block_stops(&self, cur: &[u8; SCAN_BLOCK], prev: &[u8; SCAN_BLOCK]) -> u64 {
         let [e0, e1] = self.extra_bytes;
         let mut stop = [0u8; SCAN_BLOCK];
         for ((s, &b), &p) in stop.iter_mut().zip(cur).zip(prev) {
@@ -1133,74 +1182,99 @@ impl ScanWords {
             let after_alnum = (p.wrapping_sub(b'0') < 10) | ((p | 0x20).wrapping_sub(b'a') < 26);
             *s = u8::from((upper | lead | extra) & !after_alnum);
         }
-        stop.chunks_exact(8).enumerate().find_map(|(w, chunk)| {
+        let mut bits = 0;
+        for (w, chunk) in stop.chunks_exact(8).enumerate() {
             let mut x = [0u8; 8];
             x.copy_from_slice(chunk);
-            let x = u64::from_le_bytes(x);
-            (x != 0).then(|| 8 * w + x.trailing_zeros() as usize / 8)
-        })
+            // Eight bytes of 0 or 1: the product has byte j's flag in bit
+            // 56 + j, and nothing carries into its top byte.
+            bits |= (u64::from_le_bytes(x).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * w);
+        }
+        bits
     }
 
-    /// A mask with the high bit set in each byte of `x` (little-endian) that is
-    /// a capital, non-ASCII or an extra byte. The lowest set bit is always right;
-    /// bits above it may be false alarms (a borrow in the extra-byte test).
-    #[inline]
-    fn mask(&self, x: u64) -> u64 {
-        // Bytes in 'A'..='Z' among the ASCII ones ("hasbetween" from Bit
-        // Twiddling Hacks; no carries, so exact), any non-ASCII byte, then the
-        // extra bytes ("haszero" of x XOR the byte).
-        let low = x & LO7;
-        let upper = (ONES * (127 + b'Z' as u64 + 1) - low) & !x & (low + ONES * (127 - (b'A' as u64 - 1))) & HI;
-        let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HI;
-        upper | (x & HI) | has_zero(x ^ self.extra[0]) | has_zero(x ^ self.extra[1])
+    /// [`block_stops`](Self::block_stops) for the block of text at `at`.
+    ///
+    /// Not inlined: in the loop over the stops, whose slow paths call out,
+    /// the vector constants were set up again at every stop; here they are
+    /// set up once a block.
+    #[inline(never)]
+    fn stops(&self, bytes: &[u8], at: usize) -> u64 {
+        let block =
+            |from: usize| bytes.get(from..from + SCAN_BLOCK).and_then(|b| <&[u8; SCAN_BLOCK]>::try_from(b).ok());
+        match (at.checked_sub(1).and_then(block), block(at)) {
+            (Some(prev), Some(cur)) => self.block_stops(cur, prev),
+            _ => self.edge_stops(bytes, at),
+        }
+    }
+
+    /// [`stops`](Self::stops) at the first byte of the text or in its last
+    /// block, read from copies: a space before the text, NUL bytes after it,
+    /// whose stops are masked off.
+    #[inline(never)]
+    fn edge_stops(&self, bytes: &[u8], at: usize) -> u64 {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let left = rest.len();
+        let mut cur = [0u8; SCAN_BLOCK];
+        cur[..left.min(SCAN_BLOCK)].copy_from_slice(&rest[..left.min(SCAN_BLOCK)]);
+        let mut prev = [0u8; SCAN_BLOCK];
+        match at.checked_sub(1).and_then(|before| bytes.get(before..)) {
+            Some(back) => prev[..back.len().min(SCAN_BLOCK)].copy_from_slice(&back[..back.len().min(SCAN_BLOCK)]),
+            None => {
+                prev[0] = b' ';
+                prev[1..].copy_from_slice(&cur[..SCAN_BLOCK - 1]);
+            }
+        }
+        let inside = if left >= SCAN_BLOCK { u64::MAX } else { (1 << left) - 1 };
+        self.block_stops(&cur, &prev) & inside
     }
 }
 
+/// Where the scan for word starts stands: the stops of the last block read
+/// that were not taken yet.
+#[derive(Debug, Default)]
+struct Stops {
+    /// Offset of the byte of bit 0 of `bits`.
+    base: usize,
+    bits: u64,
+    /// The text is scanned up to here.
+    scanned: usize,
+}
+
 impl Gazetteer {
-    /// The first offset at or after `i` whose byte is in `scan`, passing over
-    /// some that follow an ASCII letter or digit (no word starts there).
+    /// The next offset at or after `from` whose byte is in `scan`, passing
+    /// over, when the scan goes a block at a time, those that follow an
+    /// ASCII letter or digit (no word starts there). A block at a time, it
+    /// may also stop at a capital no pattern starts with, which the caller's
+    /// look at the start bytes turns away.
     #[inline]
-    fn next_scan(&self, bytes: &[u8], mut i: usize) -> Option<usize> {
-        if let Some(words) = &self.scan_words {
-            loop {
-                // Most of the text a block at a time, with the byte before it.
-                let block =
-                    |at: usize| bytes.get(at..at + SCAN_BLOCK).and_then(|b| <&[u8; SCAN_BLOCK]>::try_from(b).ok());
-                if let (Some(prev), Some(cur)) = (i.checked_sub(1).and_then(block), block(i)) {
-                    match words.block_stop(cur, prev) {
-                        None => i += SCAN_BLOCK,
-                        Some(k) => {
-                            i += k;
-                            // A capital no pattern starts with.
-                            if self.scan[bytes[i] as usize] {
-                                return Some(i);
-                            }
-                            i += 1;
-                        }
-                    }
-                    continue;
-                }
-                // The text's first bytes and its last block, a word at a time.
-                let Some(x) = word_at(bytes, i) else { break };
-                // Only word starts: a byte after an ASCII letter or digit is
-                // turned away here, eight at a time, rather than one by one
-                // by the caller's look at the byte before (capitals inside
-                // acronyms, curly apostrophes of possessives).
-                let before = if i == 0 { x << 8 } else { word_at(bytes, i - 1).unwrap_or(0) };
-                let mask = words.mask(x) & !alnum_mask(before);
-                if mask == 0 {
-                    i += 8;
-                    continue;
-                }
-                i += mask.trailing_zeros() as usize / 8;
-                // A capital no pattern starts with, or a UTF-8 continuation byte.
-                if self.scan[bytes[i] as usize] {
+    fn next_stop(&self, bytes: &[u8], stops: &mut Stops, from: usize) -> Option<usize> {
+        loop {
+            while stops.bits != 0 {
+                let i = stops.base + stops.bits.trailing_zeros() as usize;
+                stops.bits &= stops.bits - 1;
+                // Not inside the last mention.
+                if i >= from {
                     return Some(i);
                 }
-                i += 1;
+            }
+            let at = stops.scanned.max(from);
+            if at >= bytes.len() {
+                return None;
+            }
+            match &self.scan_words {
+                Some(words) => {
+                    stops.bits = words.stops(bytes, at);
+                    stops.base = at;
+                    stops.scanned = at + SCAN_BLOCK;
+                }
+                None => {
+                    let i = at + bytes[at..].iter().position(|&x| self.scan[x as usize])?;
+                    stops.scanned = i + 1;
+                    return Some(i);
+                }
             }
         }
-        bytes.get(i..)?.iter().position(|&x| self.scan[x as usize]).map(|k| i + k)
     }
 }
 
@@ -1220,6 +1294,24 @@ impl Mentions<'_, '_> {
             Start::Word { len, hash } => Some((len, hash)),
             _ => None,
         };
+        if let Some((len, hash)) = first {
+            match gaz.matcher.quick(text.as_bytes(), i, len, hash) {
+                Quick::Nothing => return None,
+                // The word alone, ending a word with an ASCII byte or the
+                // text: a whole match, decided without the walk's copies.
+                Quick::Found(pat) => {
+                    if let Some(&Some(plain)) = gaz.plain.get(pat as usize) {
+                        return Some(Mention {
+                            span: i..i + len,
+                            entity: EntityId(plain.entity),
+                            form: plain.form,
+                            flagged: false,
+                        });
+                    }
+                }
+                Quick::Walk => {}
+            }
+        }
         gaz.matcher.walk(text, i, first, walk);
         // Built only for ambiguous and stem entries.
         let mut window: Option<Window> = None;
@@ -1276,20 +1368,11 @@ impl Iterator for Mentions<'_, '_> {
         let gaz = self.gaz;
         let text = self.text;
         let bytes = text.as_bytes();
-        let mut i = self.pos;
-        while i < bytes.len() {
-            // Skip to the next byte that can begin a pattern: for the embedded data
-            // only capitals, an apostrophe and non-ASCII chars, so this tight loop
-            // does most bytes.
-            match gaz.next_scan(bytes, i) {
-                Some(k) => i = k,
-                None => break,
-            }
+        // The bytes that can begin a pattern: for the embedded data only
+        // capitals, an apostrophe and non-ASCII chars, found a block at a time.
+        while let Some(i) = gaz.next_stop(bytes, &mut self.stops, self.pos) {
             // A non-ASCII char may fold to a start byte ("Évora"), or not (’, é).
-            let Some((first, width)) = fold::first_byte(text, i) else {
-                i += 1;
-                continue;
-            };
+            let Some((first, _)) = fold::first_byte(text, i) else { continue };
             if gaz.start[first as usize] && !fold::prev_byte(text, i).is_some_and(is_word) {
                 let start = gaz.may_start(text, i);
                 if let Some(m) = (start != Start::No).then(|| self.mention_at(i, start)).flatten() {
@@ -1297,7 +1380,6 @@ impl Iterator for Mentions<'_, '_> {
                     return Some(m);
                 }
             }
-            i += width;
         }
         self.pos = bytes.len();
         None
@@ -1334,6 +1416,35 @@ mod tests {
     /// What a mention says, with its span given as the folded text it covers.
     fn described(gaz: &Gazetteer, text: &str) -> Vec<(String, u32, Form, bool)> {
         gaz.find(text).map(|m| (fold_str(&text[m.span]), m.entity.0, m.form, m.flagged)).collect()
+    }
+
+    /// The embedded gazetteer, built once for the tests that need real names.
+    fn embedded() -> &'static Gazetteer {
+        static GAZ: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        GAZ.get_or_init(Gazetteer::embedded)
+    }
+
+    /// What `find` would give without its shortcuts: every word start with
+    /// a start byte walked in full, with no scan a block at a time, no
+    /// first-word filter and no quick walk.
+    fn found_the_long_way(gaz: &Gazetteer, text: &str) -> Vec<Mention> {
+        let mut it = gaz.find(text);
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for i in 0..text.len() {
+            if i < pos || !text.is_char_boundary(i) {
+                continue;
+            }
+            let Some((first, _)) = fold::first_byte(text, i) else { continue };
+            if !gaz.start[first as usize] || fold::prev_byte(text, i).is_some_and(is_word) {
+                continue;
+            }
+            if let Some(m) = it.mention_at(i, Start::Maybe) {
+                pos = m.span.end;
+                out.push(m);
+            }
+        }
+        out
     }
 
     #[test]
@@ -1381,6 +1492,20 @@ mod tests {
             assert_eq!(h.finish(), word_hash(&word[..n]), "length {n}");
         }
         assert_ne!(word_hash(b"Paz"), word_hash(b"Pa"));
+        // Short words from one or two loads: what the slow way measures and
+        // hashes, or nothing.
+        let text =
+            "Organization of Thessaloniki2024 “Lima” Abcdefgh-Abcdefghijklmno, Abcdefghijklmnop Zúñiga La\u{a0}Paz x";
+        for i in 0..text.len() {
+            let rest = &text.as_bytes()[i..];
+            let len = ascii_word_len(rest);
+            let short = (1..16).contains(&len) && rest.get(len).is_some_and(|&b| b < 0x80);
+            match short_ascii_word(text.as_bytes(), i) {
+                Some(got) => assert!(short && got == (len, word_hash(&rest[..len])), "{text:?} at {i}: {got:?}"),
+                // only near the end of the text, where there are no sixteen bytes to load
+                None => assert!(!short || rest.len() < 16, "{text:?} at {i}: none"),
+            }
+        }
         // Loads agree with byte-by-byte ones at every length.
         for n in 0..=8 {
             let want = word[..n].iter().rev().fold(0u64, |v, &b| v << 8 | u64::from(b));
@@ -1398,7 +1523,7 @@ mod tests {
             "In La Paz, NATO and the EU met; Zúñiga’s aides (Paz) left.",
             "x\u{2019}Reading1Reading Reading’s \"Reading\" 2Reading",
             "ÆbeltoftÆbeltoft Москва-Москва aLa Paz,La Paz La",
-            // Long enough for the 32-byte blocks, with stops on both sides
+            // Long enough for several 64-byte blocks, with stops on both sides
             // of block edges and a line with no capital at all.
             "the council said on monday that it would not meet again until the spring, and then\n\
              only in private. In La Paz the talks went on: NATO, the EU and O’Neill’s aides\n\
@@ -1410,14 +1535,15 @@ mod tests {
     }
 
     /// Every word start with a byte in `scan` is a stop, and every stop is
-    /// at a byte in `scan`.
+    /// at a byte in `scan` or a capital.
     fn scan_stops_at_every_word_start(text: &str) {
         let gaz = gaz();
         let bytes = text.as_bytes();
         let mut stops = Vec::new();
+        let mut scan = Stops::default();
         let mut i = 0;
-        while let Some(k) = gaz.next_scan(bytes, i) {
-            assert!(gaz.scan[bytes[k] as usize], "{text:?}: stop at {k}");
+        while let Some(k) = gaz.next_stop(bytes, &mut scan, i) {
+            assert!(gaz.scan[bytes[k] as usize] || bytes[k].is_ascii_uppercase(), "{text:?}: stop at {k}");
             stops.push(k);
             i = k + 1;
         }
@@ -1444,6 +1570,24 @@ mod tests {
             let text: String = parts.concat();
             let gaz = gaz();
             prop_assert_eq!(described(gaz, &text), described(gaz, &fold_str(&text)), "{:?}", text);
+        }
+
+        /// The shortcuts (the scan's blocks, the first-word filter, the
+        /// quick walk) turn away no word start where a mention begins, and
+        /// find what walking every word start finds.
+        #[test]
+        fn shortcuts_find_what_walking_everywhere_finds(parts in prop::collection::vec(prop::sample::select(&[
+            "Lima", "La Paz", "Paz", "New York", "New York City", "Reading", "May", "Guinea-Bissau", "Guinea Bissau",
+            "St. Louis", "St Louis", "Saint Louis", "Côte d’Ivoire", "Cote d’Ivoire", "Guinea\u{2011}Bissau", "La\u{a0}Paz",
+            "La Pa\u{301}z", "Saint Étienne", "Ruda Śląska", "Al Ḩudaydah", "United States", "Organization of American States",
+            "Thessaloniki", "Bolivians", "Zúñiga", "Évora", "Москва", "NATO", "U.S.", "’s-Hertogenbosch", "Mr ", "The ",
+            "not ", "nohiyahoi", "said", "Lagos", "Lagos-based", "São Paulo", "Kyiv", "2024", " ", " ", "  ", ", ", ".\n",
+            "’s", "'s", "-", "“", "”", "\u{ad}", "\u{301}", "é", "x", "(", "\u{0}",
+        ][..]), 0..40)) {
+            let text: String = parts.concat();
+            for gaz in [gaz(), embedded()] {
+                prop_assert_eq!(gaz.find(&text).collect::<Vec<_>>(), found_the_long_way(gaz, &text), "{:?}", text);
+            }
         }
 
         /// The scan stops at every word start, wherever the blocks fall.

@@ -80,6 +80,17 @@ impl Walk {
     }
 }
 
+/// What [`Matcher::quick`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Quick {
+    /// The walk finds no pattern.
+    Nothing,
+    /// The walk finds this pattern, the first word alone, and nothing else.
+    Found(u32),
+    /// The walk may go on: walk it.
+    Walk,
+}
+
 /// Marks an empty table slot (in `parent`) and "no pattern" / "no link".
 const NONE: u32 = u32::MAX;
 /// The parent of the first segment of every pattern.
@@ -273,8 +284,9 @@ impl Matcher {
     }
 
     /// The node for the segment `buf[at..at + len]` after `parent`, if there
-    /// is one; `hash` is its [`segment_hash`].
-    #[inline]
+    /// is one; `hash` is its [`segment_hash`]. Always inlined: the compiler
+    /// kept it out of line, and the call cost more than most probes.
+    #[inline(always)]
     fn find(&self, parent: u32, buf: &[u8], at: usize, len: usize, hash: u64) -> Option<u32> {
         if self.nodes.get(parent as usize).is_some_and(|n| n.kids & kid_bit(hash) == 0) {
             return None;
@@ -360,6 +372,71 @@ impl Matcher {
             if p != NONE {
                 walk.hits.push((k, p));
             }
+        }
+    }
+
+    /// The walk from an ASCII first word, when it is short: the word's node,
+    /// then the text's next segment (and, after a space, the one after that)
+    /// turned away by its parent's filter, all read in place. Most walks are
+    /// like that ("Lima said", "La Paz, the"), and they need neither the
+    /// [`Walk`]'s copies nor its hit list.
+    ///
+    /// `len` and `hash` are the length and word hash of the ASCII word at
+    /// `start`, followed by an ASCII byte or the end of the text.
+    #[inline]
+    pub(crate) fn quick(&self, bytes: &[u8], start: usize, len: usize, hash: u64) -> Quick {
+        // Stem patterns are also looked for inside words.
+        if !self.stem_lens.is_empty() {
+            return Quick::Walk;
+        }
+        let Some(node) = self.find(ROOT, bytes, start, len, hash) else { return Quick::Nothing };
+        if !self.stops_at(node, bytes, start + len) {
+            return Quick::Walk;
+        }
+        match self.nodes[node as usize].pattern {
+            NONE => Quick::Nothing,
+            p => Quick::Found(p),
+        }
+    }
+
+    /// Whether a walk standing on `node` with the text's next segment at
+    /// original offset `q` (a char boundary, all ASCII up to it) stops there
+    /// for certain; false when it may go on, or it would take folding to
+    /// tell. One single space may be stepped through, to the node's space
+    /// link and the segment after that.
+    #[inline]
+    fn stops_at(&self, mut node: u32, bytes: &[u8], mut q: usize) -> bool {
+        let mut spaces = 0;
+        loop {
+            let Some(&b) = bytes.get(q) else { return true };
+            let Some(n) = self.nodes.get(node as usize) else { return false };
+            if b == b' ' {
+                if n.space == NONE {
+                    return true;
+                }
+                if spaces > 0 || self.nodes[n.space as usize].pattern != NONE {
+                    return false;
+                }
+                spaces += 1;
+                (node, q) = (n.space, q + 1);
+                continue;
+            }
+            if b >= 0x80 {
+                return false;
+            }
+            let len = if b.is_ascii_alphanumeric() {
+                // As `read_segment` reads it: a run of at most `cap` bytes,
+                // which folding cannot lengthen.
+                let cap = self.max_segment + 1;
+                let run = crate::ascii_word_len(&bytes[q..bytes.len().min(q + cap)]);
+                if run < cap && bytes.get(q + run).is_some_and(|&x| x >= 0x80) {
+                    return false;
+                }
+                run
+            } else {
+                1
+            };
+            return n.kids & kid_bit(segment_hash(node, bytes, q, len)) == 0;
         }
     }
 
@@ -465,8 +542,58 @@ mod tests {
             let mut given = Walk::default();
             m.walk(text, at, Some((len, crate::word_hash(&rest[..len]))), &mut given);
             assert_eq!(given.hits, w.hits, "{text:?} at {at}, first word given");
+            // The quick walk, when it decides, decides what the walk finds.
+            match m.quick(text.as_bytes(), at, len, crate::word_hash(&rest[..len])) {
+                Quick::Nothing => assert_eq!(w.hits, [], "{text:?} at {at}, quick"),
+                Quick::Found(p) => assert_eq!(w.hits, [(len, p)], "{text:?} at {at}, quick"),
+                Quick::Walk => {}
+            }
         }
         w.hits
+    }
+
+    /// The quick walk decides the usual cases itself, and leaves to the walk
+    /// those where the text may go on into a longer pattern.
+    #[test]
+    fn the_quick_walk_decides_short_walks() {
+        let pats = ["La Paz", "La", "Paz", "Lagos", "New York City Hall", "York", "St.", "Guinea-Bissau", "Guinea"];
+        let m = Matcher::new(&pats, &[false; 9]).unwrap();
+        let found = |p: &str| Quick::Found(pats.iter().position(|x| *x == p).unwrap() as u32);
+        // (text, what the quick walk says at 0)
+        let cases: &[(&str, Quick)] = &[
+            ("Lagos said", found("Lagos")),
+            ("Lagos", found("Lagos")),
+            ("Lagos, the", found("Lagos")),
+            ("Paz said", found("Paz")),
+            ("York and", found("York")),
+            ("Said Paz", Quick::Nothing),
+            ("La said", found("La")),
+            ("La Pa", found("La")),
+            ("La ", found("La")),
+            // "La Paz" goes on past the space
+            ("La Paz", Quick::Walk),
+            ("La Paz said", Quick::Walk),
+            // a word folded from what follows it may be "Paz"
+            ("La Pa\u{301}z", Quick::Walk),
+            ("La Paé", Quick::Walk),
+            ("La “Paz”", Quick::Walk),
+            ("New York", Quick::Walk),
+            ("New Delhi", Quick::Nothing),
+            ("New York City Hall", Quick::Walk),
+            ("Guinea said", found("Guinea")),
+            ("Guinea-Bissau", Quick::Walk),
+            ("St.", Quick::Walk),
+            ("St said", Quick::Nothing),
+        ];
+        for &(text, want) in cases {
+            let len = crate::ascii_word_len(text.as_bytes());
+            let got = m.quick(text.as_bytes(), 0, len, crate::word_hash(&text.as_bytes()[..len]));
+            assert_eq!(got, want, "{text:?}");
+            walk(&m, text, 0);
+        }
+        // Stem patterns may end inside any word: always walked.
+        let m = Matcher::new(&["protest", "Lagos"], &[true, false]).unwrap();
+        assert_eq!(m.quick(b"Lagos said", 0, 5, crate::word_hash(b"Lagos")), Quick::Walk);
     }
 
     #[test]
