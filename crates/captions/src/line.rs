@@ -6,7 +6,7 @@
 
 use aho_corasick::{Anchored, Input};
 
-use crate::data::{line_key, Data, DateWord, PrefixKind, PrefixMode, Strength, MAX_KEY};
+use crate::data::{line_key, Data, DateWord, PrefixKind, PrefixMode, Strength, WordFilter, MAX_KEY};
 use crate::Kind;
 
 /// Byte range relative to the start of the trimmed line.
@@ -203,7 +203,11 @@ impl Data {
             }
         }
 
-        if n <= 160 {
+        // Most short lines are story text holding a lower-case word that no
+        // date, byline or bare credit rule takes ("says", "bridge"): one pass
+        // over the line finds it and spares it all three rules.
+        let plain = n <= 160 && self.has_plain_word(bytes);
+        if n <= 160 && !plain {
             if self.is_dateline(s) {
                 return residue(Kind::Dateline);
             }
@@ -211,8 +215,12 @@ impl Data {
                 return residue(Kind::Byline);
             }
         }
+        // "By Name - Updated ...": what follows the names may be any words.
+        if plain && (s.starts_with("By ") || s.starts_with("BY ")) && self.is_byline(s) {
+            return residue(Kind::Byline);
+        }
 
-        if n <= 100 {
+        if n <= 100 && !plain {
             match self.bare_credit(s) {
                 BareCredit::Agency => return Shape::Agency,
                 BareCredit::Credit => return Shape::Credit { credit: (0, n), after: true },
@@ -401,6 +409,35 @@ impl Data {
         Some((cap, credit, false))
     }
 
+    /// Whether the line holds a *plain word*: ASCII lower-case letters with a
+    /// space or an end of the line on each side, not among the words of
+    /// [`RULE_LOWER_WORDS`], the date words or the agency names. Such a line
+    /// is no date line (each of its words must be a date word or a number),
+    /// no bare credit (each word capitalised, or a credit's lower-case word,
+    /// or the whole line one agency name) and no byline but one that starts
+    /// with "By " (the names capitalised or particles, the role's words
+    /// capitalised or small words, or the whole role an agency name). The
+    /// word reaches each of those rules whole, as the line splits at spaces
+    /// for all of them, and a letter is trimmed by none of them.
+    pub(crate) fn has_plain_word(&self, bytes: &[u8]) -> bool {
+        // The hash of the letters since the last space, while they are all
+        // lower-case letters.
+        let mut h = Some(WordFilter::EMPTY);
+        for &b in bytes {
+            if b == b' ' {
+                if h.is_some_and(|h| h != WordFilter::EMPTY && !self.rule_words.may_hold(h)) {
+                    return true;
+                }
+                h = Some(WordFilter::EMPTY);
+            } else if b.is_ascii_lowercase() {
+                h = h.map(|h| WordFilter::step(h, b));
+            } else {
+                h = None;
+            }
+        }
+        h.is_some_and(|h| h != WordFilter::EMPTY && !self.rule_words.may_hold(h))
+    }
+
     /// Publication date or time line: every word is a date word, a number, a
     /// time or a label, with a month or numeric date or time, and a year, time
     /// or label.
@@ -521,9 +558,7 @@ impl Data {
             "desk",
         ];
         ROLES.iter().any(|r| r.eq_ignore_ascii_case(last))
-            && words.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "the" | "and" | "at")
-            })
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || ROLE_LOWER.contains(w))
     }
 
     /// The whole of `s` is one agency name.
@@ -637,6 +672,18 @@ impl Data {
         .any(|r| low.windows(r.len()).any(|w| w.eq_ignore_ascii_case(r.as_bytes())))
     }
 }
+
+/// Lower-case words a name may hold (`names_ok`).
+const NAME_PARTICLES: [&str; 18] =
+    ["and", "&", "de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "le", "la", "bin", "al", "y", "e"];
+
+/// Lower-case words a role may hold ("Correspondent for the Times").
+const ROLE_LOWER: [&str; 5] = ["of", "for", "the", "and", "at"];
+
+/// The lists of lower-case words the date, byline and bare credit rules
+/// accept besides date words and agency names: a word in none of them
+/// turns a line away from the three (see [`Data::has_plain_word`]).
+pub(crate) const RULE_LOWER_WORDS: [&[&str]; 3] = [&CREDIT_LOWER, &NAME_PARTICLES, &ROLE_LOWER];
 
 /// Lower-case words allowed inside a credit.
 const CREDIT_LOWER: [&str; 40] = [
@@ -785,37 +832,15 @@ fn names_ok(s: &str, min_words: usize) -> bool {
         if words > 10 {
             return false;
         }
-        if matches!(
-            w,
-            "and"
-                | "&"
-                | "de"
-                | "da"
-                | "di"
-                | "del"
-                | "della"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "du"
-                | "le"
-                | "la"
-                | "bin"
-                | "al"
-                | "y"
-                | "e"
-        ) {
+        // A particle starts in lower case (or is "&"), a name seldom does.
+        if !w.as_bytes()[0].is_ascii_uppercase() && NAME_PARTICLES.contains(&w) {
             continue;
         }
         if matches!(w, "The" | "A" | "An" | "THE") {
             return false;
         }
         let first = w.chars().next().unwrap_or(' ');
-        if !first.is_uppercase() || w.bytes().any(|c| c.is_ascii_digit()) {
-            return false;
-        }
-        if w.contains([':', '?', '!', '"', '(', ')']) {
+        if !first.is_uppercase() || w.bytes().any(|c| c.is_ascii_digit() || b":?!\"()".contains(&c)) {
             return false;
         }
         caps += 1;
@@ -967,6 +992,112 @@ mod tests {
             assert_eq!(rfind_comma_space(s), s.rfind(", "), "{s:?}");
         }
     }
+
+    /// A line with a plain word must fail the date, byline and bare credit
+    /// rules (a byline starting "By " aside), as `shape` skips them for it.
+    fn check_plain_word(data: &Data, s: &str) {
+        if data.has_plain_word(s.as_bytes()) {
+            assert!(!data.is_dateline(s), "a date line has a plain word: {s:?}");
+            let by = s.starts_with("By ") || s.starts_with("BY ");
+            assert!(by || !data.is_byline(s), "a byline has a plain word: {s:?}");
+            assert_eq!(data.bare_credit(s), BareCredit::No, "a bare credit has a plain word: {s:?}");
+        }
+    }
+
+    #[test]
+    fn plain_words_only_in_lines_the_rules_turn_away() {
+        let data = Data::build(&[]).unwrap();
+        // (line, has a plain word); the lines without one pass a rule with
+        // lower-case words of each list: date words, agency names, credit
+        // words, name particles.
+        #[rustfmt::skip]
+        let cases: &[(&str, bool)] = &[
+            ("", false), ("the", false), ("says", true), ("The council met on Tuesday.", true), ("x says", true),
+            ("Tom Hale says so", true), ("says,", false), ("(says)", false), ("says\tso", false), ("Says", false),
+            ("published on march 3, 2021 at 9:45 am", false), ("Updated 9:02 a.m. ET, Tuesday, March 3, 2020", false),
+            ("le 12 mars 2021 à 20:13", false), ("Jane Doe, associated press", false), ("Jo Lark for AFP", false),
+            ("Ali bin Said, Reuters", false), ("Jo Lark, Editor of the Year", false), ("Jo Lark/AFP via Getty Images", false),
+            ("Jo Lark, staff photographer", true), ("By Jo Lark - Updated soon after the vote", true),
+            ("Photo by staff", false), ("Getty Images contributor", false), ("Ana Ruiz, file", false),
+        ];
+        for &(s, plain) in cases {
+            assert_eq!(data.has_plain_word(s.as_bytes()), plain, "{s:?}");
+            check_plain_word(&data, s);
+        }
+        assert!(data.is_dateline("published on march 3, 2021 at 9:45 am"));
+        assert!(data.is_byline("Jane Doe, associated press") && data.is_byline("Ali bin Said, Reuters"));
+        assert_eq!(data.bare_credit("Jo Lark for AFP"), BareCredit::Credit);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Lines of list words, names, numbers and story words.
+        #[test]
+        fn plain_words_never_hide_a_rule(words in proptest::collection::vec(0..WORDS.len(), 1..9), seps in proptest::collection::vec(0..SEPS.len(), 9)) {
+            static DATA: std::sync::OnceLock<Data> = std::sync::OnceLock::new();
+            let data = DATA.get_or_init(|| Data::build(&[]).unwrap());
+            let mut s = String::new();
+            for (i, &w) in words.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(SEPS[seps[i]]);
+                }
+                s.push_str(WORDS[w]);
+            }
+            check_plain_word(data, &s);
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "the",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "de",
+        "of",
+        "for",
+        "and",
+        "bin",
+        "van",
+        "via",
+        "by",
+        "file",
+        "staff",
+        "photo",
+        "images",
+        "getty",
+        "associated",
+        "press",
+        "agence",
+        "published",
+        "updated",
+        "march",
+        "tuesday",
+        "says",
+        "bridge",
+        "writer",
+        "Jane",
+        "Doe",
+        "AFP",
+        "Getty",
+        "Images",
+        "Reuters",
+        "Associated",
+        "Press",
+        "Published",
+        "March",
+        "Tuesday",
+        "3",
+        "2021",
+        "9:45",
+        "11/18/19",
+        "By",
+        "Editor",
+        "Correspondent",
+    ];
+    const SEPS: &[&str] = &[" ", " ", " ", ", ", " - ", " | ", "/", "  ", ",", "\u{a0}"];
 
     #[test]
     fn key_heads_are_the_first_bytes_of_the_key() {
