@@ -37,6 +37,8 @@ impl Hasher for Fnv {
 }
 
 pub(crate) type Map<V> = HashMap<Box<str>, V, BuildHasherDefault<Fnv>>;
+/// [`Map`] keyed by bytes, for words lower-cased in a byte buffer.
+pub(crate) type BytesMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<Fnv>>;
 
 /// Longest line (in bytes) looked up as a whole in the line table.
 pub(crate) const MAX_KEY: usize = 64;
@@ -118,7 +120,7 @@ pub(crate) struct Data {
     pub key_pairs: PairFilter,
     pub contains: AhoCorasick,
     pub contains_kinds: Vec<Kind>,
-    pub dates: Map<DateWord>,
+    pub dates: BytesMap<DateWord>,
     /// Finds " is " in author biographies.
     pub is_finder: memchr::memmem::Finder<'static>,
     /// Labels that open a credit at the end of a caption line ("Credit:").
@@ -200,11 +202,11 @@ impl WordFilter {
 
     /// A filter holding every maximal run of ASCII letters in `phrases`,
     /// lower-cased ("AFP via Getty Images" gives afp, via, getty, images).
-    pub(crate) fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> WordFilter {
+    pub(crate) fn new<'p>(phrases: impl IntoIterator<Item = &'p [u8]>) -> WordFilter {
         let mut filter = WordFilter { bits: [0; 64] };
         for p in phrases {
-            for w in p.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
-                let h = w.bytes().fold(WordFilter::EMPTY, |h, b| WordFilter::step(h, b.to_ascii_lowercase()));
+            for w in p.split(|c| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+                let h = w.iter().fold(WordFilter::EMPTY, |h, &b| WordFilter::step(h, b.to_ascii_lowercase()));
                 let k = WordFilter::slot(h);
                 filter.bits[k / 64] |= 1 << (k % 64);
             }
@@ -350,7 +352,7 @@ impl Data {
             add_prefix(p, PrefixRule { mode: PrefixMode::Start, kind: PrefixKind::Residue(Kind::Promo) });
         }
 
-        let mut dates = Map::default();
+        let mut dates = BytesMap::default();
         for l in entries(DATES) {
             let (class, word) = l.split_once('\t').ok_or_else(|| bad("dates", l))?;
             let class = match class {
@@ -362,7 +364,7 @@ impl Data {
                 _ => return Err(bad("dates", l)),
             };
             // A word listed twice keeps its strongest class (month > ... > filler).
-            dates.entry(word.trim().into()).or_insert(class);
+            dates.entry(word.trim().as_bytes().into()).or_insert(class);
         }
 
         let tail_labels: Vec<String> = [
@@ -423,8 +425,8 @@ impl Data {
             dates
                 .keys()
                 .map(|k| &**k)
-                .chain(agencies.iter().map(String::as_str))
-                .chain(RULE_LOWER_WORDS.iter().flat_map(|list| list.iter().copied())),
+                .chain(agencies.iter().map(String::as_bytes))
+                .chain(RULE_LOWER_WORDS.iter().flat_map(|list| list.iter().map(|w| w.as_bytes()))),
         );
 
         Ok(Data {

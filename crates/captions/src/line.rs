@@ -112,11 +112,22 @@ pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
 /// `s` without any number of `suffix` at its end: what `trim_end_matches`
 /// does, by comparing the last bytes, where a `&str` pattern sets up a
 /// substring searcher for every word of every short line.
-fn trim_suffixes<'s>(mut s: &'s str, suffix: &str) -> &'s str {
+fn trim_suffixes<'s>(mut s: &'s [u8], suffix: &[u8]) -> &'s [u8] {
     while let Some(rest) = s.strip_suffix(suffix) {
         s = rest;
     }
     s
+}
+
+/// `w` without the ASCII bytes `trim` accepts at either end: what
+/// `trim_matches` with those chars does (an ASCII byte is a whole char in
+/// UTF-8, so the cuts fall on char boundaries), without decoding a char at
+/// each end. `trim` must accept no byte above 0x7f.
+#[inline(always)]
+fn trim_ascii_bytes(w: &[u8], trim: impl Fn(u8) -> bool) -> &[u8] {
+    let start = w.iter().position(|&c| !trim(c)).unwrap_or(w.len());
+    let end = w.iter().rposition(|&c| !trim(c)).map_or(start, |i| i + 1);
+    &w[start..end]
 }
 
 /// Where the last ", " starts: memchr for the comma from the end, rather
@@ -452,7 +463,7 @@ impl Data {
         for w in
             s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | ';' | '–' | '—' | '·' | '•'))
         {
-            let w = w.trim_matches(|c: char| c == ':' || c == '-' || c == '.');
+            let w = trim_ascii_bytes(w.as_bytes(), |c| matches!(c, b':' | b'-' | b'.'));
             if w.is_empty() {
                 continue;
             }
@@ -480,21 +491,19 @@ impl Data {
             if w.len() > 24 {
                 return false;
             }
+            // Trimmed of '.' above, so "a.m." looks up "a.m".
             let mut buf = [0u8; 24];
             let lw = &mut buf[..w.len()];
-            lw.copy_from_slice(w.as_bytes());
+            lw.copy_from_slice(w);
             lw.make_ascii_lowercase();
-            let Ok(lw) = std::str::from_utf8(lw) else {
-                return false;
-            };
-            let lw = lw.trim_end_matches('.');
+            let lw = &*lw;
             match self.dates.get(lw) {
                 Some(DateWord::Month) | Some(DateWord::Weekday) => day = true,
                 Some(DateWord::Label) => label = true,
                 Some(_) => {}
                 None => {
                     // "9:45am", "11:04PM"
-                    let t = trim_suffixes(trim_suffixes(lw, "am"), "pm");
+                    let t = trim_suffixes(trim_suffixes(lw, b"am"), b"pm");
                     if t.len() < lw.len() && date_number(t) == Some(NumKind::Time) {
                         time = true;
                         continue;
@@ -772,13 +781,12 @@ enum NumKind {
 }
 
 /// Numbers in a date line: 19, 19th, 2019, 11:04, 11/18/19, 2019-11-18.
-fn date_number(w: &str) -> Option<NumKind> {
-    let b = w.as_bytes();
+fn date_number(b: &[u8]) -> Option<NumKind> {
     if b.is_empty() || !b[0].is_ascii_digit() {
         return None;
     }
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let rest = &w[digits..];
+    let rest = &b[digits..];
     if rest.is_empty() {
         return match digits {
             1 | 2 => Some(NumKind::Day),
@@ -786,20 +794,32 @@ fn date_number(w: &str) -> Option<NumKind> {
             _ => None,
         };
     }
-    if digits <= 2 && matches!(rest, "st" | "nd" | "rd" | "th" | "º" | "er" | "e") {
+    // 0xc2 0xba is "º".
+    if digits <= 2 && matches!(rest, b"st" | b"nd" | b"rd" | b"th" | [0xc2, 0xba] | b"er" | b"e") {
         return Some(NumKind::Day);
     }
-    let parts: Vec<&str> = w.split([':', '/', '-', '.']).collect();
-    if parts.len() < 2
-        || parts.len() > 3
-        || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()) && p.len() <= 4)
-    {
+    // Two or three runs of one to four digits between ':', '/', '-' or '.'.
+    let mut lens = [0usize; 3];
+    let mut parts = 1;
+    for &c in b {
+        if matches!(c, b':' | b'/' | b'-' | b'.') {
+            if parts == 3 {
+                return None;
+            }
+            parts += 1;
+        } else if c.is_ascii_digit() {
+            lens[parts - 1] += 1;
+        } else {
+            return None;
+        }
+    }
+    if parts < 2 || lens[..parts].iter().any(|&l| l == 0 || l > 4) {
         return None;
     }
-    if w.contains(':') {
-        return (parts[0].len() <= 2 && parts[1].len() == 2).then_some(NumKind::Time);
+    if b.contains(&b':') {
+        return (lens[0] <= 2 && lens[1] == 2).then_some(NumKind::Time);
     }
-    (parts.len() == 3).then_some(NumKind::Date)
+    (parts == 3).then_some(NumKind::Date)
 }
 
 /// Split at the first " - ", " | ", " — ", " – " or " • ".
@@ -939,10 +959,11 @@ mod tests {
             ("9:45", Some(Time)), ("11:04", Some(Time)), ("111:04", None), ("9:5", None), ("9:45:10", Some(Time)),
             ("11/18/19", Some(Date)), ("2019-11-18", Some(Date)), ("18.11.2019", Some(Date)), ("11/18", None),
             ("1/2/3/4", None), ("1//2", None), ("12345/1/1", None), ("1/2/x", None), ("9:", None), ("9am", None),
-            ("2:30-3:30", None), ("1-800-555", Some(Date)), ("2,000", None), ("3.5", None),
+            ("2:30-3:30", None), ("1-800-555", Some(Date)), ("2,000", None), ("3.5", None), ("1º", Some(Day)),
+            ("1º2", None), ("12:3é", None), (":", None),
         ];
         for &(w, want) in cases {
-            assert_eq!(date_number(w), want, "{w:?}");
+            assert_eq!(date_number(w.as_bytes()), want, "{w:?}");
         }
     }
 
@@ -955,7 +976,7 @@ mod tests {
             ("pm", "am", "pm"), ("9:45AM", "am", "9:45AM"), ("évam", "am", "év"),
         ];
         for &(s, suffix, want) in cases {
-            assert_eq!(trim_suffixes(s, suffix), want, "{s:?}");
+            assert_eq!(trim_suffixes(s.as_bytes(), suffix.as_bytes()), want.as_bytes(), "{s:?}");
             assert_eq!(s.trim_end_matches(suffix), want, "the table itself: {s:?}");
         }
     }
