@@ -143,7 +143,7 @@ impl Data {
         let n = s.len();
         let bytes = s.as_bytes();
 
-        if n <= MAX_KEY && self.key_pairs.may_start(&key_head(bytes)[..n.min(2)]) {
+        if n <= MAX_KEY && self.key_pairs.may_start(&key_head(bytes)[..n.min(2)]) && !key_keeps_mark(bytes) {
             let mut buf = [0u8; MAX_KEY];
             if let Some(key) = line_key(s, &mut buf) {
                 match key {
@@ -897,6 +897,15 @@ fn key_head(bytes: &[u8]) -> [u8; 2] {
     [first, second]
 }
 
+/// Whether the [`line_key`] of `bytes` keeps a ':' or a ',': one comes
+/// before the trailing ASCII punctuation and white space, which are all the
+/// key drops. No key the whole-line tests accept holds either, so such a
+/// line ("Published: 7 May 2026", "Photo: Jo Lark, AP") needs no key built.
+fn key_keeps_mark(bytes: &[u8]) -> bool {
+    let end = bytes.iter().rposition(|b| !(b.is_ascii_punctuation() || b.is_ascii_whitespace())).map_or(0, |i| i + 1);
+    memchr::memchr2(b':', b',', &bytes[..end]).is_some()
+}
+
 /// Gallery counter with its label: "image 1 of 5", "photo 3/12", "slide 2 of 9"
 /// (`key` is lower case).
 fn is_counter(key: &str) -> bool {
@@ -1142,6 +1151,25 @@ mod tests {
             if !key.is_empty() && filter.may_start(key) {
                 assert!(filter.may_start(head), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn no_line_key_holds_a_mark() {
+        let data = Data::build(&[]).unwrap();
+        for key in data.lines.keys() {
+            assert!(!key.contains([':', ',']), "{key:?}");
+        }
+        #[rustfmt::skip]
+        let cases: &[(&str, bool)] = &[
+            ("", false), ("Home", false), ("Image:", false), ("Home.,:;", false), ("Photo: Jo Lark, AP", true),
+            ("Published: 7 May 2026", true), ("a,b", true), ("a :b", true), ("Share: ", false), ("x, !", false),
+            ("Image 1 of 5", false), ("é,", false), (",é", true),
+        ];
+        for &(s, want) in cases {
+            assert_eq!(key_keeps_mark(s.as_bytes()), want, "{s:?}");
+            let mut buf = [0u8; MAX_KEY];
+            assert_eq!(line_key(s, &mut buf).unwrap().contains([':', ',']), want, "the table itself: {s:?}");
         }
     }
 
