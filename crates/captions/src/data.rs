@@ -9,6 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 
+use crate::line::RULE_LOWER_WORDS;
 use crate::{Error, Kind};
 
 pub(crate) const AGENCIES: &str = include_str!("../data/agencies.txt");
@@ -36,6 +37,8 @@ impl Hasher for Fnv {
 }
 
 pub(crate) type Map<V> = HashMap<Box<str>, V, BuildHasherDefault<Fnv>>;
+/// [`Map`] keyed by bytes, for words lower-cased in a byte buffer.
+pub(crate) type BytesMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<Fnv>>;
 
 /// Longest line (in bytes) looked up as a whole in the line table.
 pub(crate) const MAX_KEY: usize = 64;
@@ -117,13 +120,16 @@ pub(crate) struct Data {
     pub key_pairs: PairFilter,
     pub contains: AhoCorasick,
     pub contains_kinds: Vec<Kind>,
-    pub dates: Map<DateWord>,
+    pub dates: BytesMap<DateWord>,
     /// Finds " is " in author biographies.
     pub is_finder: memchr::memmem::Finder<'static>,
     /// Labels that open a credit at the end of a caption line ("Credit:").
     pub tail_labels: AhoCorasick,
     /// Labels that open a parenthesised credit ("(Photo by", "(Image:").
     pub paren_labels: AhoCorasick,
+    /// Every lower-case word the date, byline and bare credit rules can
+    /// accept (see [`Data::has_plain_word`](crate::data::Data)).
+    pub rule_words: WordFilter,
 }
 
 /// The first two bytes of a set of phrases, ASCII case folded, hashed into
@@ -166,6 +172,52 @@ impl PairFilter {
     pub(crate) fn may_start(&self, text: &[u8]) -> bool {
         let Some(&first) = text.first() else { return !self.bits.iter().all(|&w| w == 0) };
         let k = PairFilter::slot(first, text.get(1).copied().unwrap_or(0));
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// A set of lower-case ASCII words kept as 4096 bits of their hashes: a
+/// word whose bit is clear is surely not in the set (about one word in ten
+/// outside it finds its bit set, and only costs the full test). The hash is
+/// FNV-1a, fed a byte at a time, so a caller hashes a word while it reads
+/// it.
+#[derive(Clone, Debug)]
+pub(crate) struct WordFilter {
+    bits: [u64; 64],
+}
+
+impl WordFilter {
+    /// The hash of no bytes.
+    pub(crate) const EMPTY: u32 = 0x811c_9dc5;
+
+    /// The hash `h` with byte `b` added.
+    #[inline(always)]
+    pub(crate) fn step(h: u32, b: u8) -> u32 {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    }
+
+    fn slot(h: u32) -> usize {
+        (h >> 20) as usize
+    }
+
+    /// A filter holding every maximal run of ASCII letters in `phrases`,
+    /// lower-cased ("AFP via Getty Images" gives afp, via, getty, images).
+    pub(crate) fn new<'p>(phrases: impl IntoIterator<Item = &'p [u8]>) -> WordFilter {
+        let mut filter = WordFilter { bits: [0; 64] };
+        for p in phrases {
+            for w in p.split(|c| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+                let h = w.iter().fold(WordFilter::EMPTY, |h, &b| WordFilter::step(h, b.to_ascii_lowercase()));
+                let k = WordFilter::slot(h);
+                filter.bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        filter
+    }
+
+    /// False when the word hashed to `h` is surely not in the set.
+    #[inline(always)]
+    pub(crate) fn may_hold(&self, h: u32) -> bool {
+        let k = WordFilter::slot(h);
         self.bits[k / 64] & (1 << (k % 64)) != 0
     }
 }
@@ -300,7 +352,7 @@ impl Data {
             add_prefix(p, PrefixRule { mode: PrefixMode::Start, kind: PrefixKind::Residue(Kind::Promo) });
         }
 
-        let mut dates = Map::default();
+        let mut dates = BytesMap::default();
         for l in entries(DATES) {
             let (class, word) = l.split_once('\t').ok_or_else(|| bad("dates", l))?;
             let class = match class {
@@ -312,7 +364,7 @@ impl Data {
                 _ => return Err(bad("dates", l)),
             };
             // A word listed twice keeps its strongest class (month > ... > filler).
-            dates.entry(word.trim().into()).or_insert(class);
+            dates.entry(word.trim().as_bytes().into()).or_insert(class);
         }
 
         let tail_labels: Vec<String> = [
@@ -369,7 +421,16 @@ impl Data {
         key_heads.extend_from_slice(&KEY_WORDS);
         let key_pairs = PairFilter::new(&key_heads);
 
+        let rule_words = WordFilter::new(
+            dates
+                .keys()
+                .map(|k| &**k)
+                .chain(agencies.iter().map(String::as_bytes))
+                .chain(RULE_LOWER_WORDS.iter().flat_map(|list| list.iter().map(|w| w.as_bytes()))),
+        );
+
         Ok(Data {
+            rule_words,
             is_finder: memchr::memmem::Finder::new(b" is ").into_owned(),
             prefix_pairs,
             key_pairs,

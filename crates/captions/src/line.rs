@@ -6,7 +6,7 @@
 
 use aho_corasick::{Anchored, Input};
 
-use crate::data::{line_key, Data, DateWord, PrefixKind, PrefixMode, Strength, MAX_KEY};
+use crate::data::{line_key, Data, DateWord, PrefixKind, PrefixMode, Strength, WordFilter, MAX_KEY};
 use crate::Kind;
 
 /// Byte range relative to the start of the trimmed line.
@@ -112,11 +112,22 @@ pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
 /// `s` without any number of `suffix` at its end: what `trim_end_matches`
 /// does, by comparing the last bytes, where a `&str` pattern sets up a
 /// substring searcher for every word of every short line.
-fn trim_suffixes<'s>(mut s: &'s str, suffix: &str) -> &'s str {
+fn trim_suffixes<'s>(mut s: &'s [u8], suffix: &[u8]) -> &'s [u8] {
     while let Some(rest) = s.strip_suffix(suffix) {
         s = rest;
     }
     s
+}
+
+/// `w` without the ASCII bytes `trim` accepts at either end: what
+/// `trim_matches` with those chars does (an ASCII byte is a whole char in
+/// UTF-8, so the cuts fall on char boundaries), without decoding a char at
+/// each end. `trim` must accept no byte above 0x7f.
+#[inline(always)]
+fn trim_ascii_bytes(w: &[u8], trim: impl Fn(u8) -> bool) -> &[u8] {
+    let start = w.iter().position(|&c| !trim(c)).unwrap_or(w.len());
+    let end = w.iter().rposition(|&c| !trim(c)).map_or(start, |i| i + 1);
+    &w[start..end]
 }
 
 /// Where the last ", " starts: memchr for the comma from the end, rather
@@ -132,7 +143,7 @@ impl Data {
         let n = s.len();
         let bytes = s.as_bytes();
 
-        if n <= MAX_KEY && self.key_pairs.may_start(&key_head(bytes)[..n.min(2)]) {
+        if n <= MAX_KEY && self.key_pairs.may_start(&key_head(bytes)[..n.min(2)]) && !key_keeps_mark(bytes) {
             let mut buf = [0u8; MAX_KEY];
             if let Some(key) = line_key(s, &mut buf) {
                 match key {
@@ -203,7 +214,11 @@ impl Data {
             }
         }
 
-        if n <= 160 {
+        // Most short lines are story text holding a lower-case word that no
+        // date, byline or bare credit rule takes ("says", "bridge"): one pass
+        // over the line finds it and spares it all three rules.
+        let plain = n <= 160 && self.has_plain_word(bytes);
+        if n <= 160 && !plain {
             if self.is_dateline(s) {
                 return residue(Kind::Dateline);
             }
@@ -211,8 +226,12 @@ impl Data {
                 return residue(Kind::Byline);
             }
         }
+        // "By Name - Updated ...": what follows the names may be any words.
+        if plain && (s.starts_with("By ") || s.starts_with("BY ")) && self.is_byline(s) {
+            return residue(Kind::Byline);
+        }
 
-        if n <= 100 {
+        if n <= 100 && !plain {
             match self.bare_credit(s) {
                 BareCredit::Agency => return Shape::Agency,
                 BareCredit::Credit => return Shape::Credit { credit: (0, n), after: true },
@@ -401,6 +420,35 @@ impl Data {
         Some((cap, credit, false))
     }
 
+    /// Whether the line holds a *plain word*: ASCII lower-case letters with a
+    /// space or an end of the line on each side, not among the words of
+    /// [`RULE_LOWER_WORDS`], the date words or the agency names. Such a line
+    /// is no date line (each of its words must be a date word or a number),
+    /// no bare credit (each word capitalised, or a credit's lower-case word,
+    /// or the whole line one agency name) and no byline but one that starts
+    /// with "By " (the names capitalised or particles, the role's words
+    /// capitalised or small words, or the whole role an agency name). The
+    /// word reaches each of those rules whole, as the line splits at spaces
+    /// for all of them, and a letter is trimmed by none of them.
+    pub(crate) fn has_plain_word(&self, bytes: &[u8]) -> bool {
+        // The hash of the letters since the last space, while they are all
+        // lower-case letters.
+        let mut h = Some(WordFilter::EMPTY);
+        for &b in bytes {
+            if b == b' ' {
+                if h.is_some_and(|h| h != WordFilter::EMPTY && !self.rule_words.may_hold(h)) {
+                    return true;
+                }
+                h = Some(WordFilter::EMPTY);
+            } else if b.is_ascii_lowercase() {
+                h = h.map(|h| WordFilter::step(h, b));
+            } else {
+                h = None;
+            }
+        }
+        h.is_some_and(|h| h != WordFilter::EMPTY && !self.rule_words.may_hold(h))
+    }
+
     /// Publication date or time line: every word is a date word, a number, a
     /// time or a label, with a month or numeric date or time, and a year, time
     /// or label.
@@ -415,7 +463,7 @@ impl Data {
         for w in
             s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | ';' | '–' | '—' | '·' | '•'))
         {
-            let w = w.trim_matches(|c: char| c == ':' || c == '-' || c == '.');
+            let w = trim_ascii_bytes(w.as_bytes(), |c| matches!(c, b':' | b'-' | b'.'));
             if w.is_empty() {
                 continue;
             }
@@ -443,21 +491,19 @@ impl Data {
             if w.len() > 24 {
                 return false;
             }
+            // Trimmed of '.' above, so "a.m." looks up "a.m".
             let mut buf = [0u8; 24];
             let lw = &mut buf[..w.len()];
-            lw.copy_from_slice(w.as_bytes());
+            lw.copy_from_slice(w);
             lw.make_ascii_lowercase();
-            let Ok(lw) = std::str::from_utf8(lw) else {
-                return false;
-            };
-            let lw = lw.trim_end_matches('.');
+            let lw = &*lw;
             match self.dates.get(lw) {
                 Some(DateWord::Month) | Some(DateWord::Weekday) => day = true,
                 Some(DateWord::Label) => label = true,
                 Some(_) => {}
                 None => {
                     // "9:45am", "11:04PM"
-                    let t = trim_suffixes(trim_suffixes(lw, "am"), "pm");
+                    let t = trim_suffixes(trim_suffixes(lw, b"am"), b"pm");
                     if t.len() < lw.len() && date_number(t) == Some(NumKind::Time) {
                         time = true;
                         continue;
@@ -521,9 +567,7 @@ impl Data {
             "desk",
         ];
         ROLES.iter().any(|r| r.eq_ignore_ascii_case(last))
-            && words.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "the" | "and" | "at")
-            })
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || ROLE_LOWER.contains(w))
     }
 
     /// The whole of `s` is one agency name.
@@ -638,6 +682,18 @@ impl Data {
     }
 }
 
+/// Lower-case words a name may hold (`names_ok`).
+const NAME_PARTICLES: [&str; 18] =
+    ["and", "&", "de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "le", "la", "bin", "al", "y", "e"];
+
+/// Lower-case words a role may hold ("Correspondent for the Times").
+const ROLE_LOWER: [&str; 5] = ["of", "for", "the", "and", "at"];
+
+/// The lists of lower-case words the date, byline and bare credit rules
+/// accept besides date words and agency names: a word in none of them
+/// turns a line away from the three (see [`Data::has_plain_word`]).
+pub(crate) const RULE_LOWER_WORDS: [&[&str]; 3] = [&CREDIT_LOWER, &NAME_PARTICLES, &ROLE_LOWER];
+
 /// Lower-case words allowed inside a credit.
 const CREDIT_LOWER: [&str; 40] = [
     "via",
@@ -725,13 +781,12 @@ enum NumKind {
 }
 
 /// Numbers in a date line: 19, 19th, 2019, 11:04, 11/18/19, 2019-11-18.
-fn date_number(w: &str) -> Option<NumKind> {
-    let b = w.as_bytes();
+fn date_number(b: &[u8]) -> Option<NumKind> {
     if b.is_empty() || !b[0].is_ascii_digit() {
         return None;
     }
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let rest = &w[digits..];
+    let rest = &b[digits..];
     if rest.is_empty() {
         return match digits {
             1 | 2 => Some(NumKind::Day),
@@ -739,20 +794,32 @@ fn date_number(w: &str) -> Option<NumKind> {
             _ => None,
         };
     }
-    if digits <= 2 && matches!(rest, "st" | "nd" | "rd" | "th" | "º" | "er" | "e") {
+    // 0xc2 0xba is "º".
+    if digits <= 2 && matches!(rest, b"st" | b"nd" | b"rd" | b"th" | [0xc2, 0xba] | b"er" | b"e") {
         return Some(NumKind::Day);
     }
-    let parts: Vec<&str> = w.split([':', '/', '-', '.']).collect();
-    if parts.len() < 2
-        || parts.len() > 3
-        || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()) && p.len() <= 4)
-    {
+    // Two or three runs of one to four digits between ':', '/', '-' or '.'.
+    let mut lens = [0usize; 3];
+    let mut parts = 1;
+    for &c in b {
+        if matches!(c, b':' | b'/' | b'-' | b'.') {
+            if parts == 3 {
+                return None;
+            }
+            parts += 1;
+        } else if c.is_ascii_digit() {
+            lens[parts - 1] += 1;
+        } else {
+            return None;
+        }
+    }
+    if parts < 2 || lens[..parts].iter().any(|&l| l == 0 || l > 4) {
         return None;
     }
-    if w.contains(':') {
-        return (parts[0].len() <= 2 && parts[1].len() == 2).then_some(NumKind::Time);
+    if b.contains(&b':') {
+        return (lens[0] <= 2 && lens[1] == 2).then_some(NumKind::Time);
     }
-    (parts.len() == 3).then_some(NumKind::Date)
+    (parts == 3).then_some(NumKind::Date)
 }
 
 /// Split at the first " - ", " | ", " — ", " – " or " • ".
@@ -785,37 +852,15 @@ fn names_ok(s: &str, min_words: usize) -> bool {
         if words > 10 {
             return false;
         }
-        if matches!(
-            w,
-            "and"
-                | "&"
-                | "de"
-                | "da"
-                | "di"
-                | "del"
-                | "della"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "du"
-                | "le"
-                | "la"
-                | "bin"
-                | "al"
-                | "y"
-                | "e"
-        ) {
+        // A particle starts in lower case (or is "&"), a name seldom does.
+        if !w.as_bytes()[0].is_ascii_uppercase() && NAME_PARTICLES.contains(&w) {
             continue;
         }
         if matches!(w, "The" | "A" | "An" | "THE") {
             return false;
         }
         let first = w.chars().next().unwrap_or(' ');
-        if !first.is_uppercase() || w.bytes().any(|c| c.is_ascii_digit()) {
-            return false;
-        }
-        if w.contains([':', '?', '!', '"', '(', ')']) {
+        if !first.is_uppercase() || w.bytes().any(|c| c.is_ascii_digit() || b":?!\"()".contains(&c)) {
             return false;
         }
         caps += 1;
@@ -850,6 +895,15 @@ fn key_head(bytes: &[u8]) -> [u8; 2] {
         None => 0,
     };
     [first, second]
+}
+
+/// Whether the [`line_key`] of `bytes` keeps a ':' or a ',': one comes
+/// before the trailing ASCII punctuation and white space, which are all the
+/// key drops. No key the whole-line tests accept holds either, so such a
+/// line ("Published: 7 May 2026", "Photo: Jo Lark, AP") needs no key built.
+fn key_keeps_mark(bytes: &[u8]) -> bool {
+    let end = bytes.iter().rposition(|b| !(b.is_ascii_punctuation() || b.is_ascii_whitespace())).map_or(0, |i| i + 1);
+    memchr::memchr2(b':', b',', &bytes[..end]).is_some()
 }
 
 /// Gallery counter with its label: "image 1 of 5", "photo 3/12", "slide 2 of 9"
@@ -914,10 +968,11 @@ mod tests {
             ("9:45", Some(Time)), ("11:04", Some(Time)), ("111:04", None), ("9:5", None), ("9:45:10", Some(Time)),
             ("11/18/19", Some(Date)), ("2019-11-18", Some(Date)), ("18.11.2019", Some(Date)), ("11/18", None),
             ("1/2/3/4", None), ("1//2", None), ("12345/1/1", None), ("1/2/x", None), ("9:", None), ("9am", None),
-            ("2:30-3:30", None), ("1-800-555", Some(Date)), ("2,000", None), ("3.5", None),
+            ("2:30-3:30", None), ("1-800-555", Some(Date)), ("2,000", None), ("3.5", None), ("1º", Some(Day)),
+            ("1º2", None), ("12:3é", None), (":", None),
         ];
         for &(w, want) in cases {
-            assert_eq!(date_number(w), want, "{w:?}");
+            assert_eq!(date_number(w.as_bytes()), want, "{w:?}");
         }
     }
 
@@ -930,7 +985,7 @@ mod tests {
             ("pm", "am", "pm"), ("9:45AM", "am", "9:45AM"), ("évam", "am", "év"),
         ];
         for &(s, suffix, want) in cases {
-            assert_eq!(trim_suffixes(s, suffix), want, "{s:?}");
+            assert_eq!(trim_suffixes(s.as_bytes(), suffix.as_bytes()), want.as_bytes(), "{s:?}");
             assert_eq!(s.trim_end_matches(suffix), want, "the table itself: {s:?}");
         }
     }
@@ -968,6 +1023,112 @@ mod tests {
         }
     }
 
+    /// A line with a plain word must fail the date, byline and bare credit
+    /// rules (a byline starting "By " aside), as `shape` skips them for it.
+    fn check_plain_word(data: &Data, s: &str) {
+        if data.has_plain_word(s.as_bytes()) {
+            assert!(!data.is_dateline(s), "a date line has a plain word: {s:?}");
+            let by = s.starts_with("By ") || s.starts_with("BY ");
+            assert!(by || !data.is_byline(s), "a byline has a plain word: {s:?}");
+            assert_eq!(data.bare_credit(s), BareCredit::No, "a bare credit has a plain word: {s:?}");
+        }
+    }
+
+    #[test]
+    fn plain_words_only_in_lines_the_rules_turn_away() {
+        let data = Data::build(&[]).unwrap();
+        // (line, has a plain word); the lines without one pass a rule with
+        // lower-case words of each list: date words, agency names, credit
+        // words, name particles.
+        #[rustfmt::skip]
+        let cases: &[(&str, bool)] = &[
+            ("", false), ("the", false), ("says", true), ("The council met on Tuesday.", true), ("x says", true),
+            ("Tom Hale says so", true), ("says,", false), ("(says)", false), ("says\tso", false), ("Says", false),
+            ("published on march 3, 2021 at 9:45 am", false), ("Updated 9:02 a.m. ET, Tuesday, March 3, 2020", false),
+            ("le 12 mars 2021 à 20:13", false), ("Jane Doe, associated press", false), ("Jo Lark for AFP", false),
+            ("Ali bin Said, Reuters", false), ("Jo Lark, Editor of the Year", false), ("Jo Lark/AFP via Getty Images", false),
+            ("Jo Lark, staff photographer", true), ("By Jo Lark - Updated soon after the vote", true),
+            ("Photo by staff", false), ("Getty Images contributor", false), ("Ana Ruiz, file", false),
+        ];
+        for &(s, plain) in cases {
+            assert_eq!(data.has_plain_word(s.as_bytes()), plain, "{s:?}");
+            check_plain_word(&data, s);
+        }
+        assert!(data.is_dateline("published on march 3, 2021 at 9:45 am"));
+        assert!(data.is_byline("Jane Doe, associated press") && data.is_byline("Ali bin Said, Reuters"));
+        assert_eq!(data.bare_credit("Jo Lark for AFP"), BareCredit::Credit);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Lines of list words, names, numbers and story words.
+        #[test]
+        fn plain_words_never_hide_a_rule(words in proptest::collection::vec(0..WORDS.len(), 1..9), seps in proptest::collection::vec(0..SEPS.len(), 9)) {
+            static DATA: std::sync::OnceLock<Data> = std::sync::OnceLock::new();
+            let data = DATA.get_or_init(|| Data::build(&[]).unwrap());
+            let mut s = String::new();
+            for (i, &w) in words.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(SEPS[seps[i]]);
+                }
+                s.push_str(WORDS[w]);
+            }
+            check_plain_word(data, &s);
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "the",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "de",
+        "of",
+        "for",
+        "and",
+        "bin",
+        "van",
+        "via",
+        "by",
+        "file",
+        "staff",
+        "photo",
+        "images",
+        "getty",
+        "associated",
+        "press",
+        "agence",
+        "published",
+        "updated",
+        "march",
+        "tuesday",
+        "says",
+        "bridge",
+        "writer",
+        "Jane",
+        "Doe",
+        "AFP",
+        "Getty",
+        "Images",
+        "Reuters",
+        "Associated",
+        "Press",
+        "Published",
+        "March",
+        "Tuesday",
+        "3",
+        "2021",
+        "9:45",
+        "11/18/19",
+        "By",
+        "Editor",
+        "Correspondent",
+    ];
+    const SEPS: &[&str] = &[" ", " ", " ", ", ", " - ", " | ", "/", "  ", ",", "\u{a0}"];
+
     #[test]
     fn key_heads_are_the_first_bytes_of_the_key() {
         #[rustfmt::skip]
@@ -990,6 +1151,25 @@ mod tests {
             if !key.is_empty() && filter.may_start(key) {
                 assert!(filter.may_start(head), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn no_line_key_holds_a_mark() {
+        let data = Data::build(&[]).unwrap();
+        for key in data.lines.keys() {
+            assert!(!key.contains([':', ',']), "{key:?}");
+        }
+        #[rustfmt::skip]
+        let cases: &[(&str, bool)] = &[
+            ("", false), ("Home", false), ("Image:", false), ("Home.,:;", false), ("Photo: Jo Lark, AP", true),
+            ("Published: 7 May 2026", true), ("a,b", true), ("a :b", true), ("Share: ", false), ("x, !", false),
+            ("Image 1 of 5", false), ("é,", false), (",é", true),
+        ];
+        for &(s, want) in cases {
+            assert_eq!(key_keeps_mark(s.as_bytes()), want, "{s:?}");
+            let mut buf = [0u8; MAX_KEY];
+            assert_eq!(line_key(s, &mut buf).unwrap().contains([':', ',']), want, "the table itself: {s:?}");
         }
     }
 
