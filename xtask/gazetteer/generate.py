@@ -150,6 +150,10 @@ def clean_region(name):
     name = re.sub(r" SAR$", "", name)
     if "," in name or "/" in name:
         return None
+    # "nohiyahoi tobei jumhurí": as for cities, a name starts with a capital in
+    # English text, which keeps every embedded pattern capitalised
+    if name[:1].islower():
+        return None
     return name.strip()
 
 
