@@ -4635,6 +4635,28 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_named_in_the_paragraph_is_the_person_registered_there() {
+        // (text, the speaker, how many people share the speaker's surname):
+        // `resolve` registers the name again from what the paragraph's pass kept
+        let cases: &[(&str, &str, usize)] = &[
+            ("\"The bridge will open,\" Ana Ortiz said.", "Ana Ortiz", 1),
+            ("Ana Ortiz toured the site. \"The bridge will open,\" Ortiz said.", "Ana Ortiz", 1),
+            ("Ana Ortiz toured the site.\n\n\"It opens in May,\" Ana Ortiz said.", "Ana Ortiz", 1),
+            ("Ana Ortiz and Luis Ortiz toured the site. \"It opens in May,\" Luis Ortiz said.", "Luis Ortiz", 2),
+            ("Luis Ortiz came. \"It opens in May,\" Ana Ortiz said, and Luis Ortiz agreed.", "Ana Ortiz", 2),
+        ];
+        let lx = Lexicon::embedded();
+        for &(text, want, same_surname) in cases {
+            let out = run(&lx, true, text, &[]);
+            let sp = out.quotes.iter().find_map(|q| q.speaker.as_ref());
+            assert_eq!(sp.map(|s| s.name.as_str()), Some(want), "{text:?}");
+            let surname = want.rsplit(' ').next().unwrap_or(want);
+            let n = out.people.iter().filter(|p| p.name.ends_with(surname)).count();
+            assert_eq!(n, same_surname, "{text:?}: {:?}", out.people);
+        }
+    }
+
+    #[test]
     fn merged_quotes_are_a_stable_sort_of_direct_then_indirect() {
         // (direct spans, indirect spans): equal spans keep the direct quote first
         type Spans = &'static [(usize, usize)];
