@@ -1399,10 +1399,31 @@ struct Ctx<'a> {
     scratch: String,
     /// Reused buffer for the words of a name being registered.
     name_words: Vec<&'a str>,
+    /// What [`Ctx::register_paragraph`] found out about each name it
+    /// registered in the current paragraph, in text order: a quote's speaker
+    /// is most often one of them, and [`Ctx::resolve`] registers it again.
+    named: Vec<NameFacts<'a>>,
     lx: &'a Lexicon,
     text: &'a str,
     known: &'a [KnownMention<'a>],
     reg: Registry,
+}
+
+/// Facts of the name at `r` that depend on its text alone (and on the
+/// caller's mentions, fixed for the article), kept by [`Ctx::register_name`]
+/// for the paragraph's names: registering the name again (as a quote's
+/// speaker) reads them back instead of scanning and hashing its bytes and
+/// searching the caller's mentions once more.
+#[derive(Clone, Copy)]
+struct NameFacts<'a> {
+    r: (usize, usize),
+    /// [`plain_name`] of the text.
+    plain: Option<(usize, usize)>,
+    /// The plain name's last-word key: its hash and, once it has one, its
+    /// entry in the registry's `by_key`.
+    key: Option<LastKey>,
+    /// [`Ctx::known_at`] of `r`.
+    known: Option<&'a KnownMention<'a>>,
 }
 
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
@@ -2913,7 +2934,20 @@ impl<'a> Ctx<'a> {
         // found from the end and it is compared with the person's name whole
         let mut words = std::mem::take(&mut self.name_words);
         words.clear();
-        let plain = plain_name(s);
+        // the paragraph's own call (with its tokens) keeps the name's facts; a
+        // name the paragraph has registered already (a quote's speaker) reads
+        // them back
+        let para = toks.is_some();
+        let facts = if !para {
+            let at = self.named.partition_point(|m| m.r.0 < r.start);
+            self.named.get(at).filter(|m| m.r == (r.start, r.end)).copied()
+        } else {
+            None
+        };
+        let plain = match facts {
+            Some(m) => m.plain,
+            None => plain_name(s),
+        };
         let last = match plain {
             Some((at, _)) => s.get(at..),
             None => {
@@ -2926,15 +2960,26 @@ impl<'a> Ctx<'a> {
         // on to `Registry::register`
         let mut last_key = None;
         if let (Some((at, _)), Some(last)) = (plain, last) {
-            let hash = match last_hash {
-                Some((start, h)) if start == r.start + at => h,
-                _ => hash_ascii_lower(last.as_bytes()),
-            };
-            last_key = Some(LastKey { hash, entry: self.reg.by_key.entry_hashed(hash, last) });
+            last_key = Some(match facts.and_then(|m| m.key) {
+                // an entry stays the key's for the article
+                Some(lk @ LastKey { entry: Some(_), .. }) => lk,
+                Some(LastKey { hash, entry: None }) => {
+                    LastKey { hash, entry: self.reg.by_key.entry_hashed(hash, last) }
+                }
+                None => {
+                    let hash = match last_hash {
+                        Some((start, h)) if start == r.start + at => h,
+                        _ => hash_ascii_lower(last.as_bytes()),
+                    };
+                    LastKey { hash, entry: self.reg.by_key.entry_hashed(hash, last) }
+                }
+            });
         }
+        // kept for the paragraph's list (the registration below may change `last_key`)
+        let name_key = last_key;
         // the caller's mention at `r`, once looked up (by the caller, or by the
         // fast path first)
-        let mut known_here = known;
+        let mut known_here = known.or(facts.map(|m| m.known));
         // fast path: the same words as the person last seen with this surname
         if let Some(last) = last {
             let entry = match last_key {
@@ -2962,6 +3007,9 @@ impl<'a> Ctx<'a> {
                     }
                     if p.role.is_none() {
                         p.role = role.map(str::to_string);
+                    }
+                    if let (true, Some(kn)) = (para, known_here) {
+                        self.named.push(NameFacts { r: (r.start, r.end), plain, key: name_key, known: kn });
                     }
                     self.reg.add_mention(id, r);
                     self.name_words = words;
@@ -3042,7 +3090,16 @@ impl<'a> Ctx<'a> {
                 None
             }
         });
+        let keys = self.reg.by_key.entries.len();
+        let facts = para.then_some(NameFacts { r: (r.start, r.end), plain, key: name_key, known: kn });
         let id = self.reg.register(&words, joined, r, kind, gender, role, known_name, last_key);
+        if let Some(mut m) = facts {
+            // a key new to the index is the last entry (the one key `register` may add)
+            if let Some(lk) = m.key.as_mut().filter(|lk| lk.entry.is_none() && last_key.is_some()) {
+                lk.entry = (self.reg.by_key.entries.len() > keys).then_some(keys);
+            }
+            self.named.push(m);
+        }
         self.name_words = words;
         Some(id)
     }
@@ -3064,6 +3121,7 @@ impl<'a> Ctx<'a> {
     /// matching someone already known.
     /// `cap_at` lists the positions of the capitalised words, where runs start.
     fn register_paragraph(&mut self, t: &[Tok], sent_of: &[usize], cap_at: &[usize]) {
+        self.named.clear();
         // the first token not yet read as part of a run
         let mut next = 0;
         for &k in cap_at {
@@ -3663,7 +3721,16 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 reg: Registry::with_capacity(),
             },
         };
-    let mut cx = Ctx { headline: false, scratch: String::new(), name_words: Vec::new(), lx, text, known, reg };
+    let mut cx = Ctx {
+        headline: false,
+        scratch: String::new(),
+        name_words: Vec::new(),
+        named: Vec::new(),
+        lx,
+        text,
+        known,
+        reg,
+    };
     let mut st: Vec<QState> = vec![QState::default(); quotes.len()];
     let mut indirect: Vec<Quote> = Vec::new();
     let mut qi = 0usize;
@@ -4564,6 +4631,28 @@ mod tests {
             let out = run(&lx, true, text, &[]);
             let got = out.quotes.iter().find_map(|q| q.speaker.as_ref()).map(|s| s.name.as_str());
             assert_eq!(got, Some(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_named_in_the_paragraph_is_the_person_registered_there() {
+        // (text, the speaker, how many people share the speaker's surname):
+        // `resolve` registers the name again from what the paragraph's pass kept
+        let cases: &[(&str, &str, usize)] = &[
+            ("\"The bridge will open,\" Ana Ortiz said.", "Ana Ortiz", 1),
+            ("Ana Ortiz toured the site. \"The bridge will open,\" Ortiz said.", "Ana Ortiz", 1),
+            ("Ana Ortiz toured the site.\n\n\"It opens in May,\" Ana Ortiz said.", "Ana Ortiz", 1),
+            ("Ana Ortiz and Luis Ortiz toured the site. \"It opens in May,\" Luis Ortiz said.", "Luis Ortiz", 2),
+            ("Luis Ortiz came. \"It opens in May,\" Ana Ortiz said, and Luis Ortiz agreed.", "Ana Ortiz", 2),
+        ];
+        let lx = Lexicon::embedded();
+        for &(text, want, same_surname) in cases {
+            let out = run(&lx, true, text, &[]);
+            let sp = out.quotes.iter().find_map(|q| q.speaker.as_ref());
+            assert_eq!(sp.map(|s| s.name.as_str()), Some(want), "{text:?}");
+            let surname = want.rsplit(' ').next().unwrap_or(want);
+            let n = out.people.iter().filter(|p| p.name.ends_with(surname)).count();
+            assert_eq!(n, same_surname, "{text:?}: {:?}", out.people);
         }
     }
 
