@@ -456,7 +456,10 @@ impl Pipeline {
                     text
                 } else {
                     masked = stripped.masked(text);
-                    removed = stripped.removed;
+                    // Each block's trimmed text is worked out here, once: the
+                    // JSON writer reads the list twice (to size the line, then
+                    // to write it).
+                    removed = stripped.removed.iter().map(|r| (r.kind, block(text, r))).collect();
                     &masked
                 }
             }
@@ -536,7 +539,9 @@ impl Pipeline {
 struct Draft<'a> {
     /// The article, which every span points into.
     text: &'a str,
-    removed: Vec<copydesk_captions::Removed>,
+    /// The removed blocks as the record shows them, trimmed, each with its
+    /// kind (whose name is `'static`, as an [`Analysis`] takes it).
+    removed: Vec<(copydesk_captions::Kind, json::Block<'a>)>,
     sentences: Option<Vec<SentenceRecord>>,
     entities: Vec<EntityDraft<'a>>,
     quotes: Vec<copydesk_quotes::Quote>,
@@ -566,15 +571,12 @@ impl Draft<'_> {
         let removed = self
             .removed
             .iter()
-            .map(|r| {
-                let b = block(text, r);
-                RemovedBlock {
-                    kind: r.kind.as_str().into(),
-                    span: b.span,
-                    text: b.text.to_string(),
-                    caption: b.caption.map(String::from),
-                    credit: b.credit.map(String::from),
-                }
+            .map(|(kind, b)| RemovedBlock {
+                kind: kind.as_str().into(),
+                span: b.span,
+                text: b.text.to_string(),
+                caption: b.caption.map(String::from),
+                credit: b.credit.map(String::from),
             })
             .collect();
         let entities = self
@@ -616,7 +618,7 @@ impl Draft<'_> {
             out,
             json::Record {
                 id,
-                removed: self.removed.iter().map(|r| block(text, r)),
+                removed: self.removed.iter().map(|&(_, b)| b),
                 entities: self.entities.iter().map(|e| json::Entity {
                     name: e.name,
                     kind: e.kind,
