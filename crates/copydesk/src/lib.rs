@@ -761,15 +761,20 @@ fn first_namesakes(people: &[copydesk_quotes::Person]) -> Vec<usize> {
         MentionKind::Organization => 1,
         _ => 2,
     };
-    let key = |i: usize| (rank(people[i].kind), people[i].name.as_str());
-    let mut order: Vec<usize> = Vec::with_capacity(people.len());
-    order.extend((0..people.len()).filter(|&i| rank(people[i].kind) < 2));
-    // Stable: within a run of namesakes the first person comes first.
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    // The sort keys are taken out of the people once: compared through the
+    // index, every step of the sort read two people's kinds and names again.
+    let mut order: Vec<(u8, &str, usize)> = Vec::with_capacity(people.len());
+    order.extend(people.iter().enumerate().filter_map(|(i, p)| {
+        let r = rank(p.kind);
+        (r < 2).then_some((r, p.name.as_str(), i))
+    }));
+    // The index breaks ties: within a run of namesakes the first person
+    // comes first, as a stable sort would leave them.
+    order.sort_unstable();
     let mut first: Vec<usize> = (0..people.len()).collect();
     let mut lead = 0;
-    for (k, &i) in order.iter().enumerate() {
-        if k == 0 || key(order[k - 1]) != key(i) {
+    for (k, &(r, name, i)) in order.iter().enumerate() {
+        if k == 0 || order.get(k - 1).is_some_and(|&(pr, pn, _)| (pr, pn) != (r, name)) {
             lead = i;
         }
         first[i] = lead;
