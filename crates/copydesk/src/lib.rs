@@ -978,6 +978,15 @@ impl CommonWords {
     /// few passes over the article cost little); past a few dozen candidates
     /// the article's lower-case words are collected once instead, so the work
     /// stays linear however many such names an article has.
+    ///
+    /// Measured on the bench corpus (an article has 0 to 9 candidates, 2.7 on
+    /// average; about 2,000 instructions a search): the word pass cost more
+    /// than the searches from any number of candidates up (85 M more with it
+    /// always taken, 6 M more from six candidates); aho-corasick's packed
+    /// (Teddy) searcher, built per article for all the candidates at once,
+    /// cost 5.6 M more from three candidates, 9.7 M more from one. Searching
+    /// only for names the gazetteer had not already turned away spared no
+    /// search at all.
     fn new(text: &str, people: &[copydesk_quotes::Person]) -> CommonWords {
         let mut candidates: Vec<String> = people
             .iter()
