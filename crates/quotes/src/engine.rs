@@ -2173,11 +2173,11 @@ impl<'a> Ctx<'a> {
     fn past_tense_after_noun(&self, t: &[Tok], e: usize) -> bool {
         let b = self.text.as_bytes();
         let (y, p) = (&t[e], &t[e - 1]);
-        y.e - y.s > 3
-            && b.get(y.e - 2..y.e) == Some(b"ed".as_slice())
+        // each word's own bytes: the word before may be one letter at the text's start
+        b.get(y.s..y.e).is_some_and(|w| w.len() > 3 && w.ends_with(b"ed"))
             && p.is_word()
             && !p.has(f::DET | f::ADV | f::STOP)
-            && !b.get(p.e - 2..p.e).is_some_and(|w| w == b"ly")
+            && !b.get(p.s..p.e).is_some_and(|w| w.ends_with(b"ly"))
             && !possessive(self.text, p)
     }
 

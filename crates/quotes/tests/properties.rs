@@ -57,3 +57,17 @@ fn pathological_inputs_finish() {
     check(&format!("\u{201c}{}", "x".repeat(1_000_000)));
     check(&" said he said".repeat(20_000));
 }
+
+/// One-letter words at the very start of the text, before the words the
+/// attributor reads back from ("x filed": the word before a past tense).
+#[test]
+fn one_letter_words_at_the_start() {
+    for text in [
+        "x filed the \u{201c}claim\u{201d} today.",
+        "x announced \u{201c}no\u{201d}.",
+        "x y filed the \u{201c}claim\u{201d}.",
+        "q said \u{201c}yes\u{201d}, x filed \u{201c}no\u{201d}.",
+    ] {
+        check(text);
+    }
+}
