@@ -2105,7 +2105,12 @@ impl<'a> Ctx<'a> {
         while e < hi && e - s < NP_MAX {
             let y = &t[e];
             if y.is_word() {
-                if !y.cap && y.has(f::STOP) && !y.has(f::DET) && !y.has(f::PARTICLE) {
+                // a stop word that modifies the noun after a determiner goes on
+                // ("the new poll", "the last speaker", "the only witness")
+                let modifier = e > s
+                    && t[e - 1].has(f::DET)
+                    && is_one_of(word(self.text, y), &["new", "last", "next", "other", "only"]);
+                if !y.cap && y.has(f::STOP) && !y.has(f::DET) && !y.has(f::PARTICLE) && !modifier {
                     break;
                 }
                 if e > s && !y.cap && y.has(f::DET) {
@@ -4035,7 +4040,7 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
     // the words that may be cues, in order; `k` is where reading goes on
     let mut next_cue = cues.iter().copied().peekable();
     let mut k = lo;
-    while k < end {
+    'cues: while k < end {
         // every other word is no cue: go straight to the next that may be one
         while next_cue.next_if(|&c| c < k).is_some() {}
         match next_cue.peek() {
@@ -4055,109 +4060,124 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
                 k = ce + 1;
                 continue;
             };
-            if e < end && t[e].is_p(',') && e + 1 < end {
+            let after = e < end && t[e].is_p(',') && e + 1 < end;
+            let comma_before = k >= lo + 2 && t[k - 1].is_p(',');
+            let before = k > lo + 2 && comma_before;
+            if after && comma_before {
+                // "X, according to Y, Z": set off inside the sentence, the source
+                // is the whole sentence's ("Sales, according to the report, fell";
+                // "Prices rose 4 percent, according to the bureau, the fastest in
+                // a decade")
+                (np, t[lo].s..t[end - 1].e, Rule::AccordingTo)
+            } else if after {
                 (np, t[e + 1].s..t[end - 1].e, Rule::AccordingTo)
-            } else if k > lo + 2 && t[k - 1].is_p(',') {
+            } else if before {
                 (np, t[lo].s..t[k - 2].e, Rule::AccordingTo)
             } else {
                 k = ce + 1;
                 continue;
             }
-        } else if let Some(np) = inverted_close(cx, t, lo, k, ce, end, class) {
+        } else if let Some(np) = inverted_close(cx, t, lo, k, ce, end, class, false) {
             // "The bridge will open in May, said Ana Ortiz, the mayor."
             (np, t[lo].s..t[k - 2].e, Rule::IndirectAfter)
         } else {
-            // the sentence's subject only within a bounded window: linear on any sentence
-            let near = k - lo <= LEFT_WINDOW;
-            let np = if participle {
-                if near {
-                    cx.sentence_subject(t, lo, k)
+            'plain: {
+                // the sentence's subject only within a bounded window: linear on any sentence
+                let near = k - lo <= LEFT_WINDOW;
+                let np = if participle {
+                    if near {
+                        cx.sentence_subject(t, lo, k)
+                    } else {
+                        None
+                    }
                 } else {
-                    None
-                }
-            } else {
-                cx.np_before(t, k, lo, 0)
-            };
-            // "X bemoaned the unrest and said ...": the sentence's subject, a name or a pronoun
-            let np = np.or_else(|| {
-                let mut c = k;
-                while c > lo && t[c - 1].has(f::ADV) && !t[c - 1].cap {
-                    c -= 1;
-                }
-                if participle
-                    || !near
-                    || c <= lo
-                    || !(word_eq(cx.text, &t[c - 1], "and") || word_eq(cx.text, &t[c - 1], "but"))
-                {
-                    return None;
-                }
-                cx.sentence_subject(t, lo, c - 1).filter(|np| {
-                    matches!(np.what, NpWhat::Name(_) | NpWhat::Pronoun(_))
-                        && cx.strong(np)
-                        && np.mention.end <= t[c - 1].s
-                })
-            });
-            let Some(np) = np else {
-                k = ce + 1;
-                continue;
-            };
-            let mut ns = if participle { k } else { cx.np_start(t, &np, k) };
-            if ns > lo + 3 && t[ns - 1].has(f::DET) && !t[ns - 1].cap && t[ns - 2].is_p(',') {
-                ns -= 1; // "..., the Daily Courier reported."
-            }
-            if parenthetical(cx, t, lo, ns, ce, end) {
-                // "The bridge, Ms Ortiz said, will open in May": the whole sentence
-                (np, t[lo].s..t[end - 1].e, Rule::IndirectAfter)
-            } else if ns > lo + 2 && t[ns - 1].is_p(',') && closing_tail(cx, t, k, ce, end) {
-                // "..., Ms Ortiz told reporters on Thursday." / "..., officials said Friday."
-                (np, t[lo].s..t[ns - 2].e, Rule::IndirectAfter)
-            } else if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
-                // X said (that) CLAUSE; X told Y (that) CLAUSE
-                let mut c = ce + 1;
-                if word_is(cx.text, &t[k], "told") || word_is(cx.text, &t[k], "tells") {
-                    let mut n = 0;
-                    while c < end
-                        && n < 4
-                        && (t[c].is_word() || t[c].kind == TK::Quote)
-                        && !word_is(cx.text, &t[c], "that")
+                    cx.np_before(t, k, lo, 0)
+                };
+                // "X bemoaned the unrest and said ...": the sentence's subject, a name or a pronoun
+                let np = np.or_else(|| {
+                    let mut c = k;
+                    while c > lo && t[c - 1].has(f::ADV) && !t[c - 1].cap {
+                        c -= 1;
+                    }
+                    if participle
+                        || !near
+                        || c <= lo
+                        || !(word_eq(cx.text, &t[c - 1], "and") || word_eq(cx.text, &t[c - 1], "but"))
                     {
-                        c += 1;
-                        n += 1;
+                        return None;
                     }
-                }
-                while c < end && (t[c].has(f::TIME) || t[c].is_p(',')) {
-                    c += 1;
-                }
-                if c < end && word_is(cx.text, &t[c], "that") {
-                    c += 1;
-                    if c < end && t[c].is_p(',') {
-                        c += 1; // "said that, if elected, ..."
+                    cx.sentence_subject(t, lo, c - 1).filter(|np| {
+                        matches!(np.what, NpWhat::Name(_) | NpWhat::Pronoun(_))
+                            && cx.strong(np)
+                            && np.mention.end <= t[c - 1].s
+                    })
+                });
+                let Some(np) = np else {
+                    // no subject before the cue: "..., said a spokesman for the city."
+                    if let Some(np) = inverted_close(cx, t, lo, k, ce, end, class, true) {
+                        break 'plain (np, t[lo].s..t[k - 2].e, Rule::IndirectAfter);
                     }
-                }
-                // a clause starts with its subject: skip "in a statement that"; "spoke
-                // to reporters" has no clause
-                if c < end && t[c].has(f::STOP) && !t[c].has(f::DET | f::PRON | f::PRON_1) && !t[c].cap {
-                    if let Some(m) = (c..(c + 8).min(end)).find(|&m| word_eq(cx.text, &t[m], "that")) {
-                        c = m + 1;
-                    } else if word_eq(cx.text, &t[c], "with")
-                        || word_eq(cx.text, &t[c], "about")
-                        || word_eq(cx.text, &t[c], "of")
-                        || word_eq(cx.text, &t[c], "to") && word(cx.text, &t[k]).starts_with(['s', 't'])
-                    {
-                        k = ce + 1;
-                        continue;
-                    }
-                }
-                if end <= c || end - c < 3 || !t[c].is_word() {
                     k = ce + 1;
-                    continue;
+                    continue 'cues;
+                };
+                let mut ns = if participle { k } else { cx.np_start(t, &np, k) };
+                if ns > lo + 3 && t[ns - 1].has(f::DET) && !t[ns - 1].cap && t[ns - 2].is_p(',') {
+                    ns -= 1; // "..., the Daily Courier reported."
                 }
-                (np, t[c].s..t[end - 1].e, Rule::IndirectSaid)
-            } else if ns > lo + 2 && t[ns - 1].is_p(',') && ce + 1 >= end {
-                (np, t[lo].s..t[ns - 2].e, Rule::IndirectAfter)
-            } else {
-                k = ce + 1;
-                continue;
+                if parenthetical(cx, t, lo, ns, ce, end) {
+                    // "The bridge, Ms Ortiz said, will open in May": the whole sentence
+                    (np, t[lo].s..t[end - 1].e, Rule::IndirectAfter)
+                } else if ns > lo + 2 && t[ns - 1].is_p(',') && closing_tail(cx, t, k, ce, end) {
+                    // "..., Ms Ortiz told reporters on Thursday." / "..., officials said Friday."
+                    (np, t[lo].s..t[ns - 2].e, Rule::IndirectAfter)
+                } else if ce + 1 < end && !t[ce + 1].is_p(',') && !t[ce + 1].is_p(':') {
+                    // X said (that) CLAUSE; X told Y (that) CLAUSE
+                    let mut c = ce + 1;
+                    if word_is(cx.text, &t[k], "told") || word_is(cx.text, &t[k], "tells") {
+                        let mut n = 0;
+                        while c < end
+                            && n < 4
+                            && (t[c].is_word() || t[c].kind == TK::Quote)
+                            && !word_is(cx.text, &t[c], "that")
+                        {
+                            c += 1;
+                            n += 1;
+                        }
+                    }
+                    while c < end && (t[c].has(f::TIME) || t[c].is_p(',')) {
+                        c += 1;
+                    }
+                    if c < end && word_is(cx.text, &t[c], "that") {
+                        c += 1;
+                        if c < end && t[c].is_p(',') {
+                            c += 1; // "said that, if elected, ..."
+                        }
+                    }
+                    // a clause starts with its subject: skip "in a statement that"; "spoke
+                    // to reporters" has no clause
+                    if c < end && t[c].has(f::STOP) && !t[c].has(f::DET | f::PRON | f::PRON_1) && !t[c].cap {
+                        if let Some(m) = (c..(c + 8).min(end)).find(|&m| word_eq(cx.text, &t[m], "that")) {
+                            c = m + 1;
+                        } else if word_eq(cx.text, &t[c], "with")
+                            || word_eq(cx.text, &t[c], "about")
+                            || word_eq(cx.text, &t[c], "of")
+                            || word_eq(cx.text, &t[c], "to") && word(cx.text, &t[k]).starts_with(['s', 't'])
+                        {
+                            k = ce + 1;
+                            continue 'cues;
+                        }
+                    }
+                    if end <= c || end - c < 3 || !t[c].is_word() {
+                        k = ce + 1;
+                        continue 'cues;
+                    }
+                    (np, t[c].s..t[end - 1].e, Rule::IndirectSaid)
+                } else if ns > lo + 2 && t[ns - 1].is_p(',') && ce + 1 >= end {
+                    (np, t[lo].s..t[ns - 2].e, Rule::IndirectAfter)
+                } else {
+                    k = ce + 1;
+                    continue 'cues;
+                }
             }
         };
         if let Some((id, mention, role)) = cx.resolve(&np) {
@@ -4203,16 +4223,55 @@ fn closing_tail(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> boo
         || told
 }
 
-/// `..., said NAME[, role].` closing the sentence: the inverted speaker.
-fn inverted_close(cx: &Ctx<'_>, t: &[Tok], lo: usize, k: usize, ce: usize, end: usize, class: u32) -> Option<Np> {
+/// `..., said NAME[, role].` closing the sentence: the inverted speaker, which
+/// may carry a prepositional phrase to the sentence's end ("said Ana Ortiz of
+/// the Harbour Authority").
+///
+/// With `common`, the speaker is instead a noun phrase opened by a determiner
+/// ("said a spokesman for the city", "said one council source"). The caller
+/// asks this only of a sentence with no subject before the cue: after a
+/// subject, the phrase is the verb's object ("Ms Ortiz, the mayor, noted the
+/// rule in her speech"). After "told" or "asked" the phrase is the hearer,
+/// never the speaker.
+#[allow(clippy::too_many_arguments)]
+fn inverted_close(
+    cx: &Ctx<'_>,
+    t: &[Tok],
+    lo: usize,
+    k: usize,
+    ce: usize,
+    end: usize,
+    class: u32,
+    common: bool,
+) -> Option<Np> {
     if k < lo + 3 || !t[k - 1].is_p(',') || class & f::CUE_S == 0 || class & f::PARTICIPLE != 0 {
         return None;
     }
     let (np, e) = cx.np_after(t, ce + 1, end)?;
-    if !matches!(np.what, NpWhat::Name(_)) || !(e >= end || t[e].is_p(',')) {
-        return None;
+    let fits = match np.what {
+        NpWhat::Name(_) => !common,
+        NpWhat::Common(_) => {
+            common
+                && t.get(ce + 1).is_some_and(|x| x.has(f::DET) && x.s == np.mention.start)
+                && !is_one_of(word(cx.text, &t[k]), &["told", "tells", "asked", "asks"])
+        }
+        _ => false,
+    };
+    (fits && (e >= end || t[e].is_p(',') || closing_phrase(cx, t, e, end))).then_some(np)
+}
+
+/// Whether t[e..end] is one short prepositional phrase closing the sentence
+/// (up to a comma): "of the Harbour Authority", "for the city", "in the room".
+/// A verb, a cue or a pronoun in it makes it a clause of its own.
+fn closing_phrase(cx: &Ctx<'_>, t: &[Tok], e: usize, end: usize) -> bool {
+    let x = &t[e];
+    if !x.is_word() || x.cap || !is_preposition(word(cx.text, x)) {
+        return false;
     }
-    Some(np)
+    let stop = (e + 1..end).find(|&j| t[j].is_p(',')).unwrap_or(end);
+    stop - e <= 8
+        && stop > e + 1
+        && t[e + 1..stop].iter().all(|y| y.is_word() && !y.has(f::CUE | f::BE | f::PRON | f::PRON_1 | f::REL))
 }
 
 /// A cue set off by commas inside the reported sentence: `A, X said, B` or `A, as

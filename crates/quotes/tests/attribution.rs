@@ -296,6 +296,19 @@ fn indirect_table() {
         // ... but not a past tense, nor after a pronoun
         ("Mayor Ana Ortiz said the troubling reports were false.", Some("the troubling reports were false"), "Ana Ortiz", "indirect-said"),
         ("Mayor Ana Ortiz spoke first. She plans to open the depot in May.", Some("to open the depot in May"), "Ana Ortiz", "indirect-said"),
+        // "according to" closing the sentence, with a source whose modifier is a stop word
+        ("The two candidates are level before the debate, according to a new Courier poll.", Some("The two candidates are level before the debate"), "a new Courier poll", "according-to"),
+        // ... or set off by commas inside it: the whole sentence is the source's
+        ("Rents rose 9 percent, according to the Housing Institute, the steepest rise in a decade.", Some("Rents rose 9 percent, according to the Housing Institute, the steepest rise in a decade"), "Housing Institute", "according-to"),
+        ("Rents, according to the Housing Institute, rose 9 percent.", Some("Rents, according to the Housing Institute, rose 9 percent"), "Housing Institute", "according-to"),
+        ("According to the Housing Institute, rents rose 9 percent.", Some("rents rose 9 percent"), "Housing Institute", "according-to"),
+        // an inverted speaker with a closing prepositional phrase, or a noun phrase
+        ("The ferry will run again in June, said Ana Ortiz of the harbour board.", Some("The ferry will run again in June"), "Ana Ortiz", "indirect-after"),
+        ("The ferry will run again in June, said a spokesman for the harbour board.", Some("The ferry will run again in June"), "a spokesman", "indirect-after"),
+        ("Talks broke down after midnight, said one union source in the room.", Some("Talks broke down after midnight"), "one union source", "indirect-after"),
+        // ... but not after a subject, where the phrase is the verb's object, nor a bare noun
+        ("Ana Ortiz, the harbour master, noted the rule in her report.", Some("the rule in her report"), "Ana Ortiz", "indirect-said"),
+        ("One after another, the mills, including Dunmore Steel, declared bankruptcy.", None, "", ""),
     ];
     for (text, want, speaker, rule) in cases {
         let found = Attributor::new().attribute(text, &[]);
