@@ -4019,14 +4019,61 @@ fn indirect_in(
                 // search per content keeps this linear-logarithmic
                 let marks: Vec<Range<usize>> = marks().iter().map(|&q| t[q].s..t[q].e).collect();
                 let mut keep = out.split_off(before);
-                keep.retain(|q| {
+                keep.retain_mut(|q| {
                     let n = marks.partition_point(|m| m.end <= q.span.start);
-                    !marks.get(n).is_some_and(|m| m.start < q.span.end)
+                    match marks.get(n) {
+                        Some(m) if m.start < q.span.end => {
+                            // "X said the levy would hold, adding that \"...\"": the clause
+                            // before the comma is still X's reported speech
+                            // (a content holding its own cue, set off inside it, is dropped)
+                            let cue_inside =
+                                q.cue.as_ref().is_some_and(|c| c.start >= q.span.start && c.start < m.start);
+                            let end = (m.start > q.span.start && !cue_inside)
+                                .then(|| clause_end(cx, t, q.span.start, m.start))
+                                .flatten();
+                            end.map(|e| q.span.end = e).is_some()
+                        }
+                        _ => true,
+                    }
                 });
                 out.append(&mut keep);
             }
         }
     }
+}
+
+/// Where a reported clause starting at byte `start` ends when a quotation
+/// opens at byte `mark` after it: before the last comma, semicolon or dash
+/// ahead of the quotation, if at least four words come before that. `None`
+/// when there is no such clause: the content is the quotation's. A stretch
+/// opening with a preposition or a verb's particle is the cue's circumstances
+/// ("said in a statement to the Courier, \"...\"", "spoke out on Tuesday,
+/// \"...\""), not a clause.
+fn clause_end(cx: &Ctx<'_>, t: &[Tok], start: usize, mark: usize) -> Option<usize> {
+    let a = t.partition_point(|x| x.s < start);
+    let b = t.partition_point(|x| x.s < mark);
+    let first = t.get(a).filter(|x| x.is_word())?;
+    if !first.cap {
+        let w = word(cx.text, first);
+        if first.has(f::STOP) && !first.has(f::DET | f::PRON)
+            || is_preposition(w)
+            || is_one_of(w, &["out", "up", "off", "back", "down", "them", "him", "her", "us"])
+        {
+            return None;
+        }
+    }
+    let pause = |j: usize| t[j].is_p(',') || t[j].is_p(';') || t[j].is_dash();
+    let mut stop = (a..b).rev().find(|&j| pause(j))?;
+    // a cue set off before the quotation is no part of the clause: "..., adding, \"...\""
+    while let Some(prev) = (a..stop).rev().find(|&j| pause(j)) {
+        let tail = &t[prev + 1..stop];
+        if tail.len() > 3 || !tail.iter().any(|x| x.has(f::CUE)) {
+            break;
+        }
+        stop = prev;
+    }
+    let words = t[a..stop].iter().filter(|x| x.is_word()).count();
+    (words >= 4).then(|| t[stop - 1].e)
 }
 
 fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[usize], out: &mut Vec<Quote>) {

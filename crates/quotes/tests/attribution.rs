@@ -309,6 +309,12 @@ fn indirect_table() {
         // ... but not after a subject, where the phrase is the verb's object, nor a bare noun
         ("Ana Ortiz, the harbour master, noted the rule in her report.", Some("the rule in her report"), "Ana Ortiz", "indirect-said"),
         ("One after another, the mills, including Dunmore Steel, declared bankruptcy.", None, "", ""),
+        // a quotation closing the sentence leaves the reported clause before its comma
+        ("Mayor Ana Ortiz said the depot would open in May, adding, \u{201c}We are ready.\u{201d}", Some("the depot would open in May"), "Ana Ortiz", "indirect-said"),
+        ("Mayor Ana Ortiz said the depot would open in May; \u{201c}come rain or shine.\u{201d}", Some("the depot would open in May"), "Ana Ortiz", "indirect-said"),
+        // ... but the cue's circumstances before the comma are no clause
+        ("Mayor Ana Ortiz said in a statement to the Courier, \u{201c}We are ready for the winter.\u{201d}", None, "", ""),
+        ("Mayor Ana Ortiz said it, \u{201c}We are ready for the winter.\u{201d}", None, "", ""),
     ];
     for (text, want, speaker, rule) in cases {
         let found = Attributor::new().attribute(text, &[]);
