@@ -67,6 +67,50 @@ fn abbrev_like(w: &Tok) -> bool {
     w.is_word() && (w.has(f::ABBREV | f::HON) || (w.e - w.s == 1 && w.cap))
 }
 
+/// A preposition, or a subordinator that governs a noun phrase ("despite",
+/// "amid"), in any case: a capitalised one opens a sentence.
+fn is_preposition_any_case(w: &str) -> bool {
+    is_one_of(
+        w,
+        &[
+            "with",
+            "without",
+            "for",
+            "after",
+            "before",
+            "despite",
+            "during",
+            "amid",
+            "amidst",
+            "since",
+            "from",
+            "in",
+            "on",
+            "at",
+            "by",
+            "of",
+            "to",
+            "about",
+            "over",
+            "under",
+            "against",
+            "among",
+            "through",
+            "into",
+            "upon",
+            "unlike",
+            "toward",
+            "towards",
+            "across",
+            "throughout",
+            "beyond",
+            "via",
+            "within",
+            "between",
+        ],
+    )
+}
+
 /// Prepositions: a noun phrase after one is not a subject.
 fn is_preposition(w: &str) -> bool {
     matches!(
@@ -1986,6 +2030,11 @@ impl<'a> Ctx<'a> {
         if word(self.text, &x).ends_with("ly")
             && !matches!(word(self.text, &x), "family" | "ally" | "assembly" | "rally" | "daily")
         {
+            return None;
+        }
+        if t[j].cap && t[j].has(f::STOP) && is_preposition_any_case(word(self.text, &t[j])) {
+            // "With party leaders worried, ...": a phrase the sentence opens with a
+            // preposition is its object, not a subject
             return None;
         }
         if j > lo && word_eq(self.text, &t[j - 1], "of") {
@@ -4055,7 +4104,7 @@ fn clause_end(cx: &Ctx<'_>, t: &[Tok], start: usize, mark: usize) -> Option<usiz
     let first = t.get(a).filter(|x| x.is_word())?;
     if !first.cap {
         let w = word(cx.text, first);
-        if first.has(f::STOP) && !first.has(f::DET | f::PRON)
+        if first.has(f::STOP) && !first.has(f::DET | f::PRON | f::PRON_1)
             || is_preposition(w)
             || is_one_of(w, &["out", "up", "off", "back", "down", "them", "him", "her", "us"])
         {
