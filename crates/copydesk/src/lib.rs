@@ -281,6 +281,9 @@ pub struct Pipeline {
     stripper: Option<Stripper>,
     tokenizer: Tokenizer,
     gazetteer: Option<Arc<Gazetteer>>,
+    /// Each gazetteer entity's JSON up to its mentions, by entity; shared
+    /// as the gazetteer is.
+    heads: Arc<json::EntityHeads>,
     attributor: Option<Attributor>,
     sentences: bool,
 }
@@ -391,7 +394,8 @@ impl PipelineBuilder {
             None
         };
         let attributor = self.quotes.then(|| Attributor::builder().indirect(self.indirect).build());
-        Ok(Pipeline { stripper, tokenizer: Tokenizer::new(), gazetteer, attributor, sentences: self.sentences })
+        let heads = Arc::new(gazetteer.as_deref().map(json::EntityHeads::new).unwrap_or_default());
+        Ok(Pipeline { stripper, tokenizer: Tokenizer::new(), gazetteer, heads, attributor, sentences: self.sentences })
     }
 }
 
@@ -492,7 +496,8 @@ impl Pipeline {
                         name: &entity.name,
                         kind: entity.kind.as_str(),
                         id: entity.id.as_deref(),
-                        source: "gazetteer",
+                        source: json::GAZETTEER,
+                        head: self.heads.get(m.entity),
                         mentions: Spans::default(),
                         uncertain: Vec::new(),
                     });
@@ -553,6 +558,10 @@ struct EntityDraft<'a> {
     kind: &'static str,
     id: Option<&'a str>,
     source: &'static str,
+    /// A gazetteer entity's JSON up to its mentions, written when the
+    /// pipeline was built: the bytes the writer makes of the four fields
+    /// above.
+    head: Option<&'a [u8]>,
     mentions: Spans,
     uncertain: Vec<Span>,
 }
@@ -729,6 +738,7 @@ impl Draft<'_> {
                     kind: e.kind,
                     id: e.id,
                     source: e.source,
+                    head: e.head,
                     mentions: e.mentions.as_slice(),
                     uncertain: &e.uncertain,
                 }),
@@ -854,6 +864,7 @@ fn merge_people<'a>(text: &str, entities: &mut Vec<EntityDraft<'a>>, people: &'a
                 name: &person.name,
                 kind,
                 id: None,
+                head: None,
                 source: "inferred",
                 mentions: Spans::from_iter(person.mentions.iter().map(span)),
                 uncertain: Vec::new(),
@@ -1282,6 +1293,7 @@ mod tests {
             kind,
             id: None,
             source: "gazetteer",
+            head: None,
             mentions: Spans::default(),
             uncertain: vec![],
         };
@@ -1376,6 +1388,7 @@ mod tests {
             kind: "place",
             id: None,
             source: "gazetteer",
+            head: None,
             mentions: Spans::from_iter(mentions),
             uncertain: vec![],
         };
