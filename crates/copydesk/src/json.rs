@@ -58,6 +58,9 @@ pub(crate) struct Entity<'a> {
     pub kind: &'a str,
     pub id: Option<&'a str>,
     pub source: &'a str,
+    /// The JSON of the four fields above, with the object's opening and the
+    /// mentions' key ([`write_entity_head`]), when it was written before.
+    pub head: Option<&'a [u8]>,
     pub mentions: &'a [Span],
     pub uncertain: &'a [Span],
 }
@@ -105,6 +108,7 @@ impl EntityRecord {
             kind: &self.kind,
             id: self.id.as_deref(),
             source: &self.source,
+            head: None,
             mentions: &self.mentions,
             uncertain: &self.uncertain,
         }
@@ -219,11 +223,8 @@ where
         .entities
         .clone()
         .map(|e| {
-            e.name.len()
-                + e.kind.len()
-                + opt(e.id)
-                + e.source.len()
-                + 48
+            e.head.map_or(e.name.len() + e.kind.len() + opt(e.id) + e.source.len() + 44, <[u8]>::len)
+                + 4
                 + SPAN * e.mentions.len()
                 + if e.uncertain.is_empty() { 0 } else { 16 + SPAN * e.uncertain.len() }
         })
@@ -291,23 +292,82 @@ fn write_removed(out: &mut Vec<u8>, r: Block<'_>) {
 
 #[inline(always)]
 fn write_entity(out: &mut Vec<u8>, e: Entity<'_>) {
-    out.extend_from_slice(b"{\"name\":");
-    write_str(out, e.name);
-    out.extend_from_slice(b",\"type\":");
-    write_str(out, e.kind);
-    if let Some(id) = e.id {
-        out.extend_from_slice(b",\"id\":");
-        write_str(out, id);
+    match e.head {
+        Some(head) => out.extend_from_slice(head),
+        None => write_entity_head(out, e.name, e.kind, e.id, e.source),
     }
-    out.extend_from_slice(b",\"source\":");
-    write_str(out, e.source);
-    out.extend_from_slice(b",\"mentions\":");
     write_list(out, e.mentions.iter().copied(), write_span);
     if !e.uncertain.is_empty() {
         out.extend_from_slice(b",\"uncertain\":");
         write_list(out, e.uncertain.iter().copied(), write_span);
     }
     out.push(b'}');
+}
+
+/// An entity's object up to its mentions: `{"name":...,"mentions":`.
+#[inline(always)]
+fn write_entity_head(out: &mut Vec<u8>, name: &str, kind: &str, id: Option<&str>, source: &str) {
+    out.extend_from_slice(b"{\"name\":");
+    write_str(out, name);
+    out.extend_from_slice(b",\"type\":");
+    write_str(out, kind);
+    if let Some(id) = id {
+        out.extend_from_slice(b",\"id\":");
+        write_str(out, id);
+    }
+    out.extend_from_slice(b",\"source\":");
+    write_str(out, source);
+    out.extend_from_slice(b",\"mentions\":");
+}
+
+/// The source of every gazetteer entity.
+pub(crate) const GAZETTEER: &str = "gazetteer";
+
+/// Each gazetteer entity's JSON up to its mentions
+/// ([`write_entity_head`]: name, type, id, the source `gazetteer`), written
+/// once when the pipeline is built. A record's entities are mostly the
+/// gazetteer's, and their heads are the same in every record: copied whole,
+/// each costs one copy where its four strings cost four escape checks, four
+/// keys and their appends. Measured with callgrind on the 4.2 MB bench
+/// corpus: 5.7 million instructions fewer over its articles, for 2.8 MB of
+/// heads (31,000 entities) and about 10 million instructions more when the
+/// pipeline is built, which a batch of twice that corpus has made up.
+#[derive(Debug, Default)]
+pub(crate) struct EntityHeads {
+    bytes: Vec<u8>,
+    /// Entity `i`'s head ends at `ends[i]` and starts where entity `i - 1`'s
+    /// ends.
+    ends: Vec<usize>,
+}
+
+impl EntityHeads {
+    pub(crate) fn new(gaz: &copydesk_gazetteer::Gazetteer) -> EntityHeads {
+        // The heads' length when no name needs an escape: grown by doubling
+        // instead, the list was copied over and over, which cost more than
+        // writing it.
+        let len: usize = gaz
+            .entities()
+            .map(|(_, e)| 53 + e.name.len() + e.kind.as_str().len() + e.id.as_ref().map_or(0, |id| id.len() + 8))
+            .sum();
+        let mut heads = EntityHeads { bytes: Vec::with_capacity(len), ends: Vec::with_capacity(gaz.len()) };
+        // `entities` gives every entity in the order of its id.
+        for (_, e) in gaz.entities() {
+            write_entity_head(&mut heads.bytes, &e.name, e.kind.as_str(), e.id.as_deref(), GAZETTEER);
+            heads.ends.push(heads.bytes.len());
+        }
+        heads
+    }
+
+    /// The head of the gazetteer entity `id`.
+    #[inline]
+    pub(crate) fn get(&self, id: copydesk_gazetteer::EntityId) -> Option<&[u8]> {
+        let i = id.0 as usize;
+        let start = match i.checked_sub(1) {
+            Some(before) => *self.ends.get(before)?,
+            None => 0,
+        };
+        self.bytes.get(start..*self.ends.get(i)?)
+    }
 }
 
 #[inline(always)]
@@ -870,6 +930,41 @@ mod tests {
         for text in ARTICLES {
             same_as_serde(&pipeline.analyze(text));
         }
+    }
+
+    /// Each entity's head written when the pipeline is built is the one the
+    /// writer makes of that entity's fields, and there is none past the last
+    /// entity.
+    #[test]
+    fn entity_heads_are_the_entities_own() {
+        use copydesk_gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
+        let gaz = Gazetteer::builder()
+            .embedded(false)
+            .entry(Entry::new("Lusaka", EntityKind::Place).with_id("geonames:909137"))
+            .entry(Entry::new("Amara \"Ama\" Okafor", EntityKind::Person))
+            .entry(Entry::new("Zúñiga", EntityKind::Person))
+            .entry(Entry::new("International Monetary Fund", EntityKind::Organization).with_id("IMF"))
+            .build()
+            .unwrap();
+        let heads = EntityHeads::new(&gaz);
+        for (id, e) in gaz.entities() {
+            let mut want = Vec::new();
+            write_entity_head(&mut want, &e.name, e.kind.as_str(), e.id.as_deref(), GAZETTEER);
+            assert_eq!(heads.get(id), Some(&want[..]), "{}", e.name);
+            // As serde_json writes the record's start.
+            let record = EntityRecord {
+                name: e.name.clone(),
+                kind: e.kind.as_str().into(),
+                id: e.id.clone(),
+                source: GAZETTEER.into(),
+                mentions: vec![],
+                uncertain: vec![],
+            };
+            let json = serde_json::to_string(&record).unwrap();
+            assert_eq!(format!("{}[]}}", String::from_utf8(want).unwrap()), json);
+        }
+        assert_eq!(heads.get(EntityId(gaz.len() as u32)), None);
+        assert_eq!(EntityHeads::default().get(EntityId(0)), None);
     }
 
     #[test]

@@ -281,6 +281,9 @@ pub struct Pipeline {
     stripper: Option<Stripper>,
     tokenizer: Tokenizer,
     gazetteer: Option<Arc<Gazetteer>>,
+    /// Each gazetteer entity's JSON up to its mentions, by entity; shared
+    /// as the gazetteer is.
+    heads: Arc<json::EntityHeads>,
     attributor: Option<Attributor>,
     sentences: bool,
 }
@@ -391,7 +394,8 @@ impl PipelineBuilder {
             None
         };
         let attributor = self.quotes.then(|| Attributor::builder().indirect(self.indirect).build());
-        Ok(Pipeline { stripper, tokenizer: Tokenizer::new(), gazetteer, attributor, sentences: self.sentences })
+        let heads = Arc::new(gazetteer.as_deref().map(json::EntityHeads::new).unwrap_or_default());
+        Ok(Pipeline { stripper, tokenizer: Tokenizer::new(), gazetteer, heads, attributor, sentences: self.sentences })
     }
 }
 
@@ -492,8 +496,9 @@ impl Pipeline {
                         name: &entity.name,
                         kind: entity.kind.as_str(),
                         id: entity.id.as_deref(),
-                        source: "gazetteer",
-                        mentions: Vec::new(),
+                        source: json::GAZETTEER,
+                        head: self.heads.get(m.entity),
+                        mentions: Spans::default(),
                         uncertain: Vec::new(),
                     });
                     entities.len() - 1
@@ -553,8 +558,117 @@ struct EntityDraft<'a> {
     kind: &'static str,
     id: Option<&'a str>,
     source: &'static str,
-    mentions: Vec<Span>,
+    /// A gazetteer entity's JSON up to its mentions, written when the
+    /// pipeline was built: the bytes the writer makes of the four fields
+    /// above.
+    head: Option<&'a [u8]>,
+    mentions: Spans,
     uncertain: Vec<Span>,
+}
+
+/// An entity's mentions while the record is drafted, up to two kept in
+/// place. Most entities are named once or twice in an article (1.2 times on
+/// average on the bench corpus), and a list of their own cost each of them
+/// an allocation, a growth and a free; past two the spans move to a list.
+/// As small as a list and its length allow (40 bytes), since the drafts are
+/// moved as they are pushed and kept.
+#[derive(Debug)]
+enum Spans {
+    /// `spans[..len]`.
+    Inline { len: u8, spans: [Span; 2] },
+    /// More than two spans were pushed.
+    Spilled(Vec<Span>),
+}
+
+impl Default for Spans {
+    fn default() -> Spans {
+        Spans::Inline { len: 0, spans: [(0, 0); 2] }
+    }
+}
+
+impl Spans {
+    /// Spans in the order given.
+    fn from_iter(spans: impl IntoIterator<Item = Span>) -> Spans {
+        let mut list = Spans::default();
+        spans.into_iter().for_each(|m| list.push(m));
+        list
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[Span] {
+        match self {
+            Spans::Inline { len, spans } => spans.get(..usize::from(*len)).unwrap_or_default(),
+            Spans::Spilled(list) => list,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [Span] {
+        match self {
+            Spans::Inline { len, spans } => spans.get_mut(..usize::from(*len)).unwrap_or_default(),
+            Spans::Spilled(list) => list,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.as_slice().is_empty()
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Span> {
+        self.as_slice().iter()
+    }
+
+    #[inline]
+    fn push(&mut self, m: Span) {
+        match self {
+            Spans::Inline { len, spans } => match spans.get_mut(usize::from(*len)) {
+                Some(slot) => {
+                    *slot = m;
+                    *len += 1;
+                }
+                None => {
+                    let mut list = Vec::with_capacity(8);
+                    list.extend_from_slice(spans);
+                    list.push(m);
+                    *self = Spans::Spilled(list);
+                }
+            },
+            Spans::Spilled(list) => list.push(m),
+        }
+    }
+
+    fn extend_from_slice(&mut self, spans: &[Span]) {
+        for &m in spans {
+            self.push(m);
+        }
+    }
+
+    fn retain(&mut self, mut keep: impl FnMut(&Span) -> bool) {
+        match self {
+            Spans::Inline { len, spans } => {
+                let mut kept = 0;
+                for k in 0..usize::from(*len).min(2) {
+                    let m = spans[k];
+                    if keep(&m) {
+                        spans[kept] = m;
+                        kept += 1;
+                    }
+                }
+                *len = kept as u8;
+            }
+            Spans::Spilled(list) => list.retain(keep),
+        }
+    }
+
+    fn into_vec(self) -> Vec<Span> {
+        match self {
+            Spans::Inline { .. } => self.as_slice().to_vec(),
+            Spans::Spilled(list) => list,
+        }
+    }
 }
 
 /// The text at `r`; empty should the range not be one of `text` (the stages
@@ -587,7 +701,7 @@ impl Draft<'_> {
                 kind: e.kind.into(),
                 id: e.id.map(String::from),
                 source: e.source.into(),
-                mentions: e.mentions,
+                mentions: e.mentions.into_vec(),
                 uncertain: e.uncertain,
             })
             .collect();
@@ -624,7 +738,8 @@ impl Draft<'_> {
                     kind: e.kind,
                     id: e.id,
                     source: e.source,
-                    mentions: &e.mentions,
+                    head: e.head,
+                    mentions: e.mentions.as_slice(),
                     uncertain: &e.uncertain,
                 }),
                 quotes: self.quotes.iter().map(|q| json::Quote {
@@ -673,13 +788,19 @@ fn merge_people<'a>(text: &str, entities: &mut Vec<EntityDraft<'a>>, people: &'a
     names.extend(people.iter().filter(is_person).flat_map(|p| p.mentions.iter().map(span)));
     if !names.is_empty() {
         names.sort_unstable();
-        let inside = Inside::new(names);
+        let inside = Inside::new(text.len(), names);
         let tails = NameTails::new(people);
+        let bytes = text.as_bytes();
         for e in entities.iter_mut().filter(|e| e.kind == "place") {
             e.mentions.retain(|m| {
-                // "Mrs Chanda": an honorific makes the word a surname.
-                let before = text.get(m.0.saturating_sub(5)..m.0).unwrap_or("");
-                !after_honorific(before) && !inside.contains(*m) && !tails.ends_name(text, *m)
+                // "Mrs Chanda": an honorific makes the word a surname. Only
+                // a word after a space can follow one; most places follow
+                // other words than honorifics, and are turned away by the
+                // byte before that space.
+                let honorific = bytes.get(m.0.wrapping_sub(1)) == Some(&b' ')
+                    && matches!(bytes.get(m.0.wrapping_sub(2)), Some(b'r' | b's' | b'.'))
+                    && after_honorific(text.get(m.0.saturating_sub(5)..m.0).unwrap_or(""));
+                !honorific && !inside.contains(*m) && !tails.ends_name(text, *m)
             });
         }
         entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
@@ -732,19 +853,20 @@ fn merge_people<'a>(text: &str, entities: &mut Vec<EntityDraft<'a>>, people: &'a
             // ending after `m` starts is the only one that can overlap it.
             joining.clear();
             joining.extend(person.mentions.iter().map(span).filter(|m| {
-                let after = e.mentions.partition_point(|g| g.1 <= m.0);
-                e.mentions.get(after).map_or(true, |g| m.1 <= g.0)
+                let after = e.mentions.as_slice().partition_point(|g| g.1 <= m.0);
+                e.mentions.as_slice().get(after).map_or(true, |g| m.1 <= g.0)
             }));
             e.mentions.extend_from_slice(&joining);
-            e.mentions.sort_unstable();
+            e.mentions.as_mut_slice().sort_unstable();
         } else if !person.mentions.is_empty() {
             added[namesake[p]] = Some(entities.len());
             entities.push(EntityDraft {
                 name: &person.name,
                 kind,
                 id: None,
+                head: None,
                 source: "inferred",
-                mentions: person.mentions.iter().map(span).collect(),
+                mentions: Spans::from_iter(person.mentions.iter().map(span)),
                 uncertain: Vec::new(),
             });
         }
@@ -763,10 +885,13 @@ fn first_namesakes(people: &[copydesk_quotes::Person]) -> Vec<usize> {
     };
     // The sort keys are taken out of the people once: compared through the
     // index, every step of the sort read two people's kinds and names again.
-    let mut order: Vec<(u8, &str, usize)> = Vec::with_capacity(people.len());
+    // Only the runs of namesakes matter, not the order of the runs: the
+    // key's number (the kind, the name's length and first bytes) decides
+    // most comparisons without comparing the names' bytes.
+    let mut order: Vec<(u64, &str, usize)> = Vec::with_capacity(people.len());
     order.extend(people.iter().enumerate().filter_map(|(i, p)| {
         let r = rank(p.kind);
-        (r < 2).then_some((r, p.name.as_str(), i))
+        (r < 2).then(|| (name_key(r, p.name.as_bytes()), p.name.as_str(), i))
     }));
     // The index breaks ties: within a run of namesakes the first person
     // comes first, as a stable sort would leave them.
@@ -780,6 +905,19 @@ fn first_namesakes(people: &[copydesk_quotes::Person]) -> Vec<usize> {
         first[i] = lead;
     }
     first
+}
+
+/// A number for a name of kind rank `rank` (0 or 1) that differs wherever
+/// the rank, the length or the first six bytes do: rank in the top bit,
+/// the length (up to 255) in the next byte, six bytes after it.
+fn name_key(rank: u8, name: &[u8]) -> u64 {
+    let mut head = [0u8; 8];
+    for (h, &b) in head[2..].iter_mut().zip(name) {
+        *h = b;
+    }
+    head[0] = rank << 7;
+    head[1] = name.len().min(255) as u8;
+    u64::from_be_bytes(head)
 }
 
 /// Hashes a gazetteer entity id with one multiplication: the map from entity
@@ -887,22 +1025,56 @@ struct Inside {
     names: Vec<Span>,
     /// `reach[i]`: the furthest end among `names[..=i]`.
     reach: Vec<usize>,
+    /// Bit `x` is set where byte `x` of the text is inside some name: a
+    /// name that contains a (non-empty) span holds its first byte, and most
+    /// places are no part of a name, so one bit turns them away before the
+    /// binary search. Set from the union of the names, whose pieces are
+    /// disjoint: a word per 64 bytes of text and of names, however the names
+    /// overlap.
+    covered: Vec<u64>,
 }
 
 impl Inside {
-    fn new(names: Vec<Span>) -> Inside {
-        let reach = names
+    /// The names (sorted) of a text of `len` bytes.
+    fn new(len: usize, names: Vec<Span>) -> Inside {
+        let reach: Vec<usize> = names
             .iter()
             .scan(0, |mx, n| {
                 *mx = n.1.max(*mx);
                 Some(*mx)
             })
             .collect();
-        Inside { names, reach }
+        let mut covered = vec![0u64; len / 64 + 1];
+        // The union of the names: each piece runs from a name's start to the
+        // furthest end reached before a name starts past it.
+        let mut piece: Option<(usize, usize)> = None;
+        for (&(start, _), &end) in names.iter().zip(&reach) {
+            piece = match piece {
+                Some((a, b)) if start <= b => Some((a, end.max(b))),
+                done => {
+                    if let Some((a, b)) = done {
+                        set_bits(&mut covered, a, b);
+                    }
+                    Some((start, end))
+                }
+            };
+        }
+        if let Some((a, b)) = piece {
+            set_bits(&mut covered, a, b);
+        }
+        Inside { names, reach, covered }
     }
 
     /// Whether a name strictly longer than `m` contains it.
     fn contains(&self, m: Span) -> bool {
+        if m.1 > m.0 && self.covered.get(m.0 / 64).map_or(true, |w| w & (1 << (m.0 % 64)) == 0) {
+            return false;
+        }
+        self.contains_exactly(m)
+    }
+
+    /// [`contains`](Self::contains) without the bitset.
+    fn contains_exactly(&self, m: Span) -> bool {
         let before = self.names.partition_point(|n| n.0 < m.0);
         if before > 0 && self.reach[before - 1] >= m.1 {
             return true; // a name starting earlier reaches past m
@@ -910,6 +1082,22 @@ impl Inside {
         // The names starting where `m` does follow at once: read on through
         // them rather than search for their end a second time.
         self.names[before..].iter().take_while(|n| n.0 == m.0).any(|n| n.1 > m.1)
+    }
+}
+
+/// Sets bits `a..b` of `bits` (those past its end are left out): whole words
+/// at a time.
+fn set_bits(bits: &mut [u64], a: usize, b: usize) {
+    let b = b.min(bits.len() * 64);
+    let mut x = a;
+    while x < b {
+        let (word, bit) = (x / 64, x % 64);
+        let n = (64 - bit).min(b - x);
+        let mask = if n == 64 { u64::MAX } else { ((1u64 << n) - 1) << bit };
+        if let Some(w) = bits.get_mut(word) {
+            *w |= mask;
+        }
+        x += n;
     }
 }
 
@@ -937,11 +1125,7 @@ fn shape_bit(word: &[u8]) -> u64 {
 impl<'p> NameTails<'p> {
     fn new(people: &'p [copydesk_quotes::Person]) -> NameTails<'p> {
         let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(people.len());
-        pairs.extend(people.iter().filter(|p| p.kind == MentionKind::Person).filter_map(|p| {
-            let mut words = p.name.rsplit(' ');
-            let last = words.next()?;
-            Some((words.next()?, last))
-        }));
+        pairs.extend(people.iter().filter(|p| p.kind == MentionKind::Person).filter_map(|p| last_two_words(&p.name)));
         pairs.sort_unstable();
         pairs.dedup();
         let mut lasts: Vec<&str> = pairs.iter().map(|&(_, last)| last).collect();
@@ -951,10 +1135,18 @@ impl<'p> NameTails<'p> {
         NameTails { pairs, lasts, shapes }
     }
 
+    /// Whether the place mention `m` ends a person's name written out.
+    #[inline]
     fn ends_name(&self, text: &str, m: Span) -> bool {
         if text.as_bytes().get(m.0..m.1).map_or(true, |w| self.shapes & shape_bit(w) == 0) {
             return false;
         }
+        self.ends_name_slow(text, m)
+    }
+
+    /// [`ends_name`](Self::ends_name) past the shape bits.
+    #[inline(never)]
+    fn ends_name_slow(&self, text: &str, m: Span) -> bool {
         let (Some(word), Some(before)) = (text.get(m.0..m.1), text.get(..m.0)) else { return false };
         if self.lasts.binary_search(&word).is_err() {
             return false;
@@ -963,6 +1155,17 @@ impl<'p> NameTails<'p> {
         let prev = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').next().unwrap_or("");
         !prev.is_empty() && self.pairs.binary_search(&(prev, word)).is_ok()
     }
+}
+
+/// The last two words of a name split at spaces, as `rsplit(' ')` gives
+/// them ("Helena Castro Lima": "Castro", "Lima"); none for a name of one
+/// word. Two scans back for a space, where the splitter's searcher cost
+/// more than the short names it split.
+fn last_two_words(name: &str) -> Option<(&str, &str)> {
+    let bytes = name.as_bytes();
+    let last_space = bytes.iter().rposition(|&b| b == b' ')?;
+    let before = bytes.get(..last_space)?.iter().rposition(|&b| b == b' ').map_or(0, |i| i + 1);
+    Some((name.get(before..last_space)?, name.get(last_space + 1..)?))
 }
 
 /// One-word names the attributor found by their shape ("Video showed ...",
@@ -1090,7 +1293,8 @@ mod tests {
             kind,
             id: None,
             source: "gazetteer",
-            mentions: vec![],
+            head: None,
+            mentions: Spans::default(),
             uncertain: vec![],
         };
         let entities = [
@@ -1132,6 +1336,8 @@ mod tests {
             (&[("Arce", P), ("Arce", O), ("Arce", P)], &[0, 1, 0]),
             (&[("Lima", L), ("Okafor", P), ("Lima", P), ("Okafor", P), ("Lima", L)], &[0, 1, 2, 1, 4]),
             (&[("IMF", O), ("Arce", P), ("IMF", O), ("IMF", O)], &[0, 1, 0, 0]),
+            // Names alike in their first bytes and length, but not the same.
+            (&[("Mutale Chanda", P), ("Mutale Chando", P), ("Mutale Chanda", P), ("Mutale Chando", O)], &[0, 1, 0, 3]),
         ];
         for (people, want) in cases {
             let people: Vec<_> = people.iter().map(|&(n, k)| person(n, k)).collect();
@@ -1182,7 +1388,8 @@ mod tests {
             kind: "place",
             id: None,
             source: "gazetteer",
-            mentions,
+            head: None,
+            mentions: Spans::from_iter(mentions),
             uncertain: vec![],
         };
         let index =
@@ -1197,17 +1404,100 @@ mod tests {
         }
     }
 
+    /// The two spans kept in place behave as a list: pushes past two, lists
+    /// thinned down to nothing and pushed to again, sorted and extended.
+    #[test]
+    fn spans_in_place_as_a_list() {
+        #[rustfmt::skip]
+        let cases: &[(&[Span], usize, &[Span])] = &[
+            // (pushed, keep spans starting below this, pushed after)
+            (&[],                                  0,  &[]),
+            (&[(1, 2)],                            9,  &[(3, 4)]),
+            (&[(1, 2), (3, 4)],                    2,  &[(5, 6), (7, 8)]),
+            (&[(5, 6), (1, 2), (3, 4)],            9,  &[(0, 1)]),
+            (&[(5, 6), (1, 2), (3, 4)],            0,  &[(7, 8), (9, 10)]),
+            (&[(1, 2), (3, 4), (5, 6), (7, 8)],    4,  &[(2, 3), (8, 9), (9, 9)]),
+            (&[(1, 2), (3, 4)],                    0,  &[(9, 9), (1, 1), (2, 2), (4, 4)]),
+        ];
+        for &(pushed, below, after) in cases {
+            let mut list = Spans::default();
+            let mut want: Vec<Span> = Vec::new();
+            for &m in pushed {
+                list.push(m);
+                want.push(m);
+                assert_eq!(list.as_slice(), &want[..]);
+            }
+            list.retain(|m| m.0 < below);
+            want.retain(|m| m.0 < below);
+            assert_eq!(list.as_slice(), &want[..], "{pushed:?} kept below {below}");
+            assert_eq!((list.len(), list.is_empty()), (want.len(), want.is_empty()));
+            list.extend_from_slice(after);
+            want.extend_from_slice(after);
+            list.as_mut_slice().sort_unstable();
+            want.sort_unstable();
+            assert_eq!(list.iter().copied().collect::<Vec<_>>(), want);
+            assert_eq!(list.into_vec(), want);
+        }
+    }
+
     #[test]
     fn inside_a_longer_name() {
-        let inside = Inside::new(vec![(0, 10), (0, 4), (20, 25), (30, 31)]);
+        let inside = Inside::new(40, vec![(0, 4), (0, 10), (20, 25), (30, 31)]);
         #[rustfmt::skip]
         let cases: &[(Span, bool)] = &[
             ((2, 5), true), ((0, 5), true), ((0, 4), true), ((0, 10), false), ((9, 12), false),
             ((20, 25), false), ((21, 24), true), ((20, 24), true), ((26, 28), false), ((30, 31), false),
+            ((25, 25), true), ((10, 10), true), ((12, 12), false), ((24, 30), false), ((5, 9), true),
         ];
         for &(m, want) in cases {
             assert_eq!(inside.contains(m), want, "{m:?}");
         }
+    }
+
+    /// The bitset turns away only spans that no name contains: the answer
+    /// is the binary search's for every span of texts whose names overlap,
+    /// nest, touch and cross the bitset's words.
+    #[test]
+    fn inside_by_bitset_as_by_search() {
+        #[rustfmt::skip]
+        let cases: &[(usize, &[Span])] = &[
+            (40, &[(0, 4), (0, 10), (20, 25), (30, 31)]),
+            (200, &[(3, 9), (5, 70), (60, 64), (64, 65), (66, 130), (128, 129), (190, 200)]),
+            (150, &[(0, 1), (1, 2), (63, 64), (64, 128), (127, 140)]),
+            (300, &[(10, 300), (11, 12), (250, 260)]),
+            (10, &[]),
+        ];
+        for &(len, names) in cases {
+            let inside = Inside::new(len, names.to_vec());
+            for a in 0..=len {
+                for b in a..=(a + 70).min(len) {
+                    assert_eq!(inside.contains((a, b)), inside.contains_exactly((a, b)), "{names:?} at {a}..{b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn last_two_words_as_rsplit_gives_them() {
+        fn old(name: &str) -> Option<(&str, &str)> {
+            let mut words = name.rsplit(' ');
+            let last = words.next()?;
+            Some((words.next()?, last))
+        }
+        for name in ["", "Okafor", "Amara Okafor", "Helena Castro Lima", "Zúñiga Pérez", " Lead", "Trail ", "a  b", " "]
+        {
+            assert_eq!(last_two_words(name), old(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn namesakes_keys() {
+        // Same key only for the same kind and name, as far as six bytes tell.
+        assert_eq!(name_key(0, b"Okafor"), name_key(0, b"Okafor"));
+        assert_ne!(name_key(0, b"Okafor"), name_key(1, b"Okafor"));
+        assert_ne!(name_key(0, b"Okafor"), name_key(0, b"Okafo"));
+        assert_ne!(name_key(0, b"Okafor"), name_key(0, b"Okafer"));
+        assert_eq!(name_key(0, b"Mutale Chanda"), name_key(0, b"Mutale Chando"));
     }
 
     #[test]
