@@ -4335,8 +4335,7 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
     // (drained, so the registry keeps the vector for the next article); the
     // speakers' names are copies of these
     let people: Vec<Person> = cx.reg.people.drain(..).map(person_out).collect();
-    let mut direct: Vec<Quote> = Vec::with_capacity(quotes.len());
-    for (q, s) in quotes.iter().zip(st) {
+    let direct = quotes.iter().zip(st).map(|(q, s)| {
         // a programme or a book named after its owner ("told the network's \"Morning
         // Desk\"", "said on CNN's \"Face the Nation\"") is a title, not words said
         let speaker = if s.partial && owned_title(cx.text, q) { None } else { s.speaker };
@@ -4344,14 +4343,14 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
             speaker.map(|(id, mention, role)| Speaker { name: people[id].name.clone(), mention, person: id, role });
         let rule = if speaker.is_some() { s.rule.unwrap_or(Rule::Unattributed) } else { Rule::Unattributed };
         let cue = if speaker.is_some() { s.cue } else { None };
-        direct.push(Quote {
+        Quote {
             span: q.content.clone(),
             kind: if s.partial { QuoteKind::Partial } else { QuoteKind::Direct },
             speaker,
             cue,
             rule,
-        });
-    }
+        }
+    });
     let mut indirect = indirect;
     for q in &mut indirect {
         if let Some(sp) = &mut q.speaker {
@@ -4360,8 +4359,39 @@ fn finish(cx: &mut Ctx<'_>, quotes: &[Quotation], mut st: Vec<QState>, indirect:
             sp.name = people[sp.person].name.clone();
         }
     }
-    let out = merge_by_span(direct, indirect);
+    // the direct quotes come in the order of their contents nearly always:
+    // then each is made straight into its place among the indirect ones,
+    // not gathered into a vector of its own to be merged from
+    let out = if quotes
+        .windows(2)
+        .all(|w| (w[0].content.start, w[0].content.end) <= (w[1].content.start, w[1].content.end))
+    {
+        merge_in_order(direct, indirect)
+    } else {
+        merge_by_span(direct.collect(), indirect)
+    };
     Attribution { quotes: out, people }
+}
+
+/// [`merge_by_span`] of the quotes `a` (already in the order of their spans)
+/// and `b`: the same order, `a`'s first of equals, each quote of `a` moved
+/// once, from the iterator that makes it into the output.
+fn merge_in_order(a: impl ExactSizeIterator<Item = Quote>, mut b: Vec<Quote>) -> Vec<Quote> {
+    let key = |q: &Quote| (q.span.start, q.span.end);
+    if !b.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        b.sort_by_key(key);
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter();
+    for x in a {
+        // `b`'s quotes before `x`; of equals, `x` first
+        while b.as_slice().first().is_some_and(|y| key(y) < key(&x)) {
+            out.extend(b.next());
+        }
+        out.push(x);
+    }
+    out.extend(b);
+    out
 }
 
 /// The quotes of `a` and of `b` in the order of their spans (start, then end),
@@ -4707,6 +4737,8 @@ mod tests {
             (&[(5, 9), (5, 9)], &[(5, 9), (0, 1)]),
             (&[(20, 30), (0, 10)], &[(10, 15), (10, 12)]),
             (&[(0, 10), (0, 4)], &[(0, 4)]),
+            (&[(0, 4), (0, 10), (12, 14)], &[(0, 10), (13, 20), (0, 4), (14, 15)]),
+            (&[(2, 3), (8, 9)], &[(0, 1), (2, 3), (2, 3), (9, 12), (8, 9)]),
         ];
         let quote = |&(s, e): &(usize, usize), kind| Quote {
             span: s..e,
@@ -4720,6 +4752,10 @@ mod tests {
             let b: Vec<Quote> = b.iter().map(|x| quote(x, QuoteKind::Indirect)).collect();
             let mut want: Vec<Quote> = a.iter().chain(&b).cloned().collect();
             want.sort_by_key(|q| (q.span.start, q.span.end));
+            // the direct quotes in order (nearly always): merged as they are made
+            if a.windows(2).all(|w| (w[0].span.start, w[0].span.end) <= (w[1].span.start, w[1].span.end)) {
+                assert_eq!(merge_in_order(a.clone().into_iter(), b.clone()), want, "{a:?} {b:?}");
+            }
             assert_eq!(merge_by_span(a, b), want);
         }
     }
