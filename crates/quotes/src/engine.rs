@@ -4727,6 +4727,49 @@ mod tests {
     }
 
     #[test]
+    fn what_follows_a_cue_decides_before_its_subject_is_searched() {
+        // (sentence, the indirect quote's content and speaker, or None): a cue
+        // followed by no clause, no closing tail and no comma clause is passed
+        // over before its subject search; those followed by one are read as ever
+        type Want = Option<(&'static str, &'static str)>;
+        let cases: &[(&str, Want)] = &[
+            ("Ana Ortiz said the bridge would open in May.", Some(("the bridge would open in May", "Ana Ortiz"))),
+            (
+                "Ana Ortiz said that, if funded, the bridge would open.",
+                Some(("if funded, the bridge would open", "Ana Ortiz")),
+            ),
+            ("Ana Ortiz told reporters that the bridge would open.", Some(("the bridge would open", "Ana Ortiz"))),
+            ("The bridge would open in May, Ana Ortiz said.", Some(("The bridge would open in May", "Ana Ortiz"))),
+            (
+                "The bridge would open in May, Ana Ortiz said on Friday.",
+                Some(("The bridge would open in May", "Ana Ortiz")),
+            ),
+            (
+                "The bridge would open in May, Ana Ortiz told reporters.",
+                Some(("The bridge would open in May", "Ana Ortiz")),
+            ),
+            (
+                "The bridge, Ana Ortiz said, would open in May.",
+                Some(("The bridge, Ana Ortiz said, would open in May", "Ana Ortiz")),
+            ),
+            ("Ana Ortiz said with a smile and left.", None),
+            ("Ana Ortiz said to reporters nothing at all.", None),
+            ("Ana Ortiz said: the bridge would open.", None),
+            ("Ana Ortiz said, smiling, the bridge would open.", None),
+            ("Ana Ortiz said it.", None),
+        ];
+        let lx = Lexicon::embedded();
+        for &(text, want) in cases {
+            let out = run(&lx, true, text, &[]);
+            let got =
+                out.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).map(|q| {
+                    (text.get(q.span.clone()).unwrap_or(""), q.speaker.as_ref().map_or("", |s| s.name.as_str()))
+                });
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn merged_quotes_are_a_stable_sort_of_direct_then_indirect() {
         // (direct spans, indirect spans): equal spans keep the direct quote first
         type Spans = &'static [(usize, usize)];
