@@ -438,7 +438,7 @@ fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usi
         if e > lim {
             return Err(s);
         }
-        if e < lim && may_go_on(next) {
+        if e < lim && goes_on(b, e, lim, next) {
             return Err(e);
         }
         return Ok((e, next, lx.flags_alnum_short(x, n)));
@@ -454,7 +454,7 @@ fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usi
     if e > lim {
         return Err(s);
     }
-    if e < lim && may_go_on(next) {
+    if e < lim && goes_on(b, e, lim, next) {
         return Err(e);
     }
     Ok((e, next, lx.flags_alnum(x, y, n)))
@@ -465,6 +465,21 @@ fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usi
 #[inline]
 fn may_go_on(c: u8) -> bool {
     BYTE_CLASS[usize::from(c)] & (class::WORD | class::JOIN) != 0
+}
+
+/// Whether the word whose run of letters ends at `e` (before `lim`, at byte
+/// `c`) may go on there: [`may_go_on`], less an ASCII joiner that no letter or
+/// digit follows before `lim`, where [`word_end`] stops at once. That is the
+/// full stop ending a sentence ("said."), as common as any joiner that joins.
+#[inline]
+fn goes_on(b: &[u8], e: usize, lim: usize, c: u8) -> bool {
+    if !may_go_on(c) {
+        return false;
+    }
+    if c >= 0x80 || c.is_ascii_alphanumeric() {
+        return true;
+    }
+    e + 1 < lim && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// The token at a non-ASCII byte `i` (skipped if white space); returns where
