@@ -377,6 +377,13 @@ fn plain_ascii_words_are_the_general_paths_words() {
         ("2024. Then", 10),
         ("2024.5", 6),
         ("said.\u{e9}", 7),
+        // a space after the word: skipped when before `lim`
+        ("he said", 2),
+        ("he said", 3),
+        ("he  said", 4),
+        ("abcdefghijk said", 11),
+        ("abcdefghijk said", 12),
+        ("abcdefghijk\tsaid", 12),
     ];
     for &(text, lim) in cases {
         let b = text.as_bytes();
@@ -385,12 +392,10 @@ fn plain_ascii_words_are_the_general_paths_words() {
             e = word_end(text, e, lim);
         }
         match plain_ascii_word(&lx, b, 0, lim) {
-            Ok((pe, next, fl)) => {
+            Ok((pe, after, fl)) => {
                 assert_eq!(pe, e, "{text:?} end");
                 assert_eq!(fl, lx.flags(&b[..e]), "{text:?} flags");
-                if e < lim {
-                    assert_eq!(next, b[e], "{text:?} next byte");
-                }
+                assert_eq!(after, past_space(b, e, lim), "{text:?} next token");
             }
             // declined: word_end from the run's end finds the same word
             Err(run) if run > 0 => {
