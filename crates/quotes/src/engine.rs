@@ -3487,12 +3487,12 @@ fn sentences(
         // increasing, so each boundary lies past the ids filled so far (and
         // a boundary has a token after it: no sentence is empty)
         if ends_sentence(text, t, quotes, m + 1) {
-            out.resize(m + 1, sid);
+            out.extend(std::iter::repeat_n(sid, (m + 1).saturating_sub(out.len())));
             sid += 1;
             starts.push(m + 1);
         }
     }
-    out.resize(t.len(), sid);
+    out.extend(std::iter::repeat_n(sid, t.len().saturating_sub(out.len())));
     starts.push(t.len());
 }
 
@@ -3512,7 +3512,9 @@ fn ends_sentence(text: &str, t: &[Tok], quotes: &[Quotation], k: usize) -> bool 
                     !(w.is_word()
                         && (w.has(f::ABBREV | f::HON)
                             || w.e - w.s == 1 && w.cap
-                            || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
+                            // an ASCII byte: the bytes of a short word, read
+                            // without a searcher's set-up
+                            || text.as_bytes().get(w.s..w.e).is_some_and(|s| s.iter().any(|&c| c == b'.'))))
                 } else {
                     true
                 }
