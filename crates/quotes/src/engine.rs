@@ -3487,12 +3487,12 @@ fn sentences(
         // increasing, so each boundary lies past the ids filled so far (and
         // a boundary has a token after it: no sentence is empty)
         if ends_sentence(text, t, quotes, m + 1) {
-            out.extend(std::iter::repeat_n(sid, (m + 1).saturating_sub(out.len())));
+            out.extend(std::iter::repeat(sid).take((m + 1).saturating_sub(out.len())));
             sid += 1;
             starts.push(m + 1);
         }
     }
-    out.extend(std::iter::repeat_n(sid, t.len().saturating_sub(out.len())));
+    out.extend(std::iter::repeat(sid).take(t.len().saturating_sub(out.len())));
     starts.push(t.len());
 }
 
@@ -3513,8 +3513,8 @@ fn ends_sentence(text: &str, t: &[Tok], quotes: &[Quotation], k: usize) -> bool 
                         && (w.has(f::ABBREV | f::HON)
                             || w.e - w.s == 1 && w.cap
                             // an ASCII byte: the bytes of a short word, read
-                            // without a searcher's set-up
-                            || text.as_bytes().get(w.s..w.e).is_some_and(|s| s.iter().any(|&c| c == b'.'))))
+                            // without a char searcher's set-up
+                            || text.as_bytes().get(w.s..w.e).is_some_and(|s| s.contains(&b'.'))))
                 } else {
                     true
                 }
