@@ -425,25 +425,24 @@ fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize,
             // an ASCII word
             let s = i;
             let cap = c.is_ascii_uppercase();
-            let (e, next, fl) = match plain_ascii_word(lx, b, s, lim) {
+            let (e, after, fl) = match plain_ascii_word(lx, b, s, lim) {
                 Ok(w) => w,
                 // the word goes on past a joiner or a digit at `run`
                 Err(run) if run > s => {
                     let e = word_end(text, run, lim);
-                    (e, b.get(e).copied().unwrap_or(0), lx.flags_in(b, s, e))
+                    (e, past_space(b, e, lim), lx.flags_in(b, s, e))
                 }
                 Err(_) => {
                     let mut e = ascii_run_end(b, s, lim);
                     if b.get(e).is_some_and(|&n| e < lim && may_continue_word(n)) {
                         e = word_end(text, e, lim);
                     }
-                    (e, b.get(e).copied().unwrap_or(0), lx.flags_in(b, s, e))
+                    (e, past_space(b, e, lim), lx.flags_in(b, s, e))
                 }
             };
             let fl = acronym(fl, cap, b, s, e);
             out.push_word(Tok { s, e, kind: TK::Word, c: char::from(c), cap, fl, q: usize::MAX });
-            // the space after a word, without a trip round the loop
-            i = if e < lim && next == b' ' { e + 1 } else { e };
+            i = after;
         } else if cl & class::SPACE != 0 {
             i += 1;
         } else if cl & class::PUNCT != 0 {
@@ -456,11 +455,24 @@ fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize,
     i
 }
 
+/// Where the next token may start after a word ending at `e`: past the space
+/// after it, without a trip round the tokenizer's loop, if one follows
+/// before `lim`.
+#[inline]
+fn past_space(b: &[u8], e: usize, lim: usize) -> usize {
+    if e < lim && b.get(e) == Some(&b' ') {
+        e + 1
+    } else {
+        e
+    }
+}
+
 /// The ASCII word at `s` (whose first byte is a letter or digit) when it is a
 /// plain one, as most words of news text are: a run of at most 15 ASCII letters
 /// and digits, ended by `lim` or by a byte that joins no words. Found (and looked
-/// up) from one or two 8-byte loads. Returns the word's end, the byte there
-/// (when before `lim`) and the lexicon flags. An error sends the word to the
+/// up) from one or two 8-byte loads. Returns the word's end, where the next
+/// token may start ([`past_space`], read off the loaded bytes) and the lexicon
+/// flags. An error sends the word to the
 /// general path, with where its run of letters ended if a byte there (a
 /// joiner, a digit, a non-ASCII byte) may carry it on before `lim`, else
 /// with `s`.
@@ -469,7 +481,7 @@ fn tokenize_plain(lx: &Lexicon, text: &str, mut i: usize, lim: usize, pe: usize,
 /// ends that run the byte test below sends the word (rare in news text: "G7")
 /// to the general path.
 #[inline(always)]
-fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usize, u8, u32), usize> {
+fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usize, usize, u32), usize> {
     let Some(x) = load8(b, s) else { return Err(s) };
     let digits = (x as u8).is_ascii_digit();
     let ends = |w: u64| if digits { non_word_bytes(w) } else { non_letter_bytes(w) };
@@ -479,13 +491,17 @@ fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usi
         let n = (m.trailing_zeros() / 8) as usize;
         let next = (x >> (8 * n)) as u8;
         let e = s + n;
+        // the commonest end, a space: a word ended before `lim`
+        if next == b' ' && e < lim {
+            return Ok((e, e + 1, lx.flags_alnum_short(x, n)));
+        }
         if e > lim {
             return Err(s);
         }
-        if e < lim && may_go_on(next) {
+        if e < lim && goes_on(b, e, lim, next) {
             return Err(e);
         }
-        return Ok((e, next, lx.flags_alnum_short(x, n)));
+        return Ok((e, e, lx.flags_alnum_short(x, n)));
     }
     let Some(y) = load8(b, s + 8) else { return Err(s) };
     let m = ends(y);
@@ -498,10 +514,11 @@ fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usi
     if e > lim {
         return Err(s);
     }
-    if e < lim && may_go_on(next) {
+    if e < lim && goes_on(b, e, lim, next) {
         return Err(e);
     }
-    Ok((e, next, lx.flags_alnum(x, y, n)))
+    let after = if e < lim && next == b' ' { e + 1 } else { e };
+    Ok((e, after, lx.flags_alnum(x, y, n)))
 }
 
 /// Whether a word may go on at byte `c`, which ended a run of letters (or of
@@ -509,6 +526,21 @@ fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usi
 #[inline]
 fn may_go_on(c: u8) -> bool {
     BYTE_CLASS[usize::from(c)] & (class::WORD | class::JOIN) != 0
+}
+
+/// Whether the word whose run of letters ends at `e` (before `lim`, at byte
+/// `c`) may go on there: [`may_go_on`], less an ASCII joiner that no letter or
+/// digit follows before `lim`, where [`word_end`] stops at once. That is the
+/// full stop ending a sentence ("said."), as common as any joiner that joins.
+#[inline]
+fn goes_on(b: &[u8], e: usize, lim: usize, c: u8) -> bool {
+    if !may_go_on(c) {
+        return false;
+    }
+    if c >= 0x80 || c.is_ascii_alphanumeric() {
+        return true;
+    }
+    e + 1 < lim && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// The token at a non-ASCII byte `i` (skipped if white space); returns where
@@ -3509,12 +3541,12 @@ fn sentences(
         // increasing, so each boundary lies past the ids filled so far (and
         // a boundary has a token after it: no sentence is empty)
         if ends_sentence(text, t, quotes, m + 1) {
-            out.resize(m + 1, sid);
+            out.extend(std::iter::repeat(sid).take((m + 1).saturating_sub(out.len())));
             sid += 1;
             starts.push(m + 1);
         }
     }
-    out.resize(t.len(), sid);
+    out.extend(std::iter::repeat(sid).take(t.len().saturating_sub(out.len())));
     starts.push(t.len());
 }
 
@@ -3534,7 +3566,9 @@ fn ends_sentence(text: &str, t: &[Tok], quotes: &[Quotation], k: usize) -> bool 
                     !(w.is_word()
                         && (w.has(f::ABBREV | f::HON)
                             || w.e - w.s == 1 && w.cap
-                            || text.get(w.s..w.e).is_some_and(|s| s.contains('.'))))
+                            // an ASCII byte: the bytes of a short word, read
+                            // without a char searcher's set-up
+                            || text.as_bytes().get(w.s..w.e).is_some_and(|s| s.contains(&b'.'))))
                 } else {
                     true
                 }

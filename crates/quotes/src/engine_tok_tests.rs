@@ -361,6 +361,29 @@ fn plain_ascii_words_are_the_general_paths_words() {
         ("2024", 4),
         ("12345678901234 x", 16),
         ("abcdefghij2 x", 13),
+        // joiners that join nothing end the word on the fast path
+        ("said. Then", 10),
+        ("said.", 5),
+        ("said.\"", 6),
+        ("said.\"", 5),
+        ("said.x", 6),
+        ("said.x", 5),
+        ("end- x", 6),
+        ("rock' n", 7),
+        ("AT& T", 5),
+        ("spokeswomen. Then", 17),
+        ("spokeswomen.", 12),
+        ("spokeswomen.a", 13),
+        ("2024. Then", 10),
+        ("2024.5", 6),
+        ("said.\u{e9}", 7),
+        // a space after the word: skipped when before `lim`
+        ("he said", 2),
+        ("he said", 3),
+        ("he  said", 4),
+        ("abcdefghijk said", 11),
+        ("abcdefghijk said", 12),
+        ("abcdefghijk\tsaid", 12),
     ];
     for &(text, lim) in cases {
         let b = text.as_bytes();
@@ -369,12 +392,10 @@ fn plain_ascii_words_are_the_general_paths_words() {
             e = word_end(text, e, lim);
         }
         match plain_ascii_word(&lx, b, 0, lim) {
-            Ok((pe, next, fl)) => {
+            Ok((pe, after, fl)) => {
                 assert_eq!(pe, e, "{text:?} end");
                 assert_eq!(fl, lx.flags(&b[..e]), "{text:?} flags");
-                if e < lim {
-                    assert_eq!(next, b[e], "{text:?} next byte");
-                }
+                assert_eq!(after, past_space(b, e, lim), "{text:?} next token");
             }
             // declined: word_end from the run's end finds the same word
             Err(run) if run > 0 => {
@@ -384,6 +405,38 @@ fn plain_ascii_words_are_the_general_paths_words() {
             }
             Err(_) => {}
         }
+    }
+}
+
+#[test]
+fn a_joiner_goes_on_only_before_a_letter_or_digit() {
+    // (text, run end, lim, goes on): the word_end rule for ASCII joiners, any
+    // byte past `lim` unread
+    let cases: &[(&str, usize, usize, bool)] = &[
+        ("said. Then", 4, 10, false),
+        ("said.Then", 4, 9, true),
+        ("said.Then", 4, 5, false),
+        ("said.", 4, 5, false),
+        ("it's", 2, 4, true),
+        ("well-known", 4, 10, true),
+        ("well--known", 4, 11, false),
+        ("AT&T", 2, 4, true),
+        ("U.S.", 1, 4, true),
+        ("x.\u{e9}", 1, 4, false),
+        ("x\u{2019}s", 1, 5, true),
+        ("x1", 1, 2, true),
+        ("x.5", 1, 3, true),
+        ("2024.5", 4, 6, true),
+        ("2024-", 4, 5, false),
+        ("xY", 1, 2, true),
+        ("x, y", 1, 4, false),
+        ("x y", 1, 3, false),
+    ];
+    for &(text, e, lim, want) in cases {
+        let b = text.as_bytes();
+        assert_eq!(goes_on(b, e, lim, b[e]), want, "{text:?} at {e} before {lim}");
+        // the general path agrees: the word goes on past `e` exactly when it does
+        assert_eq!(word_end(text, e, lim) > e, want, "{text:?} word_end");
     }
 }
 
