@@ -1704,9 +1704,11 @@ impl<'a> Ctx<'a> {
         if j == end {
             return None;
         }
-        // strip leading stop words ("But", "The") and split off titles
+        // strip leading stop words ("But", "The") and split off titles; a
+        // capitalised "New" before a further capitalised word opens a name
+        // ("New York Times", "New Jersey")
         let mut s = j;
-        while s < end && (t[s].has(f::STOP) || t[s].is_p('.')) {
+        while s < end && (t[s].has(f::STOP) && !self.new_opens_name(t, s, end) || t[s].is_p('.')) {
             s += 1;
         }
         // titles end before the run's last word: "King" and "Major" are surnames too
@@ -1744,6 +1746,18 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((s, name))
+    }
+
+    /// Whether t[s] is a capitalised "New" that a capitalised content word
+    /// before `end` follows: a name's first word ("New York", "New Delhi"),
+    /// where elsewhere "new" is a function word.
+    fn new_opens_name(&self, t: &[Tok], s: usize, end: usize) -> bool {
+        t[s].cap
+            && s + 1 < end
+            && t[s + 1].is_word()
+            && t[s + 1].cap
+            && !t[s + 1].has(f::STOP)
+            && word_is(self.text, &t[s], "New")
     }
 
     /// Whether t[s..end) is a heading in capitals rather than a name: three

@@ -315,6 +315,9 @@ fn indirect_table() {
         // ... but the cue's circumstances before the comma are no clause
         ("Mayor Ana Ortiz said in a statement to the Courier, \u{201c}We are ready for the winter.\u{201d}", None, "", ""),
         ("Mayor Ana Ortiz said it, \u{201c}We are ready for the winter.\u{201d}", None, "", ""),
+        // "New" opens a name before a capitalised word, though elsewhere a function word
+        ("The New Harbour Courier reported that the depot would open in May.", Some("the depot would open in May"), "New Harbour Courier", "indirect-said"),
+        ("New Hampton Mayor Ana Ortiz said the depot would open in May.", Some("the depot would open in May"), "Ana Ortiz", "indirect-said"),
         // a phrase opened by a preposition is no subject, nor is a modal verb
         ("After party aides worried about turnout among older voters, the campaign changed its message.", None, "", ""),
         ("Mayor Ana Ortiz spoke first. She believes we must help make up for the lost harvest, \u{201c}whatever it costs.\u{201d}", Some("we must help make up for the lost harvest"), "Ana Ortiz", "indirect-said"),
