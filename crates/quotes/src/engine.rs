@@ -1596,6 +1596,18 @@ impl<'a> Ctx<'a> {
         if k > 0 && tk.fl & f::PARTICIPLE == 0 && self.modifies_noun(&t[k - 1]) && !self.past_form(tk) {
             return None;
         }
+        // ... and a base form after "a"/"an" and one modifier: "a controversial
+        // comment", "an angry reply" (a singular subject would take "-s")
+        if k > 1
+            && tk.fl & f::BASE != 0
+            && (word_is(self.text, &t[k - 2], "a") || word_is(self.text, &t[k - 2], "an"))
+            && t[k - 1].is_word()
+            && !t[k - 1].cap
+            && t[k - 1].fl & (f::STOP | f::CUE | f::ADV | f::PRON | f::BE) == 0
+            && !self.text.as_bytes().get(t[k - 1].s..t[k - 1].e).is_some_and(|w| w.ends_with(b"s"))
+        {
+            return None;
+        }
         if k > 0 && t[k - 1].has(f::BE) && tk.fl & f::PARTICIPLE == 0 {
             return None; // passive: "it was said"
         }

@@ -318,6 +318,8 @@ fn indirect_table() {
         // "New" opens a name before a capitalised word, though elsewhere a function word
         ("The New Harbour Courier reported that the depot would open in May.", Some("the depot would open in May"), "New Harbour Courier", "indirect-said"),
         ("New Hampton Mayor Ana Ortiz said the depot would open in May.", Some("the depot would open in May"), "Ana Ortiz", "indirect-said"),
+        // a base form after "a"/"an" and one modifier is a noun
+        ("Ohio, a swing state crucial to the race, will see a flood of new advertising.", None, "", ""),
         // a phrase opened by a preposition is no subject, nor is a modal verb
         ("After party aides worried about turnout among older voters, the campaign changed its message.", None, "", ""),
         ("Mayor Ana Ortiz spoke first. She believes we must help make up for the lost harvest, \u{201c}whatever it costs.\u{201d}", Some("we must help make up for the lost harvest"), "Ana Ortiz", "indirect-said"),
