@@ -2060,6 +2060,18 @@ impl<'a> Ctx<'a> {
                 // "of Republican claims": an adjective before a noun, not a subject
                 return None;
             }
+            if s > lo && is_preposition(word(self.text, &t[s - 1])) && x.fl & f::TITLE == 0 {
+                // "advisers to Mr. Obama say", "a spokesman for Gov. Ana Ortiz
+                // said": the group before the preposition speaks, not the name
+                if let Some(m) = self.group_before_preposition(t, s, lo) {
+                    return Some(Np {
+                        mention: t[m].s..x.e,
+                        what: NpWhat::Common(t[m].s..x.e),
+                        role: None,
+                        gender: None,
+                    });
+                }
+            }
             return Some(self.name_np(t, s, name, k, lo));
         }
         // a common noun phrase: back to a determiner

@@ -315,6 +315,9 @@ fn indirect_table() {
         // ... but the cue's circumstances before the comma are no clause
         ("Mayor Ana Ortiz said in a statement to the Courier, \u{201c}We are ready for the winter.\u{201d}", None, "", ""),
         ("Mayor Ana Ortiz said it, \u{201c}We are ready for the winter.\u{201d}", None, "", ""),
+        // a group before a preposition speaks, not the name after it
+        ("But this week, advisers to Mayor Ana Ortiz say, the depot has fallen behind.", Some("But this week, advisers to Mayor Ana Ortiz say, the depot has fallen behind"), "advisers to Mayor Ana Ortiz", "indirect-after"),
+        ("A spokeswoman for Mayor Ana Ortiz said the depot would open in May.", Some("the depot would open in May"), "A spokeswoman for Mayor Ana Ortiz", "indirect-said"),
         // "New" opens a name before a capitalised word, though elsewhere a function word
         ("The New Harbour Courier reported that the depot would open in May.", Some("the depot would open in May"), "New Harbour Courier", "indirect-said"),
         ("New Hampton Mayor Ana Ortiz said the depot would open in May.", Some("the depot would open in May"), "Ana Ortiz", "indirect-said"),
