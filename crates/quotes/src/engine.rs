@@ -70,45 +70,37 @@ fn abbrev_like(w: &Tok) -> bool {
 /// A preposition, or a subordinator that governs a noun phrase ("despite",
 /// "amid"), in any case: a capitalised one opens a sentence.
 fn is_preposition_any_case(w: &str) -> bool {
-    is_one_of(
-        w,
-        &[
-            "with",
-            "without",
-            "for",
-            "after",
-            "before",
-            "despite",
-            "during",
-            "amid",
-            "amidst",
-            "since",
-            "from",
-            "in",
-            "on",
-            "at",
-            "by",
-            "of",
-            "to",
-            "about",
-            "over",
-            "under",
-            "against",
-            "among",
-            "through",
-            "into",
-            "upon",
-            "unlike",
-            "toward",
-            "towards",
-            "across",
-            "throughout",
-            "beyond",
-            "via",
-            "within",
-            "between",
-        ],
-    )
+    // the prepositions of [`is_preposition`], read from a lower-cased copy
+    // (the longest is seven bytes), then the governing words it leaves out
+    let mut buf = [0u8; 8];
+    let lower = buf.get_mut(..w.len()).and_then(|b| {
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).ok()
+    });
+    lower.is_some_and(is_preposition)
+        || is_one_of(
+            w,
+            &[
+                "without",
+                "after",
+                "before",
+                "despite",
+                "during",
+                "amid",
+                "amidst",
+                "since",
+                "upon",
+                "unlike",
+                "toward",
+                "towards",
+                "across",
+                "throughout",
+                "beyond",
+                "via",
+                "within",
+            ],
+        )
 }
 
 /// Prepositions: a noun phrase after one is not a subject.
@@ -583,6 +575,13 @@ struct Np {
     role: Option<Range<usize>>,
     /// Gender given by an honorific in the phrase.
     gender: Option<Gender>,
+}
+
+impl Np {
+    /// A common noun phrase over `r`, standing as its own mention.
+    fn common(r: Range<usize>) -> Np {
+        Np { mention: r.clone(), what: NpWhat::Common(r), role: None, gender: None }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -1830,8 +1829,7 @@ impl<'a> Ctx<'a> {
         // a plural noun for a group of people, capitalised because it opens the
         // sentence ("Economists said", "Officials expect"): a group, not a name
         if end == name + 1 && s == name && t[name].has(f::GROUP) {
-            let mention = t[name].s..t[name].e;
-            return Np { mention: mention.clone(), what: NpWhat::Common(mention), role: None, gender: None };
+            return Np::common(t[name].s..t[name].e);
         }
         let mut gender = None;
         for x in &t[s..name] {
@@ -2047,29 +2045,16 @@ impl<'a> Ctx<'a> {
         }
         if x.cap {
             let (s, name) = self.name_run_before(t, k, lo)?;
-            if s > lo && is_preposition(word(self.text, &t[s - 1])) && s + 1 == k && x.fl & f::TITLE == 0 {
-                // "supporters in Congress say": the group is the subject
-                if let Some(m) = self.group_before_preposition(t, s, lo) {
-                    return Some(Np {
-                        mention: t[m].s..x.e,
-                        what: NpWhat::Common(t[m].s..x.e),
-                        role: None,
-                        gender: None,
-                    });
-                }
-                // "of Republican claims": an adjective before a noun, not a subject
-                return None;
-            }
             if s > lo && is_preposition(word(self.text, &t[s - 1])) && x.fl & f::TITLE == 0 {
-                // "advisers to Mr. Obama say", "a spokesman for Gov. Ana Ortiz
-                // said": the group before the preposition speaks, not the name
+                // "supporters in Congress say", "advisers to Mr. Obama say", "a
+                // spokesman for Gov. Ana Ortiz said": the group before the
+                // preposition speaks, not the name
                 if let Some(m) = self.group_before_preposition(t, s, lo) {
-                    return Some(Np {
-                        mention: t[m].s..x.e,
-                        what: NpWhat::Common(t[m].s..x.e),
-                        role: None,
-                        gender: None,
-                    });
+                    return Some(Np::common(t[m].s..x.e));
+                }
+                if s + 1 == k {
+                    // "of Republican claims": an adjective before a noun, not a subject
+                    return None;
                 }
             }
             return Some(self.name_np(t, s, name, k, lo));
@@ -2119,16 +2104,16 @@ impl<'a> Ctx<'a> {
                 m -= 1;
             }
             if m < j - 1 {
-                return Some(Np { mention: t[m].s..x.e, what: NpWhat::Common(t[m].s..x.e), role: None, gender: None });
+                return Some(Np::common(t[m].s..x.e));
             }
             return None;
         }
         if j > lo && is_preposition(word(self.text, &t[j - 1])) {
             // "officials at the agency said": the group is the subject
             let m = self.group_before_preposition(t, j, lo)?;
-            return Some(Np { mention: t[m].s..x.e, what: NpWhat::Common(t[m].s..x.e), role: None, gender: None });
+            return Some(Np::common(t[m].s..x.e));
         }
-        Some(Np { mention: t[j].s..x.e, what: NpWhat::Common(t[j].s..x.e), role: None, gender: None })
+        Some(Np::common(t[j].s..x.e))
     }
 
     /// `p` starts a phrase after a preposition ("in Congress", "at the agency");
@@ -2226,10 +2211,13 @@ impl<'a> Ctx<'a> {
             if y.is_word() {
                 // a stop word that modifies the noun after a determiner goes on
                 // ("the new poll", "the last speaker", "the only witness")
-                let modifier = e > s
-                    && t[e - 1].has(f::DET)
-                    && is_one_of(word(self.text, y), &["new", "last", "next", "other", "only"]);
-                if !y.cap && y.has(f::STOP) && !y.has(f::DET) && !y.has(f::PARTICLE) && !modifier {
+                // (read only for a stop word: most words are not)
+                let modifier = || {
+                    e > s
+                        && t[e - 1].has(f::DET)
+                        && is_one_of(word(self.text, y), &["new", "last", "next", "other", "only"])
+                };
+                if !y.cap && y.has(f::STOP) && !y.has(f::DET) && !y.has(f::PARTICLE) && !modifier() {
                     break;
                 }
                 if e > s && !y.cap && y.has(f::DET) {
@@ -2289,7 +2277,7 @@ impl<'a> Ctx<'a> {
         if (s..e).all(|k| t[k].has(f::DET | f::TIME | f::ADV)) {
             return None;
         }
-        Some((Np { mention: t[s].s..last.e, what: NpWhat::Common(t[s].s..last.e), role: None, gender: None }, e))
+        Some((Np::common(t[s].s..last.e), e))
     }
 
     /// Whether the lower-case word t[e] ends in "-ed" after a word that is a
@@ -4272,7 +4260,7 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
                 };
                 // (an inverted speaker after a comma, "..., said a spokesman for the
                 // city.", is read below when the sentence has no subject)
-                let inverted = k >= lo + 3 && t[k - 1].is_p(',') && class & f::CUE_S != 0 && !participle;
+                let inverted = inverted_shape(t, lo, k, class);
                 if !matches!(said_at, Some(Some(_)))
                     && ce + 1 < end
                     && !parenthetical_tail(t, ce, end)
@@ -4398,6 +4386,12 @@ fn closing_tail(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> boo
 /// subject, the phrase is the verb's object ("Ms Ortiz, the mayor, noted the
 /// rule in her speech"). After "told" or "asked" the phrase is the hearer,
 /// never the speaker.
+/// Whether the cue t[k] may have an inverted speaker after it: a speech
+/// verb, no participle, after a comma that closes at least two tokens.
+fn inverted_shape(t: &[Tok], lo: usize, k: usize, class: u32) -> bool {
+    k >= lo + 3 && t[k - 1].is_p(',') && class & f::CUE_S != 0 && class & f::PARTICIPLE == 0
+}
+
 #[allow(clippy::too_many_arguments)]
 fn inverted_close(
     cx: &Ctx<'_>,
@@ -4409,7 +4403,7 @@ fn inverted_close(
     class: u32,
     common: bool,
 ) -> Option<Np> {
-    if k < lo + 3 || !t[k - 1].is_p(',') || class & f::CUE_S == 0 || class & f::PARTICIPLE != 0 {
+    if !inverted_shape(t, lo, k, class) {
         return None;
     }
     let (np, e) = cx.np_after(t, ce + 1, end)?;
