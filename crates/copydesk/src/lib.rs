@@ -58,6 +58,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use tinyvec::TinyVec;
 
 pub use copydesk_captions as captions;
 pub use copydesk_gazetteer as gazetteer;
@@ -570,106 +571,8 @@ struct EntityDraft<'a> {
 /// place. Most entities are named once or twice in an article (1.2 times on
 /// average on the bench corpus), and a list of their own cost each of them
 /// an allocation, a growth and a free; past two the spans move to a list.
-/// As small as a list and its length allow (40 bytes), since the drafts are
-/// moved as they are pushed and kept.
-#[derive(Debug)]
-enum Spans {
-    /// `spans[..len]`.
-    Inline { len: u8, spans: [Span; 2] },
-    /// More than two spans were pushed.
-    Spilled(Vec<Span>),
-}
-
-impl Default for Spans {
-    fn default() -> Spans {
-        Spans::Inline { len: 0, spans: [(0, 0); 2] }
-    }
-}
-
-impl Spans {
-    /// Spans in the order given.
-    fn from_iter(spans: impl IntoIterator<Item = Span>) -> Spans {
-        let mut list = Spans::default();
-        spans.into_iter().for_each(|m| list.push(m));
-        list
-    }
-
-    #[inline]
-    fn as_slice(&self) -> &[Span] {
-        match self {
-            Spans::Inline { len, spans } => spans.get(..usize::from(*len)).unwrap_or_default(),
-            Spans::Spilled(list) => list,
-        }
-    }
-
-    fn as_mut_slice(&mut self) -> &mut [Span] {
-        match self {
-            Spans::Inline { len, spans } => spans.get_mut(..usize::from(*len)).unwrap_or_default(),
-            Spans::Spilled(list) => list,
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.as_slice().len()
-    }
-
-    fn is_empty(&self) -> bool {
-        self.as_slice().is_empty()
-    }
-
-    fn iter(&self) -> std::slice::Iter<'_, Span> {
-        self.as_slice().iter()
-    }
-
-    #[inline]
-    fn push(&mut self, m: Span) {
-        match self {
-            Spans::Inline { len, spans } => match spans.get_mut(usize::from(*len)) {
-                Some(slot) => {
-                    *slot = m;
-                    *len += 1;
-                }
-                None => {
-                    let mut list = Vec::with_capacity(8);
-                    list.extend_from_slice(spans);
-                    list.push(m);
-                    *self = Spans::Spilled(list);
-                }
-            },
-            Spans::Spilled(list) => list.push(m),
-        }
-    }
-
-    fn extend_from_slice(&mut self, spans: &[Span]) {
-        for &m in spans {
-            self.push(m);
-        }
-    }
-
-    fn retain(&mut self, mut keep: impl FnMut(&Span) -> bool) {
-        match self {
-            Spans::Inline { len, spans } => {
-                let mut kept = 0;
-                for k in 0..usize::from(*len).min(2) {
-                    let m = spans[k];
-                    if keep(&m) {
-                        spans[kept] = m;
-                        kept += 1;
-                    }
-                }
-                *len = kept as u8;
-            }
-            Spans::Spilled(list) => list.retain(keep),
-        }
-    }
-
-    fn into_vec(self) -> Vec<Span> {
-        match self {
-            Spans::Inline { .. } => self.as_slice().to_vec(),
-            Spans::Spilled(list) => list,
-        }
-    }
-}
+/// (`tinyvec` is already in the tree, through `unicode-normalization`.)
+type Spans = TinyVec<[Span; 2]>;
 
 /// The text at `r`; empty should the range not be one of `text` (the stages
 /// only give ranges on its char boundaries).
