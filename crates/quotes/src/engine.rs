@@ -1610,6 +1610,20 @@ impl<'a> Ctx<'a> {
         if k > 0 && t[k - 1].has(f::BE) && tk.fl & f::PARTICIPLE == 0 {
             return None; // passive: "it was said"
         }
+        // before a form of "be" after a lower-case word it is a noun, that
+        // verb's subject ("the suing states were", "federal claims are"); after
+        // a pronoun or a name it is a verb whose content is the "be" clause
+        // ("which he said were at his side")
+        if k + 1 < hi
+            && t[k + 1].has(f::BE)
+            && !t[k + 1].cap
+            && k > 0
+            && t[k - 1].is_word()
+            && !t[k - 1].cap
+            && !t[k - 1].has(f::PRON | f::PRON_1)
+        {
+            return None;
+        }
         if tk.fl & f::MULTI != 0 {
             for m in self.lx.multi(word(self.text, tk).as_bytes()) {
                 let n = m.rest.len();
@@ -1872,6 +1886,12 @@ impl<'a> Ctx<'a> {
         Np { mention: t[s].s..t[end - 1].e, what: NpWhat::Name(t[name].s..t[end - 1].e), role, gender }
     }
 
+    /// Whether `x` opens a relative clause set off by commas: "who", "which",
+    /// "whose" ("that" is not set off by commas).
+    fn opens_relative(&self, x: &Tok) -> bool {
+        x.is_word() && !x.cap && is_one_of(word(self.text, x), &["who", "which", "whose"])
+    }
+
     /// The subject noun phrase ending just before token `c` (a cue).
     fn np_before(&self, t: &[Tok], c: usize, lo: usize, depth: u8) -> Option<Np> {
         let mut k = c;
@@ -1962,7 +1982,8 @@ impl<'a> Ctx<'a> {
             if let Some((np, e)) = self.np_after(t, lo, k - 1) {
                 if matches!(np.what, NpWhat::Name(_)) && e < k - 1 && t[e].is_p(',') {
                     let mut np = np;
-                    if e + 1 < k - 1 {
+                    // a relative clause ("NAME, who leads the panel, said") is no role
+                    if e + 1 < k - 1 && !self.opens_relative(&t[e + 1]) {
                         np.role = Some(t[e + 1].s..t[k - 2].e);
                     }
                     return Some(np);
@@ -2014,6 +2035,25 @@ impl<'a> Ctx<'a> {
                         role: None,
                         gender: None,
                     });
+                }
+                // "NAME (D-Ore.), chair of the caucus, said": a party tag between
+                // the name and its apposition; "the senator, who leads the panel,
+                // said": a relative clause set off after the subject, which may
+                // then be any noun phrase
+                let relative = self.opens_relative(&t[j + 1]);
+                if y.is_p(')') || relative {
+                    if let Some(mut np) = self.np_before(t, j, lo, depth + 1) {
+                        match np.what {
+                            NpWhat::Name(_) if !relative => {
+                                np.role = Some(role);
+                                return Some(np);
+                            }
+                            NpWhat::Name(_) | NpWhat::Pronoun(_) | NpWhat::Common(_) if relative => {
+                                return Some(np);
+                            }
+                            _ => {}
+                        }
+                    }
                 }
             }
             return None;
@@ -4413,6 +4453,9 @@ fn inverted_close(
             common
                 && t.get(ce + 1).is_some_and(|x| x.has(f::DET) && x.s == np.mention.start)
                 && !is_one_of(word(cx.text, &t[k]), &["told", "tells", "asked", "asks"])
+                // an auxiliary after the noun makes the phrase a clause's subject,
+                // the cue's content: "said the bill would pass"
+                && !(ce + 2..e).any(|j| t[j].has(f::ADV) && !t[j - 1].has(f::DET))
         }
         _ => false,
     };
@@ -4492,6 +4535,16 @@ fn said_clause(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> Opti
             || word_eq(cx.text, &t[c], "about")
             || word_eq(cx.text, &t[c], "of")
             || word_eq(cx.text, &t[c], "to") && word(cx.text, &t[k]).starts_with(['s', 't'])
+        {
+            return None;
+        }
+        // "said in a phone interview.": a prepositional phrase closing the
+        // sentence is the cue's circumstances, with no clause after it
+        // (not "to" or "for": "urged him to stay", "pleaded for his life" report
+        // what was asked)
+        if is_one_of(word(cx.text, &t[c]), &["in", "on", "at", "during", "via"])
+            && closing_phrase(cx, t, c, end)
+            && !t[c..end].iter().any(|x| x.is_p(','))
         {
             return None;
         }

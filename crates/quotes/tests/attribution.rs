@@ -326,6 +326,14 @@ fn indirect_table() {
         // a phrase opened by a preposition is no subject, nor is a modal verb
         ("After party aides worried about turnout among older voters, the campaign changed its message.", None, "", ""),
         ("Mayor Ana Ortiz spoke first. She believes we must help make up for the lost harvest, \u{201c}whatever it costs.\u{201d}", Some("we must help make up for the lost harvest"), "Ana Ortiz", "indirect-said"),
+        // a party tag or a relative clause between the subject and the cue
+        ("Rep. Ana Ortiz (D-Ore.), chair of the farm caucus, said the depot would open in May.", Some("the depot would open in May"), "Ana Ortiz", "indirect-said"),
+        ("Sen. Tom Reilly (R-Ariz.), who leads the harbour panel, said the levy would hold.", Some("the levy would hold"), "Tom Reilly", "indirect-said"),
+        ("The harbour master, who has run the port since 2009, said the ferry would run again in June.", Some("the ferry would run again in June"), "The harbour master", "indirect-said"),
+        // a phrase after the cue with an auxiliary is the content's subject, no inverted speaker
+        ("Three of the councillors, including Vera Lind, said the levy would hold.", None, "", ""),
+        // a prepositional phrase closing the sentence is the cue's circumstances, no content
+        ("\u{201c}We are ready,\u{201d} Mayor Ana Ortiz said in a phone interview.", None, "", ""),
     ];
     for (text, want, speaker, rule) in cases {
         let found = Attributor::new().attribute(text, &[]);
@@ -335,6 +343,28 @@ fn indirect_table() {
             assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some(*speaker), "speaker in {text:?}");
             assert_eq!(q.rule.as_str(), *rule, "rule in {text:?}");
         }
+    }
+}
+
+#[test]
+fn a_cue_word_before_be_after_a_modifier_is_a_noun() {
+    // (text, the cues of its indirect quotes)
+    #[rustfmt::skip]
+    let cases: &[(&str, &[&str])] = &[
+        // "states" is the subject of "were", not a second cue with "the suing" as its speaker
+        ("Ana Ortiz, head of the farm bureau, said the suing states were exaggerating the cost.", &["said"]),
+        // after a pronoun the cue is a verb whose content is the "be" clause
+        ("Tom Reilly spoke first. The pumps, which he said were new, failed in the flood.", &["said"]),
+    ];
+    for &(text, cues) in cases {
+        let found = Attributor::new().attribute(text, &[]);
+        let got: Vec<&str> = found
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .filter_map(|q| q.cue.as_ref().map(|c| &text[c.clone()]))
+            .collect();
+        assert_eq!(got, cues, "{text:?}");
     }
 }
 
