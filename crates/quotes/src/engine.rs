@@ -1892,6 +1892,22 @@ impl<'a> Ctx<'a> {
         x.is_word() && !x.cap && is_one_of(word(self.text, x), &["who", "which", "whose"])
     }
 
+    /// Whether `x` opens a clause set off by commas after a subject: a
+    /// relative ("the senator, who leads the panel, said") or a participle
+    /// ("the minister, speaking to reporters, said"; "the report, published on
+    /// Monday, said").
+    fn opens_clause(&self, x: &Tok) -> bool {
+        if self.opens_relative(x) {
+            return true;
+        }
+        let w = word(self.text, x);
+        x.is_word()
+            && !x.cap
+            && w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && x.fl & (f::STOP | f::DET | f::BE | f::ADV | f::PRON) == 0
+    }
+
     /// The subject noun phrase ending just before token `c` (a cue).
     fn np_before(&self, t: &[Tok], c: usize, lo: usize, depth: u8) -> Option<Np> {
         let mut k = c;
@@ -2040,7 +2056,7 @@ impl<'a> Ctx<'a> {
                 // the name and its apposition; "the senator, who leads the panel,
                 // said": a relative clause set off after the subject, which may
                 // then be any noun phrase
-                let relative = self.opens_relative(&t[j + 1]);
+                let relative = self.opens_clause(&t[j + 1]);
                 if y.is_p(')') || relative {
                     if let Some(mut np) = self.np_before(t, j, lo, depth + 1) {
                         match np.what {
@@ -4364,7 +4380,12 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
                         k = ce + 1;
                         continue 'cues;
                     };
-                    (np, t[c].s..t[end - 1].e, Rule::IndirectSaid)
+                    // a participle cue after a comma opens a clause of its own:
+                    // "said the bridge was safe, adding that repairs would start"
+                    let stop = (c + 1..end)
+                        .find(|&j| t[j].is_p(',') && t.get(j + 1).is_some_and(|x| x.has(f::PARTICIPLE)))
+                        .unwrap_or(end);
+                    (np, t[c].s..t[stop - 1].e, Rule::IndirectSaid)
                 } else if ns > lo + 2 && t[ns - 1].is_p(',') && ce + 1 >= end {
                     (np, t[lo].s..t[ns - 2].e, Rule::IndirectAfter)
                 } else {
@@ -4519,6 +4540,11 @@ fn said_clause(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> Opti
     }
     while c < end && (t[c].has(f::TIME) || t[c].is_p(',')) {
         c += 1;
+    }
+    // "told the Courier on Friday, adding that ...": the participle is a cue
+    // of its own, with its own clause
+    if c < end && t[c].has(f::PARTICIPLE) && c > ce + 1 && t[c - 1].is_p(',') {
+        return None;
     }
     if c < end && word_is(cx.text, &t[c], "that") {
         c += 1;

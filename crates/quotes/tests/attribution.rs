@@ -330,8 +330,13 @@ fn indirect_table() {
         ("Rep. Ana Ortiz (D-Ore.), chair of the farm caucus, said the depot would open in May.", Some("the depot would open in May"), "Ana Ortiz", "indirect-said"),
         ("Sen. Tom Reilly (R-Ariz.), who leads the harbour panel, said the levy would hold.", Some("the levy would hold"), "Tom Reilly", "indirect-said"),
         ("The harbour master, who has run the port since 2009, said the ferry would run again in June.", Some("the ferry would run again in June"), "The harbour master", "indirect-said"),
-        // a phrase after the cue with an auxiliary is the content's subject, no inverted speaker
-        ("Three of the councillors, including Vera Lind, said the levy would hold.", None, "", ""),
+        ("The harbour master, speaking to reporters at the quay, said the ferry would run again in June.", Some("the ferry would run again in June"), "The harbour master", "indirect-said"),
+        ("The audit, published on Monday by the harbour board, said the depot was over budget.", Some("the depot was over budget"), "The audit", "indirect-said"),
+        // a participle cue after a comma opens a clause of its own
+        ("The engineer said the bridge was safe, adding that repairs would start in June.", Some("the bridge was safe"), "The engineer", "indirect-said"),
+        // ... and the phrase after the cue, with its auxiliary, is the content's subject,
+        // no inverted speaker
+        ("Three of the councillors, including Vera Lind, said the levy would hold.", Some("the levy would hold"), "Three of the councillors", "indirect-said"),
         // a prepositional phrase closing the sentence is the cue's circumstances, no content
         ("\u{201c}We are ready,\u{201d} Mayor Ana Ortiz said in a phone interview.", None, "", ""),
     ];
