@@ -299,12 +299,16 @@ struct WordTable {
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
-/// The key of a word of `len` bytes (1 to 7), packed by [`pack`] into `lo`
-/// (zero padded): its bytes, and its length in the top byte, which no byte of
-/// the word reaches (so no key is 0).
+/// Whether a short word (1 to 7 bytes) may be keyed by its bytes alone in
+/// the short table: it holds no zero byte. A word's key there is `lo`, its
+/// bytes packed by [`pack`] and zero padded, which then tells its length too
+/// (and is never 0, the empty slot): no length to fold into the key and the
+/// hash of every word the tokenizer looks up. A word with a zero byte ("a\0"
+/// would share the key of "a") lives in the table of long words, keyed with
+/// its length; no word of text has one, it is only looked up.
 #[inline]
-fn short_key(lo: u64, len: usize) -> u64 {
-    lo | (len as u64) << 56
+fn short_keyed(word: &[u8]) -> bool {
+    word.len() < SHORT && !word.contains(&0)
 }
 
 /// Words shorter than this many bytes go to the short table.
@@ -346,7 +350,7 @@ impl WordTable {
 
     /// Ors `flags` into the entry of the lower-cased `word` (1 to MAX_WORD bytes).
     fn insert(&mut self, word: &[u8], flags: u32) {
-        if word.len() < SHORT {
+        if short_keyed(word) {
             self.insert_short(word, flags);
             return;
         }
@@ -362,7 +366,7 @@ impl WordTable {
         self.put(Slot { lo, hi, len: word.len() as u32, flags });
     }
 
-    /// [`WordTable::insert`] for a word of 1 to 7 bytes.
+    /// [`WordTable::insert`] for a word of 1 to 7 bytes, none of them zero.
     fn insert_short(&mut self, word: &[u8], flags: u32) {
         if (self.short_used + 1) * 2 > self.short_keys.len() {
             let n = self.short_keys.len() * 2;
@@ -374,13 +378,12 @@ impl WordTable {
             }
         }
         let (lo, _) = pack(word);
-        self.put_short(short_key(lo, word.len()), flags);
+        self.put_short(lo, flags);
     }
 
     fn put_short(&mut self, key: u64, flags: u32) {
         let mask = self.short_keys.len() - 1;
-        let len = (key >> 56) as usize;
-        let h = WordTable::hash(key & MASKS[7], 0, len);
+        let h = WordTable::short_hash(key);
         let (fw, fb) = WordTable::filter_bit(h);
         self.filter[fw] |= fb;
         let mut i = WordTable::home(h, self.short_keys.len());
@@ -424,27 +427,34 @@ impl WordTable {
     #[inline]
     fn get(&self, word: &[u8]) -> u32 {
         let (lo, hi) = pack(word);
-        self.get_packed(lo, hi, word.len())
+        self.get_packed(lo, hi, word)
     }
 
-    /// Flags of the word packed by [`pack`] into `lo`, `hi`, of `len` bytes.
+    /// Flags of the word `word` (any case), packed by [`pack`] into `lo`, `hi`.
     #[inline]
-    fn get_packed(&self, lo: u64, hi: u64, len: usize) -> u32 {
-        if len < SHORT {
-            return self.get_short(lo, len);
+    fn get_packed(&self, lo: u64, hi: u64, word: &[u8]) -> u32 {
+        if short_keyed(word) {
+            return self.get_short(lo);
         }
-        self.get_long(lo, hi, len)
+        self.get_long(lo, hi, word.len())
     }
 
-    /// [`WordTable::get_packed`] for a word of 1 to 7 bytes, all in `lo`.
+    /// Hash of a short word's key.
     #[inline]
-    fn get_short(&self, lo: u64, len: usize) -> u32 {
-        let h = WordTable::hash(lo, 0, len);
+    fn short_hash(key: u64) -> u64 {
+        key.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// [`WordTable::get_packed`] for a word of 1 to 7 bytes, none of them
+    /// zero, all in `lo` (the word's key).
+    #[inline]
+    fn get_short(&self, lo: u64) -> u32 {
+        let h = WordTable::short_hash(lo);
         let (fw, fb) = WordTable::filter_bit(h);
         if self.filter[fw] & fb == 0 {
             return 0;
         }
-        let key = short_key(lo, len);
+        let key = lo;
         let mask = self.short_keys.len() - 1;
         let mut i = WordTable::home(h, self.short_keys.len());
         // never full, so an empty slot ends every probe
@@ -612,7 +622,11 @@ impl Lexicon {
         let k = n.min(MAX_WORD);
         let lo = (lo | CASE_BITS) & LO_MASKS[k];
         let hi = (hi | CASE_BITS) & HI_MASKS[k];
-        self.map.get_packed(lo, hi, n)
+        // letters and digits: no zero byte, a short word is keyed by its bytes
+        if n < SHORT {
+            return self.map.get_short(lo);
+        }
+        self.map.get_long(lo, hi, n)
     }
 
     /// [`Lexicon::flags_alnum`] for a word of fewer than eight bytes (`n`, 1
@@ -621,7 +635,7 @@ impl Lexicon {
     #[inline]
     pub(crate) fn flags_alnum_short(&self, lo: u64, n: usize) -> u32 {
         let n = n.min(SHORT - 1);
-        self.map.get_short((lo | CASE_BITS) & MASKS[n], n)
+        self.map.get_short((lo | CASE_BITS) & MASKS[n])
     }
 
     /// Flags of the word `text[s..e]`, the same as `flags(&text[s..e])` (0 for
@@ -630,12 +644,10 @@ impl Lexicon {
     #[inline]
     pub(crate) fn flags_in(&self, text: &[u8], s: usize, e: usize) -> u32 {
         let n = e.wrapping_sub(s);
-        if n == 0 || n > MAX_WORD || e > text.len() {
-            return 0;
-        }
+        let Some(word) = text.get(s..e).filter(|_| n != 0 && n <= MAX_WORD) else { return 0 };
         let lo = lower8(load_masked(text, s, n.min(8)));
         let hi = if n > 8 { lower8(load_masked(text, s + 8, n - 8)) } else { 0 };
-        self.map.get_packed(lo, hi, n)
+        self.map.get_packed(lo, hi, word)
     }
 
     /// The multi-word cues starting with `word`.
@@ -828,6 +840,8 @@ mod tests {
             ("sixteen_letters_", 16),
             ("seven_7", 32),
             ("eight_88", 64),
+            // zero bytes: keyed with their length, apart from the word they pad
+            ("\u{0}a", 128),
         ];
         for (w, f) in words {
             t.insert(w.as_bytes(), f);
@@ -840,6 +854,10 @@ mod tests {
             ("A", 2),
             ("a\u{0}", 4),
             ("a\u{0}\u{0}", 0),
+            ("a\u{0}b", 0),
+            ("\u{0}", 0),
+            ("\u{0}A", 128),
+            ("\u{0}a\u{0}", 0),
             ("SpokesWomen", 8),
             ("SIXTEEN_LETTERS_", 16),
             ("SEVEN_7", 32),
