@@ -912,5 +912,20 @@ mod tests {
         }
         assert_eq!(t.get(b"w5000"), 0);
         assert_eq!(t.get(b"longword3000"), 0);
+        assert!(!t.short_spill.is_empty(), "5,000 short words overflow 4,096 slots");
+        // a word listed again gains the new flags wherever it sits (a slot
+        // or the overflow), and keeps them when later words move it
+        for w in &words {
+            t.insert(w.as_bytes(), 1 << 31);
+        }
+        for w in (0..900).map(|i| format!("x{i}")) {
+            t.insert(w.as_bytes(), 1 << 30);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get(w.as_bytes()), (i as u32 + 1) | 1 << 31, "{w}");
+        }
+        for w in (0..900).map(|i| format!("X{i}")) {
+            assert_eq!(t.get(w.as_bytes()), 1 << 30, "{w}");
+        }
     }
 }
