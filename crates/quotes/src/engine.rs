@@ -469,15 +469,14 @@ fn past_space(b: &[u8], e: usize, lim: usize) -> usize {
 /// joiner, a digit, a non-ASCII byte) may carry it on before `lim`, else
 /// with `s`.
 ///
-/// A word opening with a letter is measured as a run of letters: when a digit
-/// ends that run the byte test below sends the word (rare in news text: "G7")
-/// to the general path.
+/// A word is measured as a run of letters: when a digit ends that run the
+/// byte test below sends the word (rare in news text: "G7") to the general
+/// path, and so a word opening with a digit (an empty run, rarer still:
+/// "2024"), with no test of the first byte on the way of the words of letters.
 #[inline(always)]
 fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usize, usize, u32), usize> {
     let Some(x) = load8(b, s) else { return Err(s) };
-    let digits = (x as u8).is_ascii_digit();
-    let ends = |w: u64| if digits { non_word_bytes(w) } else { non_letter_bytes(w) };
-    let m = ends(x);
+    let m = non_letter_bytes(x);
     if m != 0 {
         // most words: shorter than eight bytes, one load and a one-word key
         let n = (m.trailing_zeros() / 8) as usize;
@@ -496,7 +495,7 @@ fn plain_ascii_word(lx: &Lexicon, b: &[u8], s: usize, lim: usize) -> Result<(usi
         return Ok((e, e, lx.flags_alnum_short(x, n)));
     }
     let Some(y) = load8(b, s + 8) else { return Err(s) };
-    let m = ends(y);
+    let m = non_letter_bytes(y);
     if m == 0 {
         return Err(s);
     }

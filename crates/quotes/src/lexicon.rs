@@ -280,18 +280,31 @@ struct Slot {
 /// slots of one table; the longer words keep those slots, in a table of
 /// their own. In instructions it is even (callgrind, bench corpus); it is
 /// for the cache, which the tables share with the text.
+///
+/// The short table is a cuckoo table of fixed size: a word sits in one of
+/// two slots its hash names, so a lookup reads at most two slots, with no
+/// probe loop, no pre-filter and (the size being a constant) no bounds test.
+/// Most short words of running text are listed ("the", "said", "of"): they
+/// are found at the first slot, in about half the instructions of the bit
+/// test and the probe they took. A word that finds no place (a lexicon of
+/// thousands of added words) goes to an overflow map, read only when it is
+/// not empty.
 #[derive(Clone, Debug)]
 struct WordTable {
     slots: Vec<Slot>,
     used: usize,
-    /// Keys of the short words: [`short_key`]s, 0 for an empty slot.
-    short_keys: Vec<u64>,
+    /// Keys of the short words: their bytes, zero padded (see
+    /// [`short_keyed`]), 0 for an empty slot.
+    short_keys: Box<[u64; SHORT_SLOTS]>,
     /// Flags of the short words, by slot.
-    short_flags: Vec<u32>,
-    short_used: usize,
-    /// One bit per hash class (the top bits of the hash): most words of
-    /// running text that are not in the table (names, nouns, verbs) are turned
-    /// away by one bit test instead of a probe that walks to an empty slot.
+    short_flags: Box<[u32; SHORT_SLOTS]>,
+    /// Short words without a slot of their own: key -> flags.
+    short_spill: HashMap<u64, u32, BuildFx>,
+    /// One bit per hash class (the top bits of the hash) of the long words:
+    /// most long words of running text are not in the table (names, nouns,
+    /// verbs) and are turned away by one bit test instead of a probe that
+    /// walks to an empty slot. (The short words, most of them listed, go
+    /// straight to their two slots.)
     /// In instructions it about breaks even (callgrind, bench corpus), but the
     /// 4 KB of bits stay in the first-level cache where the slots do not: the
     /// best of five wall-clock runs was 40.0 MB/s with it, 38.8 without it
@@ -299,16 +312,25 @@ struct WordTable {
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
-/// The key of a word of `len` bytes (1 to 7), packed by [`pack`] into `lo`
-/// (zero padded): its bytes, and its length in the top byte, which no byte of
-/// the word reaches (so no key is 0).
+/// Whether a short word (1 to 7 bytes) may be keyed by its bytes alone in
+/// the short table: it holds no zero byte. A word's key there is `lo`, its
+/// bytes packed by [`pack`] and zero padded, which then tells its length too
+/// (and is never 0, the empty slot): no length to fold into the key and the
+/// hash of every word the tokenizer looks up. A word with a zero byte ("a\0"
+/// would share the key of "a") lives in the table of long words, keyed with
+/// its length; no word of text has one, it is only looked up.
 #[inline]
-fn short_key(lo: u64, len: usize) -> u64 {
-    lo | (len as u64) << 56
+fn short_keyed(word: &[u8]) -> bool {
+    word.len() < SHORT && !word.contains(&0)
 }
 
 /// Words shorter than this many bytes go to the short table.
 const SHORT: usize = 8;
+
+/// Slots of the short table: four times the embedded lists' 1,400 short
+/// words, where a cuckoo table of two slots a key fills in well under half.
+const SHORT_SLOTS: usize = 1 << SHORT_BITS;
+const SHORT_BITS: u32 = 12;
 
 /// Size of the table's pre-filter in 64-bit words (4 KB: two thousand words
 /// leave about one bit in twenty set).
@@ -319,9 +341,9 @@ impl WordTable {
         WordTable {
             slots: vec![Slot::default(); 1024],
             used: 0,
-            short_keys: vec![0; 1024],
-            short_flags: vec![0; 1024],
-            short_used: 0,
+            short_keys: Box::new([0; SHORT_SLOTS]),
+            short_flags: Box::new([0; SHORT_SLOTS]),
+            short_spill: HashMap::with_hasher(BuildFx),
             filter: Box::new([0; FILTER_WORDS]),
         }
     }
@@ -346,7 +368,7 @@ impl WordTable {
 
     /// Ors `flags` into the entry of the lower-cased `word` (1 to MAX_WORD bytes).
     fn insert(&mut self, word: &[u8], flags: u32) {
-        if word.len() < SHORT {
+        if short_keyed(word) {
             self.insert_short(word, flags);
             return;
         }
@@ -362,41 +384,45 @@ impl WordTable {
         self.put(Slot { lo, hi, len: word.len() as u32, flags });
     }
 
-    /// [`WordTable::insert`] for a word of 1 to 7 bytes.
+    /// [`WordTable::insert`] for a word of 1 to 7 bytes, none of them zero.
     fn insert_short(&mut self, word: &[u8], flags: u32) {
-        if (self.short_used + 1) * 2 > self.short_keys.len() {
-            let n = self.short_keys.len() * 2;
-            let keys = std::mem::replace(&mut self.short_keys, vec![0; n]);
-            let old = std::mem::replace(&mut self.short_flags, vec![0; n]);
-            self.short_used = 0;
-            for (k, f) in keys.into_iter().zip(old).filter(|&(k, _)| k != 0) {
-                self.put_short(k, f);
-            }
-        }
-        let (lo, _) = pack(word);
-        self.put_short(short_key(lo, word.len()), flags);
-    }
-
-    fn put_short(&mut self, key: u64, flags: u32) {
-        let mask = self.short_keys.len() - 1;
-        let len = (key >> 56) as usize;
-        let h = WordTable::hash(key & MASKS[7], 0, len);
-        let (fw, fb) = WordTable::filter_bit(h);
-        self.filter[fw] |= fb;
-        let mut i = WordTable::home(h, self.short_keys.len());
-        loop {
-            if self.short_keys[i] == 0 {
-                self.short_keys[i] = key;
-                self.short_flags[i] = flags;
-                self.short_used += 1;
-                return;
-            }
+        let (key, _) = pack(word);
+        // already listed: more flags
+        let (a, b) = WordTable::short_slots(key);
+        for i in [a, b] {
             if self.short_keys[i] == key {
                 self.short_flags[i] |= flags;
                 return;
             }
-            i = (i + 1) & mask;
         }
+        if let Some(f) = self.short_spill.get_mut(&key) {
+            *f |= flags;
+            return;
+        }
+        // a new word: into a free slot of its two, else in place of the
+        // word in one of them, which moves to its other slot, and so on
+        let (mut key, mut flags, mut i) = (key, flags, a);
+        for _ in 0..64 {
+            let (a, b) = WordTable::short_slots(key);
+            if let Some(j) = [a, b].into_iter().find(|&j| self.short_keys[j] == 0) {
+                self.short_keys[j] = key;
+                self.short_flags[j] = flags;
+                return;
+            }
+            std::mem::swap(&mut key, &mut self.short_keys[i]);
+            std::mem::swap(&mut flags, &mut self.short_flags[i]);
+            // the word put out goes to its other slot, or puts out its word
+            let (a, b) = WordTable::short_slots(key);
+            i = if i == a { b } else { a };
+        }
+        self.short_spill.insert(key, flags);
+    }
+
+    /// The two slots of a short word's key: two fields of one hash.
+    #[inline]
+    fn short_slots(key: u64) -> (usize, usize) {
+        let h = WordTable::short_hash(key);
+        ((h >> (64 - SHORT_BITS)) as usize, (h >> 32) as usize & (SHORT_SLOTS - 1))
     }
 
     fn put(&mut self, new: Slot) {
@@ -424,40 +450,39 @@ impl WordTable {
     #[inline]
     fn get(&self, word: &[u8]) -> u32 {
         let (lo, hi) = pack(word);
-        self.get_packed(lo, hi, word.len())
+        self.get_packed(lo, hi, word)
     }
 
-    /// Flags of the word packed by [`pack`] into `lo`, `hi`, of `len` bytes.
+    /// Flags of the word `word` (any case), packed by [`pack`] into `lo`, `hi`.
     #[inline]
-    fn get_packed(&self, lo: u64, hi: u64, len: usize) -> u32 {
-        if len < SHORT {
-            return self.get_short(lo, len);
+    fn get_packed(&self, lo: u64, hi: u64, word: &[u8]) -> u32 {
+        if short_keyed(word) {
+            return self.get_short(lo);
         }
-        self.get_long(lo, hi, len)
+        self.get_long(lo, hi, word.len())
     }
 
-    /// [`WordTable::get_packed`] for a word of 1 to 7 bytes, all in `lo`.
+    /// Hash of a short word's key.
     #[inline]
-    fn get_short(&self, lo: u64, len: usize) -> u32 {
-        let h = WordTable::hash(lo, 0, len);
-        let (fw, fb) = WordTable::filter_bit(h);
-        if self.filter[fw] & fb == 0 {
+    fn short_hash(key: u64) -> u64 {
+        key.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// [`WordTable::get_packed`] for a word of 1 to 7 bytes, none of them
+    /// zero, all in `lo` (the word's key).
+    #[inline]
+    fn get_short(&self, lo: u64) -> u32 {
+        let (a, b) = WordTable::short_slots(lo);
+        if self.short_keys[a] == lo {
+            return self.short_flags[a];
+        }
+        if self.short_keys[b] == lo {
+            return self.short_flags[b];
+        }
+        if self.short_spill.is_empty() {
             return 0;
         }
-        let key = short_key(lo, len);
-        let mask = self.short_keys.len() - 1;
-        let mut i = WordTable::home(h, self.short_keys.len());
-        // never full, so an empty slot ends every probe
-        loop {
-            let Some(&k) = self.short_keys.get(i) else { return 0 };
-            if k == key {
-                return self.short_flags.get(i).copied().unwrap_or(0);
-            }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) & mask;
-        }
+        self.short_spill.get(&lo).copied().unwrap_or(0)
     }
 
     /// [`WordTable::get_packed`] for a word of 8 bytes or more.
@@ -612,7 +637,11 @@ impl Lexicon {
         let k = n.min(MAX_WORD);
         let lo = (lo | CASE_BITS) & LO_MASKS[k];
         let hi = (hi | CASE_BITS) & HI_MASKS[k];
-        self.map.get_packed(lo, hi, n)
+        // letters and digits: no zero byte, a short word is keyed by its bytes
+        if n < SHORT {
+            return self.map.get_short(lo);
+        }
+        self.map.get_long(lo, hi, n)
     }
 
     /// [`Lexicon::flags_alnum`] for a word of fewer than eight bytes (`n`, 1
@@ -621,7 +650,7 @@ impl Lexicon {
     #[inline]
     pub(crate) fn flags_alnum_short(&self, lo: u64, n: usize) -> u32 {
         let n = n.min(SHORT - 1);
-        self.map.get_short((lo | CASE_BITS) & MASKS[n], n)
+        self.map.get_short((lo | CASE_BITS) & MASKS[n])
     }
 
     /// Flags of the word `text[s..e]`, the same as `flags(&text[s..e])` (0 for
@@ -630,12 +659,10 @@ impl Lexicon {
     #[inline]
     pub(crate) fn flags_in(&self, text: &[u8], s: usize, e: usize) -> u32 {
         let n = e.wrapping_sub(s);
-        if n == 0 || n > MAX_WORD || e > text.len() {
-            return 0;
-        }
+        let Some(word) = text.get(s..e).filter(|_| n != 0 && n <= MAX_WORD) else { return 0 };
         let lo = lower8(load_masked(text, s, n.min(8)));
         let hi = if n > 8 { lower8(load_masked(text, s + 8, n - 8)) } else { 0 };
-        self.map.get_packed(lo, hi, n)
+        self.map.get_packed(lo, hi, word)
     }
 
     /// The multi-word cues starting with `word`.
@@ -828,6 +855,8 @@ mod tests {
             ("sixteen_letters_", 16),
             ("seven_7", 32),
             ("eight_88", 64),
+            // zero bytes: keyed with their length, apart from the word they pad
+            ("\u{0}a", 128),
         ];
         for (w, f) in words {
             t.insert(w.as_bytes(), f);
@@ -840,6 +869,10 @@ mod tests {
             ("A", 2),
             ("a\u{0}", 4),
             ("a\u{0}\u{0}", 0),
+            ("a\u{0}b", 0),
+            ("\u{0}", 0),
+            ("\u{0}A", 128),
+            ("\u{0}a\u{0}", 0),
             ("SpokesWomen", 8),
             ("SIXTEEN_LETTERS_", 16),
             ("SEVEN_7", 32),
@@ -856,9 +889,19 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_short_words_all_have_a_slot() {
+        // the overflow map is for lexicons grown by thousands of words: the
+        // embedded one fits its slots, each lookup reading two at most
+        let lx = Lexicon::embedded();
+        assert!(lx.map.short_spill.is_empty(), "{} short words spilled", lx.map.short_spill.len());
+        assert!(lx.map.short_keys.iter().filter(|&&k| k != 0).count() > 1000);
+    }
+
+    #[test]
     fn the_table_grows_and_keeps_every_word() {
         let mut t = WordTable::new();
-        // short words (the one-key table) and long ones, both past their first size
+        // short words (the one-key table, past its slots: some overflow) and
+        // long ones, past their first size
         let words: Vec<String> =
             (0..5000).map(|i| format!("w{i}")).chain((0..3000).map(|i| format!("longword{i}"))).collect();
         for (i, w) in words.iter().enumerate() {
@@ -869,5 +912,20 @@ mod tests {
         }
         assert_eq!(t.get(b"w5000"), 0);
         assert_eq!(t.get(b"longword3000"), 0);
+        assert!(!t.short_spill.is_empty(), "5,000 short words overflow 4,096 slots");
+        // a word listed again gains the new flags wherever it sits (a slot
+        // or the overflow), and keeps them when later words move it
+        for w in &words {
+            t.insert(w.as_bytes(), 1 << 31);
+        }
+        for w in (0..900).map(|i| format!("x{i}")) {
+            t.insert(w.as_bytes(), 1 << 30);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get(w.as_bytes()), (i as u32 + 1) | 1 << 31, "{w}");
+        }
+        for w in (0..900).map(|i| format!("X{i}")) {
+            assert_eq!(t.get(w.as_bytes()), 1 << 30, "{w}");
+        }
     }
 }
