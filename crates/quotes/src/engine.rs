@@ -1010,6 +1010,19 @@ fn split_plain_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
     out.extend(s.get(start..));
 }
 
+/// Whether the tokens `x` are the words of the name at `r`, one to one: all
+/// words, the first starting and the last ending the name, each one space
+/// byte after the one before. For a plain name (see [`plain_name`]) of as many
+/// words they are then what [`split_plain_into`] cuts: its spaces are the
+/// gaps, so no token holds one.
+fn tokens_are_words(text: &str, x: &[Tok], r: &Range<usize>) -> bool {
+    let b = text.as_bytes();
+    x.first().is_some_and(|t| t.s == r.start)
+        && x.last().is_some_and(|t| t.e == r.end)
+        && x.iter().all(Tok::is_word)
+        && x.windows(2).all(|w| w[1].s == w[0].e + 1 && b.get(w[0].e) == Some(&b' '))
+}
+
 /// For a plain name, ASCII letters, digits and hyphens in words one space
 /// apart ("Ana Ortiz", "Jean-Luc Picard"): where its last word starts and how
 /// many words it has. Such a name needs no trimming ([`trim_stops`],
@@ -3129,7 +3142,16 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if plain.is_some() {
+        // the caller's tokens of a plain name, when they are its words one to
+        // one (see [`tokens_are_words`]): their flags are the lexicon's of the
+        // words, not looked up again, and their spans are the words, not cut
+        // from the name again
+        let mut toks = toks.filter(|x| plain.is_some_and(|(_, n)| n == x.len()) && tokens_are_words(text, x, &r));
+        if let Some(x) = toks {
+            words.clear();
+            words.extend(x.iter().map(|x| word(text, x)));
+            debug_assert!(words.iter().copied().eq(s.split(' ')), "{s:?} {words:?}");
+        } else if plain.is_some() {
             // words one space apart, none to trim (see `plain_name`): cut at the spaces
             split_plain_into(s, &mut words);
         } else {
@@ -3148,14 +3170,6 @@ impl<'a> Ctx<'a> {
         }
         // a plain name is its words joined by single spaces already
         let mut joined = plain.map(|_| s);
-        // the caller's tokens of a plain name, when they are its words one to
-        // one (as many, all words, covering every byte but the spaces): their
-        // flags are the lexicon's of the words, not looked up again
-        let mut toks = toks.filter(|x| {
-            plain.is_some_and(|(_, n)| n == x.len())
-                && x.iter().all(Tok::is_word)
-                && x.iter().map(|x| x.e - x.s).sum::<usize>() + x.len() - 1 == s.len()
-        });
         let kn = known_here.unwrap_or_else(|| self.known_at(&r));
         let mut kind = MentionKind::Person;
         let mut known_name = None;
