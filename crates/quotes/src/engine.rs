@@ -1010,17 +1010,32 @@ fn split_plain_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
     out.extend(s.get(start..));
 }
 
-/// Whether the tokens `x` are the words of the name at `r`, one to one: all
-/// words, the first starting and the last ending the name, each one space
-/// byte after the one before. For a plain name (see [`plain_name`]) of as many
-/// words they are then what [`split_plain_into`] cuts: its spaces are the
-/// gaps, so no token holds one.
-fn tokens_are_words(text: &str, x: &[Tok], r: &Range<usize>) -> bool {
-    let b = text.as_bytes();
-    x.first().is_some_and(|t| t.s == r.start)
-        && x.last().is_some_and(|t| t.e == r.end)
-        && x.iter().all(Tok::is_word)
-        && x.windows(2).all(|w| w[1].s == w[0].e + 1 && b.get(w[0].e) == Some(&b' '))
+/// Whether the tokens `x` are the words of the name `s` at `r`, one to one:
+/// all words, the first starting and the last ending the name, each one space
+/// byte after the one before; if so their texts are put into `out` (emptied
+/// first; on `false` it holds what it holds). For a plain name (see
+/// [`plain_name`]) of as many words they are then what [`split_plain_into`]
+/// cuts: its spaces are the gaps, so no token holds one.
+fn token_words<'t>(s: &'t str, x: &[Tok], r: &Range<usize>, out: &mut Vec<&'t str>) -> bool {
+    out.clear();
+    let b = s.as_bytes();
+    // where the next word must start, in the text
+    let mut at = r.start;
+    for t in x {
+        if !t.is_word() || t.s != at {
+            return false;
+        }
+        let Some(w) = s.get(t.s.wrapping_sub(r.start)..t.e.wrapping_sub(r.start)) else { return false };
+        out.push(w);
+        if t.e == r.end {
+            break;
+        }
+        if b.get(t.e.wrapping_sub(r.start)) != Some(&b' ') {
+            return false;
+        }
+        at = t.e + 1;
+    }
+    out.len() == x.len() && x.last().is_some_and(|t| t.e == r.end)
 }
 
 /// For a plain name, ASCII letters, digits and hyphens in words one space
@@ -3146,10 +3161,8 @@ impl<'a> Ctx<'a> {
         // one (see [`tokens_are_words`]): their flags are the lexicon's of the
         // words, not looked up again, and their spans are the words, not cut
         // from the name again
-        let mut toks = toks.filter(|x| plain.is_some_and(|(_, n)| n == x.len()) && tokens_are_words(text, x, &r));
-        if let Some(x) = toks {
-            words.clear();
-            words.extend(x.iter().map(|x| word(text, x)));
+        let mut toks = toks.filter(|x| plain.is_some_and(|(_, n)| n == x.len()) && token_words(s, x, &r, &mut words));
+        if toks.is_some() {
             debug_assert!(words.iter().copied().eq(s.split(' ')), "{s:?} {words:?}");
         } else if plain.is_some() {
             // words one space apart, none to trim (see `plain_name`): cut at the spaces
