@@ -3288,8 +3288,9 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                 }
+                // (the length first: most words that end a run are no "of")
                 if y.is_word()
-                    && word(self.text, y) == "of"
+                    && word_eq(self.text, y, "of")
                     && e + 1 < t.len()
                     && t[e + 1].cap
                     && t[e + 1].is_word()
@@ -3362,11 +3363,15 @@ impl<'a> Ctx<'a> {
                 || first_name
                 || next_is_cue && (!sentence_start || e - name >= 2)
                 // someone already known by this last word
+                // (the filter first: most words are no key, and the key's text
+                // is cut only for a word that may be one)
                 || match last_key {
-                    Some((h, ke)) => self.reg.by_key.entry_hashed(h, self.text.get(last.s..ke).unwrap_or("")),
-                    None => self.key_entry(possessive_stem(word(self.text, last))),
+                    Some((h, ke)) => {
+                        self.reg.by_key.may_hold(h)
+                            && self.reg.by_key.entry_probed(h, self.text.get(last.s..ke).unwrap_or("")).is_some()
+                    }
+                    None => self.key_entry(possessive_stem(word(self.text, last))).is_some(),
                 }
-                .is_some()
                 // "Ilona Szabo, 78, ..." / "María Torres, the agency's representative, ...":
                 // a full name with an apposition is a person
                 || (2..=4).contains(&(e - name))
