@@ -4804,6 +4804,61 @@ mod tests {
         }
     }
 
+    /// [`token_words`] (the paragraph's fast path) against [`split_plain_into`]
+    /// (the general path for a plain name): where the tokens are the name's
+    /// words one to one it gives what the cut gives, and it turns away every
+    /// other shape of tokens. One line a case: text, the name's span, the
+    /// tokens (start, end, a word or not), whether they are its words.
+    #[test]
+    fn token_words_are_the_plain_names_words() {
+        /// A token: start, end, a word or not.
+        type T = (usize, usize, bool);
+        /// A case: text, the name's span, its tokens, whether they are its words.
+        type Case<'c> = (&'c str, (usize, usize), &'c [T], bool);
+        let w = |s: usize, e: usize| (s, e, true);
+        let cases: &[Case<'_>] = &[
+            ("Ana Ortiz", (0, 9), &[w(0, 3), w(4, 9)], true),
+            ("Ortiz", (0, 5), &[w(0, 5)], true),
+            ("said Ana Ortiz today", (5, 14), &[w(5, 8), w(9, 14)], true),
+            ("Jean-Luc Picard", (0, 15), &[w(0, 8), w(9, 15)], true),
+            ("Helena Castro Lima", (0, 18), &[w(0, 6), w(7, 13), w(14, 18)], true),
+            // a hyphen as a token of its own
+            ("Jean-Luc Picard", (0, 15), &[w(0, 4), (4, 5, false), w(5, 8), w(9, 15)], false),
+            // the tokens start after the name, or end before it
+            ("Ana Ortiz", (0, 9), &[w(1, 3), w(4, 9)], false),
+            ("Ana Ortiz", (0, 9), &[w(0, 3), w(4, 8)], false),
+            // a gap of two bytes, and a gap that is no space
+            ("Ana  Ortiz", (0, 10), &[w(0, 3), w(5, 10)], false),
+            ("Ana-Ortiz", (0, 9), &[w(0, 3), w(4, 9)], false),
+            // a token past the name's end
+            ("Ana Ortiz Lima", (0, 9), &[w(0, 3), w(4, 9), w(10, 14)], false),
+            ("", (0, 0), &[], false),
+        ];
+        for &(text, (s, e), toks, want) in cases {
+            let toks: Vec<Tok> = toks
+                .iter()
+                .map(|&(s, e, word)| Tok {
+                    s,
+                    e,
+                    kind: if word { TK::Word } else { TK::Punct },
+                    c: text.get(s..).and_then(|x| x.chars().next()).unwrap_or(' '),
+                    cap: false,
+                    fl: 0,
+                    q: 0,
+                })
+                .collect();
+            let name = &text[s..e];
+            let mut got = Vec::new();
+            let ok = token_words(name, &toks, &(s..e), &mut got);
+            assert_eq!(ok, want, "{text:?} {toks:?}");
+            if ok {
+                let mut cut = Vec::new();
+                split_plain_into(name, &mut cut);
+                assert_eq!(got, cut, "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn stops_and_possessives_come_off_the_end_only() {
         let cases = [
