@@ -3352,16 +3352,18 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
-            let mut nx = e;
-            while nx < t.len() && nx < e + 3 && t[nx].has(f::ADV) && !t[nx].cap {
-                nx += 1;
-            }
-            let next_is_cue = nx < t.len() && self.cue_at(t, nx, t.len()).is_some();
-            // the cheap signs first; the registry and the apposition are read only
-            // when they decide
+            // the cheap signs first; the cue after the run, the registry and
+            // the apposition are read only when they decide
             let person = titled
                 || first_name
-                || next_is_cue && (!sentence_start || e - name >= 2)
+                || (!sentence_start || e - name >= 2) && {
+                    // a cue next, after up to three adverbs
+                    let mut nx = e;
+                    while nx < t.len() && nx < e + 3 && t[nx].has(f::ADV) && !t[nx].cap {
+                        nx += 1;
+                    }
+                    nx < t.len() && self.cue_at(t, nx, t.len()).is_some()
+                }
                 // someone already known by this last word
                 // (the filter first: most words are no key, and the key's text
                 // is cut only for a word that may be one)
