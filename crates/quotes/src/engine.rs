@@ -1009,6 +1009,34 @@ fn split_plain_into<'t>(s: &'t str, out: &mut Vec<&'t str>) {
     out.extend(s.get(start..));
 }
 
+/// Whether the tokens `x` are the words of the name `s` at `r`, one to one:
+/// all words, the first starting and the last ending the name, each one space
+/// byte after the one before; if so their texts are put into `out` (emptied
+/// first; on `false` it holds what it holds). For a plain name (see
+/// [`plain_name`]) of as many words they are then what [`split_plain_into`]
+/// cuts: its spaces are the gaps, so no token holds one.
+fn token_words<'t>(s: &'t str, x: &[Tok], r: &Range<usize>, out: &mut Vec<&'t str>) -> bool {
+    out.clear();
+    let b = s.as_bytes();
+    // where the next word must start, in the text
+    let mut at = r.start;
+    for t in x {
+        if !t.is_word() || t.s != at {
+            return false;
+        }
+        let Some(w) = s.get(t.s.wrapping_sub(r.start)..t.e.wrapping_sub(r.start)) else { return false };
+        out.push(w);
+        if t.e == r.end {
+            break;
+        }
+        if b.get(t.e.wrapping_sub(r.start)) != Some(&b' ') {
+            return false;
+        }
+        at = t.e + 1;
+    }
+    out.len() == x.len() && x.last().is_some_and(|t| t.e == r.end)
+}
+
 /// For a plain name, ASCII letters, digits and hyphens in words one space
 /// apart ("Ana Ortiz", "Jean-Luc Picard"): where its last word starts and how
 /// many words it has. Such a name needs no trimming ([`trim_stops`],
@@ -3184,7 +3212,14 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if plain.is_some() {
+        // the caller's tokens of a plain name, when they are its words one to
+        // one (see [`tokens_are_words`]): their flags are the lexicon's of the
+        // words, not looked up again, and their spans are the words, not cut
+        // from the name again
+        let mut toks = toks.filter(|x| plain.is_some_and(|(_, n)| n == x.len()) && token_words(s, x, &r, &mut words));
+        if toks.is_some() {
+            debug_assert!(words.iter().copied().eq(s.split(' ')), "{s:?} {words:?}");
+        } else if plain.is_some() {
             // words one space apart, none to trim (see `plain_name`): cut at the spaces
             split_plain_into(s, &mut words);
         } else {
@@ -3203,14 +3238,6 @@ impl<'a> Ctx<'a> {
         }
         // a plain name is its words joined by single spaces already
         let mut joined = plain.map(|_| s);
-        // the caller's tokens of a plain name, when they are its words one to
-        // one (as many, all words, covering every byte but the spaces): their
-        // flags are the lexicon's of the words, not looked up again
-        let mut toks = toks.filter(|x| {
-            plain.is_some_and(|(_, n)| n == x.len())
-                && x.iter().all(Tok::is_word)
-                && x.iter().map(|x| x.e - x.s).sum::<usize>() + x.len() - 1 == s.len()
-        });
         let kn = known_here.unwrap_or_else(|| self.known_at(&r));
         let mut kind = MentionKind::Person;
         let mut known_name = None;
@@ -3316,8 +3343,9 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                 }
+                // (the length first: most words that end a run are no "of")
                 if y.is_word()
-                    && word(self.text, y) == "of"
+                    && word_eq(self.text, y, "of")
                     && e + 1 < t.len()
                     && t[e + 1].cap
                     && t[e + 1].is_word()
@@ -3379,22 +3407,28 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let first_name = e - name >= 2 && t[name].has(f::NAME_M | f::NAME_F);
-            let mut nx = e;
-            while nx < t.len() && nx < e + 3 && t[nx].has(f::ADV) && !t[nx].cap {
-                nx += 1;
-            }
-            let next_is_cue = nx < t.len() && self.cue_at(t, nx, t.len()).is_some();
-            // the cheap signs first; the registry and the apposition are read only
-            // when they decide
+            // the cheap signs first; the cue after the run, the registry and
+            // the apposition are read only when they decide
             let person = titled
                 || first_name
-                || next_is_cue && (!sentence_start || e - name >= 2)
-                // someone already known by this last word
-                || match last_key {
-                    Some((h, ke)) => self.reg.by_key.entry_hashed(h, self.text.get(last.s..ke).unwrap_or("")),
-                    None => self.key_entry(possessive_stem(word(self.text, last))),
+                || (!sentence_start || e - name >= 2) && {
+                    // a cue next, after up to three adverbs
+                    let mut nx = e;
+                    while nx < t.len() && nx < e + 3 && t[nx].has(f::ADV) && !t[nx].cap {
+                        nx += 1;
+                    }
+                    nx < t.len() && self.cue_at(t, nx, t.len()).is_some()
                 }
-                .is_some()
+                // someone already known by this last word
+                // (the filter first: most words are no key, and the key's text
+                // is cut only for a word that may be one)
+                || match last_key {
+                    Some((h, ke)) => {
+                        self.reg.by_key.may_hold(h)
+                            && self.reg.by_key.entry_probed(h, self.text.get(last.s..ke).unwrap_or("")).is_some()
+                    }
+                    None => self.key_entry(possessive_stem(word(self.text, last))).is_some(),
+                }
                 // "Ilona Szabo, 78, ..." / "María Torres, the agency's representative, ...":
                 // a full name with an apposition is a person
                 || (2..=4).contains(&(e - name))
@@ -4847,6 +4881,61 @@ mod tests {
         for s in cases {
             split_words_into(s, &mut out);
             assert_eq!(out, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    /// [`token_words`] (the paragraph's fast path) against [`split_plain_into`]
+    /// (the general path for a plain name): where the tokens are the name's
+    /// words one to one it gives what the cut gives, and it turns away every
+    /// other shape of tokens. One line a case: text, the name's span, the
+    /// tokens (start, end, a word or not), whether they are its words.
+    #[test]
+    fn token_words_are_the_plain_names_words() {
+        /// A token: start, end, a word or not.
+        type T = (usize, usize, bool);
+        /// A case: text, the name's span, its tokens, whether they are its words.
+        type Case<'c> = (&'c str, (usize, usize), &'c [T], bool);
+        let w = |s: usize, e: usize| (s, e, true);
+        let cases: &[Case<'_>] = &[
+            ("Ana Ortiz", (0, 9), &[w(0, 3), w(4, 9)], true),
+            ("Ortiz", (0, 5), &[w(0, 5)], true),
+            ("said Ana Ortiz today", (5, 14), &[w(5, 8), w(9, 14)], true),
+            ("Jean-Luc Picard", (0, 15), &[w(0, 8), w(9, 15)], true),
+            ("Helena Castro Lima", (0, 18), &[w(0, 6), w(7, 13), w(14, 18)], true),
+            // a hyphen as a token of its own
+            ("Jean-Luc Picard", (0, 15), &[w(0, 4), (4, 5, false), w(5, 8), w(9, 15)], false),
+            // the tokens start after the name, or end before it
+            ("Ana Ortiz", (0, 9), &[w(1, 3), w(4, 9)], false),
+            ("Ana Ortiz", (0, 9), &[w(0, 3), w(4, 8)], false),
+            // a gap of two bytes, and a gap that is no space
+            ("Ana  Ortiz", (0, 10), &[w(0, 3), w(5, 10)], false),
+            ("Ana-Ortiz", (0, 9), &[w(0, 3), w(4, 9)], false),
+            // a token past the name's end
+            ("Ana Ortiz Lima", (0, 9), &[w(0, 3), w(4, 9), w(10, 14)], false),
+            ("", (0, 0), &[], false),
+        ];
+        for &(text, (s, e), toks, want) in cases {
+            let toks: Vec<Tok> = toks
+                .iter()
+                .map(|&(s, e, word)| Tok {
+                    s,
+                    e,
+                    kind: if word { TK::Word } else { TK::Punct },
+                    c: text.get(s..).and_then(|x| x.chars().next()).unwrap_or(' '),
+                    cap: false,
+                    fl: 0,
+                    q: 0,
+                })
+                .collect();
+            let name = &text[s..e];
+            let mut got = Vec::new();
+            let ok = token_words(name, &toks, &(s..e), &mut got);
+            assert_eq!(ok, want, "{text:?} {toks:?}");
+            if ok {
+                let mut cut = Vec::new();
+                split_plain_into(name, &mut cut);
+                assert_eq!(got, cut, "{text:?}");
+            }
         }
     }
 
