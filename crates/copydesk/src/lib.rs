@@ -481,11 +481,16 @@ impl Pipeline {
         // Gazetteer: group mentions by entity, in order of first mention.
         let mut entities: Vec<EntityDraft<'_>> = Vec::new();
         let mut known = Vec::new();
+        // Every mention (not the uncertain ones) and its entity, in text
+        // order: all the entities' mentions, sorted as they come, for
+        // `merge_people`'s index of where the gazetteer matched.
+        let mut matched: Vec<(Span, usize)> = Vec::new();
         if let Some(gaz) = &self.gazetteer {
             // Sized for a typical article (a score of entities, twice as
             // many mentions) rather than grown from empty by doubling.
             entities.reserve(32);
             known.reserve(64);
+            matched.reserve(64);
             // Sized for a typical article's entities, so that it is not
             // rebuilt three times over as it grows.
             let mut index: HashMap<copydesk_gazetteer::EntityId, usize, IdHash> =
@@ -509,6 +514,7 @@ impl Pipeline {
                     continue;
                 }
                 entities[i].mentions.push(span(&m.span));
+                matched.push((span(&m.span), i));
                 let kind = match entity.kind {
                     EntityKind::Person => MentionKind::Person,
                     EntityKind::Organization => MentionKind::Organization,
@@ -517,7 +523,7 @@ impl Pipeline {
                 };
                 known.push(KnownMention { span: m.span.clone(), name: &entity.name, kind });
             }
-            entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
+            // Every entity was made for a mention it holds: none is empty.
         }
 
         let Some(attributor) = &self.attributor else {
@@ -525,7 +531,7 @@ impl Pipeline {
         };
         let attribution = attributor.attribute(story, &known);
         let people = attribution.people;
-        merge_people(text, &mut entities, &people);
+        merge_people(text, &mut entities, matched, &people);
         finish(Draft { text, removed, sentences, entities, quotes: attribution.quotes })
     }
 
@@ -681,7 +687,15 @@ fn block<'t>(text: &'t str, r: &copydesk_captions::Removed) -> json::Block<'t> {
 
 /// People the attributor found by their shape in the text join the
 /// entities, merged with a gazetteer entity of the same name and type.
-fn merge_people<'a>(text: &str, entities: &mut Vec<EntityDraft<'a>>, people: &'a [copydesk_quotes::Person]) {
+///
+/// `matched` holds the entities' mentions, each with its entity's index,
+/// sorted by span: the gazetteer's in the order it found them.
+fn merge_people<'a>(
+    text: &str,
+    entities: &mut Vec<EntityDraft<'a>>,
+    mut matched: Vec<(Span, usize)>,
+    people: &'a [copydesk_quotes::Person],
+) {
     // A gazetteer place inside a person's name ("Chanda" in "Mutale
     // Chanda") is part of the name, not a mention of the place.
     // Lists here are sized before they are filled: grown by doubling from
@@ -694,25 +708,48 @@ fn merge_people<'a>(text: &str, entities: &mut Vec<EntityDraft<'a>>, people: &'a
         let inside = Inside::new(text.len(), names);
         let tails = NameTails::new(people);
         let bytes = text.as_bytes();
-        for e in entities.iter_mut().filter(|e| e.kind == "place") {
-            e.mentions.retain(|m| {
-                // "Mrs Chanda": an honorific makes the word a surname. Only
-                // a word after a space can follow one; most places follow
-                // other words than honorifics, and are turned away by the
-                // byte before that space.
-                let honorific = bytes.get(m.0.wrapping_sub(1)) == Some(&b' ')
-                    && matches!(bytes.get(m.0.wrapping_sub(2)), Some(b'r' | b's' | b'.'))
-                    && after_honorific(text.get(m.0.saturating_sub(5)..m.0).unwrap_or(""));
-                !honorific && !inside.contains(*m) && !tails.ends_name(text, *m)
-            });
+        let mut dropped = false;
+        // The places' mentions are read in text order from `matched`, which
+        // loses the same ones the places do.
+        matched.retain(|&(m, i)| {
+            let Some(e) = entities.get_mut(i) else { return true };
+            if e.kind != "place" {
+                return true;
+            }
+            // "Mrs Chanda": an honorific makes the word a surname. Only
+            // a word after a space can follow one; most places follow
+            // other words than honorifics, and are turned away by the
+            // byte before that space.
+            let honorific = bytes.get(m.0.wrapping_sub(1)) == Some(&b' ')
+                && matches!(bytes.get(m.0.wrapping_sub(2)), Some(b'r' | b's' | b'.'))
+                && after_honorific(text.get(m.0.saturating_sub(5)..m.0).unwrap_or(""));
+            let keep = !honorific && !inside.contains(m) && !tails.ends_name(text, m);
+            if !keep {
+                e.mentions.retain(|x| *x != m);
+                dropped = true;
+            }
+            keep
+        });
+        if dropped {
+            // The entities left with no mention go, and the others' indices
+            // move down past them.
+            let mut new_index = Vec::with_capacity(entities.len());
+            let mut kept = 0;
+            for e in entities.iter() {
+                new_index.push(kept);
+                kept += usize::from(!e.mentions.is_empty() || !e.uncertain.is_empty());
+            }
+            entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
+            for (_, i) in &mut matched {
+                *i = new_index[*i];
+            }
         }
-        entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
     }
     let common = CommonWords::new(text, people);
     // Where the gazetteer matched, and each entity by (type, name), built
     // once so each person costs a lookup per mention, not a scan of every
     // entity: the work stays linear in articles with thousands of names.
-    let at = SpanIndex::new(entities);
+    let at = SpanIndex::from_sorted(matched, entities);
     let known = NameIndex::new(entities);
     // The entity this loop adds for each (type, name), kept under the
     // first person of that type and name: a name is in `known` or here,
@@ -873,6 +910,18 @@ impl SpanIndex {
         // Stable, so that among equal spans the last entity comes last.
         spans.sort_by_key(|&(m, _)| m);
         SpanIndex { spans }
+    }
+
+    /// The index of `entities` from their mentions and entities' indices
+    /// already sorted by span (the gazetteer's, as found): no sort. Should
+    /// they not be sorted after all, they are gathered and sorted as
+    /// [`new`](Self::new) does.
+    fn from_sorted(spans: Vec<(Span, usize)>, entities: &[EntityDraft<'_>]) -> SpanIndex {
+        if spans.windows(2).all(|w| w[0].0 < w[1].0) {
+            SpanIndex { spans }
+        } else {
+            SpanIndex::new(entities)
+        }
     }
 
     /// The entity matched at `m`; the last one, should several be.
@@ -1295,15 +1344,23 @@ mod tests {
             mentions: Spans::from_iter(mentions),
             uncertain: vec![],
         };
-        let index =
-            SpanIndex::new(&[entity(vec![(10, 14), (40, 44)]), entity(vec![(0, 5), (10, 14)]), entity(vec![(20, 25)])]);
+        let entities = [entity(vec![(10, 14), (40, 44)]), entity(vec![(0, 5), (10, 14)]), entity(vec![(20, 25)])];
+        let index = SpanIndex::new(&entities);
+        // The gazetteer's list as found is sorted but cannot hold one span
+        // twice; a list that is not strictly sorted is gathered again.
+        let sorted = SpanIndex::from_sorted(vec![((0, 5), 1), ((10, 14), 0), ((20, 25), 2), ((40, 44), 0)], &entities);
+        let unsorted = SpanIndex::from_sorted(vec![((10, 14), 0), ((0, 5), 1), ((10, 14), 1)], &entities);
         #[rustfmt::skip]
-        let cases: &[(Span, Option<usize>)] = &[
-            ((0, 5), Some(1)), ((10, 14), Some(1)), ((20, 25), Some(2)), ((40, 44), Some(0)),
-            ((0, 4), None), ((10, 13), None), ((41, 44), None), ((50, 55), None),
+        let cases: &[(Span, Option<usize>, Option<usize>)] = &[
+            // (span, entity, entity in the strictly sorted list)
+            ((0, 5), Some(1), Some(1)), ((10, 14), Some(1), Some(0)), ((20, 25), Some(2), Some(2)),
+            ((40, 44), Some(0), Some(0)), ((0, 4), None, None), ((10, 13), None, None), ((41, 44), None, None),
+            ((50, 55), None, None),
         ];
-        for &(m, want) in cases {
+        for &(m, want, want_sorted) in cases {
             assert_eq!(index.get(m), want, "{m:?}");
+            assert_eq!(unsorted.get(m), want, "{m:?} unsorted");
+            assert_eq!(sorted.get(m), want_sorted, "{m:?} sorted");
         }
     }
 
