@@ -1083,10 +1083,11 @@ fn set_bits(bits: &mut [u64], a: usize, b: usize) {
 /// a person's name written out where the attributor did not mark it ("Ms
 /// Castro Lima and her team" after "Helena Castro Lima" was named).
 struct NameTails<'p> {
+    /// `(last word, the word before it)`, sorted by the last word: most
+    /// places are no one's last name, and a search for the last word alone
+    /// turns them away before the word before them is read. (Sorted the
+    /// other way round, the last words took a list and a sort of their own.)
     pairs: Vec<(&'p str, &'p str)>,
-    /// The last words alone, sorted: most places are no one's last name,
-    /// and this turns them away before the word before them is read.
-    lasts: Vec<&'p str>,
     /// The [`shape_bit`] of every last word: most place names fail this
     /// before a binary search of string comparisons. Length and first byte
     /// together turn away about twice as many as the length alone did.
@@ -1102,14 +1103,17 @@ fn shape_bit(word: &[u8]) -> u64 {
 impl<'p> NameTails<'p> {
     fn new(people: &'p [copydesk_quotes::Person]) -> NameTails<'p> {
         let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(people.len());
-        pairs.extend(people.iter().filter(|p| p.kind == MentionKind::Person).filter_map(|p| last_two_words(&p.name)));
+        pairs.extend(
+            people
+                .iter()
+                .filter(|p| p.kind == MentionKind::Person)
+                .filter_map(|p| last_two_words(&p.name))
+                .map(|(prev, last)| (last, prev)),
+        );
+        // Namesakes are left in: they answer the searches as one would.
         pairs.sort_unstable();
-        pairs.dedup();
-        let mut lasts: Vec<&str> = pairs.iter().map(|&(_, last)| last).collect();
-        lasts.sort_unstable();
-        lasts.dedup();
-        let shapes = lasts.iter().fold(0, |bits, w| bits | shape_bit(w.as_bytes()));
-        NameTails { pairs, lasts, shapes }
+        let shapes = pairs.iter().fold(0, |bits, (last, _)| bits | shape_bit(last.as_bytes()));
+        NameTails { pairs, shapes }
     }
 
     /// Whether the place mention `m` ends a person's name written out.
@@ -1125,12 +1129,12 @@ impl<'p> NameTails<'p> {
     #[inline(never)]
     fn ends_name_slow(&self, text: &str, m: Span) -> bool {
         let (Some(word), Some(before)) = (text.get(m.0..m.1), text.get(..m.0)) else { return false };
-        if self.lasts.binary_search(&word).is_err() {
+        if self.pairs.binary_search_by(|&(last, _)| last.cmp(word)).is_err() {
             return false;
         }
         let Some(before) = before.strip_suffix(' ') else { return false };
         let prev = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').next().unwrap_or("");
-        !prev.is_empty() && self.pairs.binary_search(&(prev, word)).is_ok()
+        !prev.is_empty() && self.pairs.binary_search(&(word, prev)).is_ok()
     }
 }
 
