@@ -1014,25 +1014,24 @@ struct Inside {
 impl Inside {
     /// The names (sorted) of a text of `len` bytes.
     fn new(len: usize, names: Vec<Span>) -> Inside {
-        let reach: Vec<usize> = names
-            .iter()
-            .scan(0, |mx, n| {
-                *mx = n.1.max(*mx);
-                Some(*mx)
-            })
-            .collect();
+        // Sized at once: collected from an iterator of unknown length, it
+        // grew by doubling from four.
+        let mut reach: Vec<usize> = Vec::with_capacity(names.len());
         let mut covered = vec![0u64; len / 64 + 1];
         // The union of the names: each piece runs from a name's start to the
         // furthest end reached before a name starts past it.
         let mut piece: Option<(usize, usize)> = None;
-        for (&(start, _), &end) in names.iter().zip(&reach) {
+        let mut furthest = 0;
+        for &(start, end) in &names {
+            furthest = end.max(furthest);
+            reach.push(furthest);
             piece = match piece {
-                Some((a, b)) if start <= b => Some((a, end.max(b))),
+                Some((a, b)) if start <= b => Some((a, furthest.max(b))),
                 done => {
                     if let Some((a, b)) = done {
                         set_bits(&mut covered, a, b);
                     }
-                    Some((start, end))
+                    Some((start, furthest))
                 }
             };
         }
