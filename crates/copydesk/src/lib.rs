@@ -806,10 +806,26 @@ fn merge_people<'a>(
                 id: None,
                 head: None,
                 source: "inferred",
-                mentions: Spans::from_iter(person.mentions.iter().map(span)),
+                mentions: spans_of(&person.mentions),
                 uncertain: Vec::new(),
             });
         }
+    }
+}
+
+/// A person's mentions as an entity's: in place when there are two at most
+/// (most people), else straight into a list of their length. Collected
+/// from an iterator, they were pushed in place one by one and, past two,
+/// moved to a list grown for them.
+fn spans_of(mentions: &[std::ops::Range<usize>]) -> Spans {
+    if mentions.len() <= 2 {
+        let mut list = Spans::default();
+        for m in mentions {
+            list.push(span(m));
+        }
+        list
+    } else {
+        TinyVec::Heap(mentions.iter().map(span).collect())
     }
 }
 
@@ -1458,6 +1474,18 @@ mod tests {
             want.sort_unstable();
             assert_eq!(list.iter().copied().collect::<Vec<_>>(), want);
             assert_eq!(list.into_vec(), want);
+        }
+    }
+
+    #[test]
+    fn a_persons_mentions_as_an_entitys() {
+        #[rustfmt::skip]
+        let cases: &[&[std::ops::Range<usize>]] = &[
+            &[], &[0..4], &[0..4, 9..12], &[0..4, 9..12, 20..25], &[3..3, 1..2, 0..9, 7..8, 5..6],
+        ];
+        for &mentions in cases {
+            let want: Spans = mentions.iter().map(span).collect();
+            assert_eq!(spans_of(mentions).as_slice(), want.as_slice(), "{mentions:?}");
         }
     }
 
