@@ -1480,12 +1480,12 @@ mod tests {
     #[test]
     fn a_persons_mentions_as_an_entitys() {
         #[rustfmt::skip]
-        let cases: &[&[std::ops::Range<usize>]] = &[
-            &[], &[0..4], &[0..4, 9..12], &[0..4, 9..12, 20..25], &[3..3, 1..2, 0..9, 7..8, 5..6],
+        let cases: &[&[Span]] = &[
+            &[], &[(0, 4)], &[(0, 4), (9, 12)], &[(0, 4), (9, 12), (20, 25)], &[(3, 3), (1, 2), (0, 9), (7, 8), (5, 6)],
         ];
-        for &mentions in cases {
-            let want: Spans = mentions.iter().map(span).collect();
-            assert_eq!(spans_of(mentions).as_slice(), want.as_slice(), "{mentions:?}");
+        for &spans in cases {
+            let mentions: Vec<std::ops::Range<usize>> = spans.iter().map(|&(a, b)| a..b).collect();
+            assert_eq!(spans_of(&mentions).as_slice(), spans, "{mentions:?}");
         }
     }
 
