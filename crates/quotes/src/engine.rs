@@ -4415,9 +4415,13 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
                     };
                     // a participle cue after a comma opens a clause of its own:
                     // "said the bridge was safe, adding that repairs would start"
-                    let stop = (c + 1..end)
-                        .find(|&j| t[j].is_p(',') && t.get(j + 1).is_some_and(|x| x.has(f::PARTICIPLE)))
-                        .unwrap_or(end);
+                    // (read from the cue words' positions, not from every token)
+                    let after = cues.partition_point(|&j| j < c + 2);
+                    let stop = cues[after..]
+                        .iter()
+                        .take_while(|&&j| j < end)
+                        .find(|&&j| t[j].has(f::PARTICIPLE) && t[j - 1].is_p(','))
+                        .map_or(end, |&j| j - 1);
                     (np, t[c].s..t[stop - 1].e, Rule::IndirectSaid)
                 } else if ns > lo + 2 && t[ns - 1].is_p(',') && ce + 1 >= end {
                     (np, t[lo].s..t[ns - 2].e, Rule::IndirectAfter)
