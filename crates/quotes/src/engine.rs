@@ -1919,6 +1919,16 @@ impl<'a> Ctx<'a> {
         x.is_word() && !x.cap && is_one_of(word(self.text, x), &["who", "which", "whose"])
     }
 
+    /// The role in the apposition t[a..b] set off by commas after a name:
+    /// none for a clause ("NAME, who leads the panel, said") or an age
+    /// ("NAME, 62, said").
+    fn role_between(&self, t: &[Tok], a: usize, b: usize) -> Option<Range<usize>> {
+        if a >= b || self.opens_clause(&t[a]) || b == a + 1 && t[a].c.is_ascii_digit() {
+            return None;
+        }
+        Some(t[a].s..t[b - 1].e)
+    }
+
     /// Whether `x` opens a clause set off by commas after a subject: a
     /// relative ("the senator, who leads the panel, said") or a participle
     /// ("the minister, speaking to reporters, said"; "the report, published on
@@ -2025,10 +2035,7 @@ impl<'a> Ctx<'a> {
             if let Some((np, e)) = self.np_after(t, lo, k - 1) {
                 if matches!(np.what, NpWhat::Name(_)) && e < k - 1 && t[e].is_p(',') {
                     let mut np = np;
-                    // a relative clause ("NAME, who leads the panel, said") is no role
-                    if e + 1 < k - 1 && !self.opens_relative(&t[e + 1]) {
-                        np.role = Some(t[e + 1].s..t[k - 2].e);
-                    }
+                    np.role = self.role_between(t, e + 1, k - 1);
                     return Some(np);
                 }
             }
@@ -2061,11 +2068,11 @@ impl<'a> Ctx<'a> {
                 }
             }
             if t[j].is_p(',') && j > lo {
-                let role = t[j + 1].s..t[k - 2].e;
+                let role = self.role_between(t, j + 1, k - 1);
                 if let Some((s, name)) = self.name_run_before(t, j, lo) {
                     let mut np = self.name_np(t, s, name, j, lo);
                     if matches!(np.what, NpWhat::Name(_)) {
-                        np.role = Some(role);
+                        np.role = role;
                         return Some(np);
                     }
                 }
@@ -2088,7 +2095,7 @@ impl<'a> Ctx<'a> {
                     if let Some(mut np) = self.np_before(t, j, lo, depth + 1) {
                         match np.what {
                             NpWhat::Name(_) if !relative => {
-                                np.role = Some(role);
+                                np.role = role;
                                 return Some(np);
                             }
                             NpWhat::Name(_) | NpWhat::Pronoun(_) | NpWhat::Common(_) if relative => {
@@ -2853,7 +2860,7 @@ impl<'a> Ctx<'a> {
                         if let Some((ce, class)) = self.cue_at(t, k, t.len()) {
                             if class & (f::CUE_S | f::CUE_E) != 0 && class & f::PARTICIPLE == 0 {
                                 let mut np = np;
-                                np.role = Some(t[e + 1].s..t[k - 2].e);
+                                np.role = self.role_between(t, e + 1, k - 1);
                                 return Some(Found { np, cue: t[k].s..t[ce].e, rule: Rule::CueAfter });
                             }
                         }
@@ -4324,7 +4331,19 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
                 // a decade")
                 (np, t[lo].s..t[end - 1].e, Rule::AccordingTo)
             } else if after {
-                (np, t[e + 1].s..t[end - 1].e, Rule::AccordingTo)
+                // "According to the ministry, which released the figures, 40
+                // people were hurt": the source's relative clause is no content
+                let mut c = e + 1;
+                if cx.opens_relative(&t[c]) {
+                    match (c + 1..end.min(c + 30)).find(|&j| t[j].is_p(',')) {
+                        Some(j) if j + 1 < end => c = j + 1,
+                        _ => {
+                            k = ce + 1;
+                            continue;
+                        }
+                    }
+                }
+                (np, t[c].s..t[end - 1].e, Rule::AccordingTo)
             } else if before {
                 (np, t[lo].s..t[k - 2].e, Rule::AccordingTo)
             } else {
@@ -4598,6 +4617,15 @@ fn said_clause(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> Opti
             || word_eq(cx.text, &t[c], "about")
             || word_eq(cx.text, &t[c], "of")
             || word_eq(cx.text, &t[c], "to") && word(cx.text, &t[k]).starts_with(['s', 't'])
+        {
+            return None;
+        }
+        // "said when asked about the cost": a clause without a subject says
+        // when, not what
+        if is_one_of(word(cx.text, &t[c]), &["when", "while", "after", "before"])
+            && t.get(c + 1).is_some_and(|x| {
+                x.is_word() && !x.cap && (word(cx.text, x).ends_with("ed") || word(cx.text, x).ends_with("ing"))
+            })
         {
             return None;
         }

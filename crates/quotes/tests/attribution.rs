@@ -229,6 +229,24 @@ fn role_is_split_from_the_name() {
 }
 
 #[test]
+fn an_apposition_is_a_role_but_a_clause_or_an_age_is_not() {
+    // (text, the first quote's speaker role)
+    #[rustfmt::skip]
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Tom Reilly, the harbour master, said the ferry would run in June.", Some("the harbour master")),
+        ("Tom Reilly, who runs the harbour, said the ferry would run in June.", None),
+        ("Tom Reilly, 62, said the ferry would run in June.", None),
+        ("\u{201c}We will rebuild,\u{201d} Ms Ortiz, who has led the town since 2019, said.", None),
+        ("\u{201c}We will rebuild,\u{201d} Ana Ortiz, the mayor of Dunmore, said.", Some("the mayor of Dunmore")),
+    ];
+    for &(text, role) in cases {
+        let found = Attributor::new().attribute(text, &[]);
+        let sp = found.quotes.first().and_then(|q| q.speaker.as_ref()).unwrap_or_else(|| panic!("{text:?}"));
+        assert_eq!(sp.role.as_deref(), role, "{text:?}");
+    }
+}
+
+#[test]
 fn indirect_quotes() {
     let text = "Mayor Tom Reilly said the bridge would reopen in March.\n\
                 The repairs will cost more than planned, according to the city engineer.";
@@ -334,6 +352,10 @@ fn indirect_table() {
         ("The audit, published on Monday by the harbour board, said the depot was over budget.", Some("the depot was over budget"), "The audit", "indirect-said"),
         // a participle cue after a comma opens a clause of its own
         ("The engineer said the bridge was safe, adding that repairs would start in June.", Some("the bridge was safe"), "The engineer", "indirect-said"),
+        // a source's relative clause after "according to" is no content
+        ("According to the harbour board, which released the figures on Monday, 40 people were hurt.", Some("40 people were hurt"), "the harbour board", "according-to"),
+        // a clause without a subject after the cue says when, not what
+        ("\u{201c}It is too early to say,\u{201d} a spokeswoman for the board said when asked about the cost.", None, "", ""),
         // ... and the phrase after the cue, with its auxiliary, is the content's subject,
         // no inverted speaker
         ("Three of the councillors, including Vera Lind, said the levy would hold.", Some("the levy would hold"), "Three of the councillors", "indirect-said"),
