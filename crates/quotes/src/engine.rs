@@ -2035,7 +2035,7 @@ impl<'a> Ctx<'a> {
             if let Some((np, e)) = self.np_after(t, lo, k - 1) {
                 if matches!(np.what, NpWhat::Name(_)) && e < k - 1 && t[e].is_p(',') {
                     let mut np = np;
-                    np.role = self.role_between(t, e + 1, k - 1);
+                    np.role = self.role_between(t, e + 1, k - 1).or(np.role);
                     return Some(np);
                 }
             }
@@ -2072,7 +2072,7 @@ impl<'a> Ctx<'a> {
                 if let Some((s, name)) = self.name_run_before(t, j, lo) {
                     let mut np = self.name_np(t, s, name, j, lo);
                     if matches!(np.what, NpWhat::Name(_)) {
-                        np.role = role;
+                        np.role = role.or(np.role);
                         return Some(np);
                     }
                 }
@@ -2095,7 +2095,7 @@ impl<'a> Ctx<'a> {
                     if let Some(mut np) = self.np_before(t, j, lo, depth + 1) {
                         match np.what {
                             NpWhat::Name(_) if !relative => {
-                                np.role = role;
+                                np.role = role.or(np.role);
                                 return Some(np);
                             }
                             NpWhat::Name(_) | NpWhat::Pronoun(_) | NpWhat::Common(_) if relative => {
@@ -2860,7 +2860,7 @@ impl<'a> Ctx<'a> {
                         if let Some((ce, class)) = self.cue_at(t, k, t.len()) {
                             if class & (f::CUE_S | f::CUE_E) != 0 && class & f::PARTICIPLE == 0 {
                                 let mut np = np;
-                                np.role = self.role_between(t, e + 1, k - 1);
+                                np.role = self.role_between(t, e + 1, k - 1).or(np.role);
                                 return Some(Found { np, cue: t[k].s..t[ce].e, rule: Rule::CueAfter });
                             }
                         }

@@ -236,6 +236,8 @@ fn an_apposition_is_a_role_but_a_clause_or_an_age_is_not() {
         ("Tom Reilly, the harbour master, said the ferry would run in June.", Some("the harbour master")),
         ("Tom Reilly, who runs the harbour, said the ferry would run in June.", None),
         ("Tom Reilly, 62, said the ferry would run in June.", None),
+        // ... and leaves the title before the name as the role
+        ("Captain Ines Roth, who commands the harbour patrol, said the ferry would run in June.", Some("Captain")),
         ("\u{201c}We will rebuild,\u{201d} Ms Ortiz, who has led the town since 2019, said.", None),
         ("\u{201c}We will rebuild,\u{201d} Ana Ortiz, the mayor of Dunmore, said.", Some("the mayor of Dunmore")),
     ];
