@@ -1929,6 +1929,19 @@ impl<'a> Ctx<'a> {
         Some(t[a].s..t[b - 1].e)
     }
 
+    /// The apposition after an inverted speaker's name ending at `e`: ", the
+    /// mayor" or ", a spokesman for the port" closing the sentence or set off
+    /// by a further comma. A phrase opened by a determiner, up to ten words, with
+    /// no verb or pronoun in it.
+    fn role_after(&self, t: &[Tok], e: usize, hi: usize) -> Option<Range<usize>> {
+        let first = t.get(e + 1).filter(|x| e + 1 < hi && t[e].is_p(',') && x.has(f::DET) && !x.cap)?;
+        let lim = hi.min(e + 12);
+        let m = (e + 1..lim).find(|&m| !t[m].is_word()).unwrap_or(lim);
+        let closes = m >= hi || t[m].is_term() || t[m].is_p(',') || t[m].kind == TK::Quote;
+        let plain = t[e + 2..m].iter().all(|x| !x.has(f::CUE | f::BE | f::PRON | f::PRON_1 | f::REL));
+        (closes && m > e + 2 && plain).then(|| first.s..t[m - 1].e)
+    }
+
     /// Whether `x` opens a clause set off by commas after a subject: a
     /// relative ("the senator, who leads the panel, said") or a participle
     /// ("the minister, speaking to reporters, said"; "the report, published on
@@ -2838,6 +2851,10 @@ impl<'a> Ctx<'a> {
             }
             if strict && !ends_ok(e) {
                 return None;
+            }
+            // "said Ana Ortiz, the mayor.": the apposition after the name is its role
+            if matches!(np.what, NpWhat::Name(_)) && np.role.is_none() {
+                np.role = self.role_after(t, e, t.len());
             }
             let rule = if word_is(self.text, &t[j], "according") { Rule::AccordingTo } else { Rule::CueAfterInverted };
             return Some(Found { np, cue, rule });
@@ -4523,7 +4540,10 @@ fn inverted_close(
     if !inverted_shape(t, lo, k, class) {
         return None;
     }
-    let (np, e) = cx.np_after(t, ce + 1, end)?;
+    let (mut np, e) = cx.np_after(t, ce + 1, end)?;
+    if matches!(np.what, NpWhat::Name(_)) && np.role.is_none() {
+        np.role = cx.role_after(t, e, end);
+    }
     let fits = match np.what {
         NpWhat::Name(_) => !common,
         NpWhat::Common(_) => {

@@ -240,6 +240,13 @@ fn an_apposition_is_a_role_but_a_clause_or_an_age_is_not() {
         ("Captain Ines Roth, who commands the harbour patrol, said the ferry would run in June.", Some("Captain")),
         ("\u{201c}We will rebuild,\u{201d} Ms Ortiz, who has led the town since 2019, said.", None),
         ("\u{201c}We will rebuild,\u{201d} Ana Ortiz, the mayor of Dunmore, said.", Some("the mayor of Dunmore")),
+        // after an inverted cue, the apposition closing the sentence or set off by a comma
+        ("\u{201c}We will rebuild,\u{201d} said Ana Ortiz, the mayor of Dunmore.", Some("the mayor of Dunmore")),
+        ("\u{201c}We will rebuild,\u{201d} said Ana Ortiz, a spokeswoman for the port, adding that help was near.", Some("a spokeswoman for the port")),
+        ("The ferry will run in June, said Ana Ortiz, the mayor.", Some("the mayor")),
+        // ... but not a phrase running on past ten words, nor a clause
+        ("\u{201c}We will rebuild,\u{201d} said Ana Ortiz, the mayor of the small town on the far side of the bay. \u{201c}Soon.\u{201d}", None),
+        ("\u{201c}We will rebuild,\u{201d} said Ana Ortiz, the mayor said.", None),
     ];
     for &(text, role) in cases {
         let found = Attributor::new().attribute(text, &[]);
