@@ -2103,18 +2103,16 @@ impl<'a> Ctx<'a> {
                 // the name and its apposition; "the senator, who leads the panel,
                 // said": a relative clause set off after the subject, which may
                 // then be any noun phrase
-                let relative = self.opens_clause(&t[j + 1]);
-                if y.is_p(')') || relative {
+                let clause = self.opens_clause(&t[j + 1]);
+                if y.is_p(')') || clause {
                     if let Some(mut np) = self.np_before(t, j, lo, depth + 1) {
-                        match np.what {
-                            NpWhat::Name(_) if !relative => {
-                                np.role = role.or(np.role);
-                                return Some(np);
-                            }
-                            NpWhat::Name(_) | NpWhat::Pronoun(_) | NpWhat::Common(_) if relative => {
-                                return Some(np);
-                            }
-                            _ => {}
+                        // after a clause any subject; after a party tag a name, whose
+                        // apposition (none after a clause) is its role
+                        let fits = matches!(np.what, NpWhat::Name(_))
+                            || clause && matches!(np.what, NpWhat::Pronoun(_) | NpWhat::Common(_));
+                        if fits {
+                            np.role = role.or(np.role);
+                            return Some(np);
                         }
                     }
                 }
@@ -4631,32 +4629,28 @@ fn said_clause(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> Opti
     // a clause starts with its subject: skip "in a statement that"; "spoke
     // to reporters" has no clause
     if c < end && t[c].has(f::STOP) && !t[c].has(f::DET | f::PRON | f::PRON_1) && !t[c].cap {
+        let w = word(cx.text, &t[c]);
         if let Some(m) = (c..(c + 8).min(end)).find(|&m| word_eq(cx.text, &t[m], "that")) {
             c = m + 1;
-        } else if word_eq(cx.text, &t[c], "with")
-            || word_eq(cx.text, &t[c], "about")
-            || word_eq(cx.text, &t[c], "of")
-            || word_eq(cx.text, &t[c], "to") && word(cx.text, &t[k]).starts_with(['s', 't'])
+        } else if w == "with" || w == "about" || w == "of" || w == "to" && word(cx.text, &t[k]).starts_with(['s', 't'])
         {
             return None;
-        }
-        // "said when asked about the cost": a clause without a subject says
-        // when, not what
-        if is_one_of(word(cx.text, &t[c]), &["when", "while", "after", "before"])
+        } else if is_one_of(w, &["when", "while", "after", "before"])
             && t.get(c + 1).is_some_and(|x| {
                 x.is_word() && !x.cap && (word(cx.text, x).ends_with("ed") || word(cx.text, x).ends_with("ing"))
             })
         {
+            // "said when asked about the cost": a clause without a subject says
+            // when, not what
             return None;
-        }
-        // "said in a phone interview.": a prepositional phrase closing the
-        // sentence is the cue's circumstances, with no clause after it
-        // (not "to" or "for": "urged him to stay", "pleaded for his life" report
-        // what was asked)
-        if is_one_of(word(cx.text, &t[c]), &["in", "on", "at", "during", "via"])
+        } else if is_one_of(w, &["in", "on", "at", "during", "via"])
             && closing_phrase(cx, t, c, end)
             && !t[c..end].iter().any(|x| x.is_p(','))
         {
+            // "said in a phone interview.": a prepositional phrase closing the
+            // sentence is the cue's circumstances, with no clause after it
+            // (not "to" or "for": "urged him to stay", "pleaded for his life"
+            // report what was asked)
             return None;
         }
     }

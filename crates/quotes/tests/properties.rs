@@ -44,6 +44,7 @@ proptest! {
         Just(" said "), Just(" Mr. "), Just("Smith"), Just(" he "), Just(", "), Just(". "), Just(":"),
         Just("\n"), Just("according to "), Just(" the "), Just("é"), Just("''"), Just("\u{ab}"), Just("\u{bb}"),
         Just("(R-Ohio)"), Just(" who "), Just("Ana Ortiz"), Just(" told reporters "),
+        Just(" that"), Just(" in a statement "), Just(" which "), Just(" adding "), Just(" when "),
     ], 0..60)) {
         check(&parts.concat());
     }
@@ -67,6 +68,26 @@ fn one_letter_words_at_the_start() {
         "x announced \u{201c}no\u{201d}.",
         "x y filed the \u{201c}claim\u{201d}.",
         "q said \u{201c}yes\u{201d}, x filed \u{201c}no\u{201d}.",
+    ] {
+        check(text);
+    }
+}
+
+/// Texts that stop where a rule reads on past the cue: after "that", inside a
+/// set-off clause or an apposition.
+#[test]
+fn texts_cut_off_after_the_cue() {
+    for text in [
+        "The mayor said in a statement that",
+        "The mayor said in a statement that when",
+        "The mayor said when",
+        "The mayor said in",
+        "Ana Ortiz (D-Ore.), who",
+        "Ana Ortiz, who leads the board, said",
+        "According to the board, which",
+        "According to the board, which released the figures,",
+        "\u{201c}Yes,\u{201d} said Ana Ortiz, the",
+        "The engineer said the bridge was safe, adding",
     ] {
         check(text);
     }
