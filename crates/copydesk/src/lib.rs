@@ -1042,7 +1042,7 @@ impl Inside {
             furthest = end.max(furthest);
             reach.push(furthest);
             piece = match piece {
-                Some((a, b)) if start <= b => Some((a, furthest.max(b))),
+                Some((a, b)) if start <= b => Some((a, furthest)),
                 done => {
                     if let Some((a, b)) = done {
                         set_bits(&mut covered, a, b);
