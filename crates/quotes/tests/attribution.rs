@@ -149,6 +149,10 @@ fn role_nouns_and_appositions() {
         ("\u{201c}The walls will hold,\u{201d} said the interior minister, Gabor Nemeth.", "The walls will hold,", Some("Gabor Nemeth")),
         // the clause after ", but" has its own speaker
         ("The council agreed, but a city spokesman, Aldo Petrov, told reporters it was \u{201c}far from settled\u{201d}.", "far from settled", Some("Aldo Petrov")),
+        // an organisation in a person's role is not the person: only the role's head is
+        ("\u{201c}We are ready,\u{201d} said the agency\u{2019}s director, Marta Sousa.\nThe union said the offer was \u{201c}an insult\u{201d}.", "an insult", Some("The union")),
+        ("Ivo Brandt, a spokesman for the ministry, left early. The ministry said the talks were \u{201c}stalled\u{201d}.", "stalled", Some("The ministry")),
+        ("Ivo Brandt, a spokesman for the ministry, left early. The spokesman said the talks were \u{201c}stalled\u{201d}.", "stalled", Some("Ivo Brandt")),
     ];
     for (text, quote, want) in cases {
         assert_eq!(speaker_of(text, quote).0.as_deref(), *want, "speaker for {quote:?} in {text:?}");
