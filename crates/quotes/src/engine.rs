@@ -1609,8 +1609,9 @@ impl<'a> Ctx<'a> {
         if tk.fl & (f::CUE | f::MULTI) == 0 {
             return None;
         }
-        // after a determiner or a possessive it is a noun ("the report", "Reilly's plan")
-        if k > 0 && t[k - 1].has(f::DET) && !word_is(self.text, &t[k - 1], "that") {
+        // after a determiner or a possessive it is a noun ("the report", "Reilly's
+        // plan"); a number after "of" ends a noun phrase ("a mother of three said")
+        if k > 0 && t[k - 1].has(f::DET) && !word_is(self.text, &t[k - 1], "that") && !self.numeral_after_of(t, k - 1) {
             return None;
         }
         if k > 0 && possessive(self.text, &t[k - 1]) {
@@ -2160,8 +2161,9 @@ impl<'a> Ctx<'a> {
             }
             return Some(self.name_np(t, s, name, k, lo));
         }
-        // a common noun phrase: back to a determiner
-        if x.has(f::STOP) {
+        // a common noun phrase: back to a determiner. A closed-class word ends
+        // none, but a number after "of" does ("a mother of three replied")
+        if x.has(f::STOP) && !(k >= lo + 2 && self.numeral_after_of(t, k - 1)) {
             return None;
         }
         let mut j = k - 1;
@@ -2736,6 +2738,17 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// Whether t[i] is a number word after "of", the end of a noun phrase
+    /// ("a mother of three", "a father of two") rather than a determiner.
+    fn numeral_after_of(&self, t: &[Tok], i: usize) -> bool {
+        i > 0
+            && word_eq(self.text, &t[i - 1], "of")
+            && is_one_of(
+                word(self.text, &t[i]),
+                &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+            )
     }
 
     /// Whether a cue's first word is a verb's base form ("say", "point" of "point

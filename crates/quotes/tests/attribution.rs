@@ -149,6 +149,9 @@ fn role_nouns_and_appositions() {
         ("\u{201c}The walls will hold,\u{201d} said the interior minister, Gabor Nemeth.", "The walls will hold,", Some("Gabor Nemeth")),
         // the clause after ", but" has its own speaker
         ("The council agreed, but a city spokesman, Aldo Petrov, told reporters it was \u{201c}far from settled\u{201d}.", "far from settled", Some("Aldo Petrov")),
+        // a number after "of" ends the subject's noun phrase, and the verb after it is a cue
+        ("Ana Lind said the plan was fair, and when pressed on costs, the mother of three replied, \u{201c}It pays for itself.\u{201d}", "It pays for itself.", Some("the mother of three")),
+        ("The father of two told reporters he was \u{201c}angry\u{201d}.", "angry", Some("The father of two")),
         // an organisation in a person's role is not the person: only the role's head is
         ("\u{201c}We are ready,\u{201d} said the agency\u{2019}s director, Marta Sousa.\nThe union said the offer was \u{201c}an insult\u{201d}.", "an insult", Some("The union")),
         ("Ivo Brandt, a spokesman for the ministry, left early. The ministry said the talks were \u{201c}stalled\u{201d}.", "stalled", Some("The ministry")),
