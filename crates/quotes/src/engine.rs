@@ -2897,7 +2897,9 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // subject then cue, within a few tokens (an apposition may sit between)
+        // subject then cue, within a few tokens (an apposition may sit between);
+        // "as" may open the clause ("...,\" as one steward put it.")
+        let j = if word_is(self.text, &t[j], "as") && !t[j].cap { j + 1 } else { j };
         let mut k = j;
         let lim = (j + 14).min(t.len());
         while k < lim {

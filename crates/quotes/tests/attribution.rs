@@ -53,6 +53,9 @@ fn attribution_table() {
         ("Pressure is mounting on the council after chants of \u{201c}Resign now!\u{201d} at the rally.", "Resign now!", None, "unattributed"),
         ("Mayor Ines Roth will appear on \u{201c}Morning Desk,\u{201d} a radio show.", "Morning Desk,", None, "unattributed"),
         ("Monday\u{2019}s vote ended the \u{201c}long winter\u{201d} of the port.", "long winter", None, "unattributed"),
+        // "as X put it" right after the quote names its speaker, whatever cue came before
+        ("The union said the offer was unfair, \u{201c}an insult to every worker,\u{201d} as one steward put it.", "an insult to every worker,", Some("one steward"), "cue-after"),
+        ("Protest, Ms Ortiz said, is patriotism, from sit-ins to shirts reading \u{201c}Let us vote,\u{201d} as Ana Ruiz, a marcher, said in 1965.", "Let us vote,", Some("Ana Ruiz"), "cue-after"),
         // a statement closed by a comma and a cue is that cue's, whatever introduced it
         ("Ms Ortiz said the letter praised the crews: \u{201c}Nobody worked harder this year,\u{201d} the union wrote.", "Nobody worked harder this year,", Some("the union"), "cue-after"),
         // in a headline, the name before the colon beats a cue among the headline's words
