@@ -2940,6 +2940,33 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// A sentence that ends with a speech noun and a colon at t[colon] and
+    /// has a person for its subject: that person speaks what the colon
+    /// introduces ("Sanders made the following comment:", "the president
+    /// had a blunt message:", "She posted a tweet:"). The subject is a name
+    /// or a pronoun with a referent; a common noun phrase ("The report
+    /// ended with a warning:") is too weak a sign of speech.
+    fn speech_noun_colon(&self, t: &[Tok], lo: usize, colon: usize) -> Option<Found> {
+        if colon < lo + 2 || !t[colon].is_p(':') || !t[colon - 1].is_word() || t[colon - 1].cap {
+            return None;
+        }
+        let noun = &t[colon - 1];
+        if !is_speech_noun(word(self.text, noun)) {
+            return None;
+        }
+        let np = self.sentence_subject(t, lo, colon - 1)?;
+        let fits = match &np.what {
+            NpWhat::Name(r) => {
+                let name = self.text.get(r.clone())?;
+                let after = self.text.get(np.mention.end..).unwrap_or("");
+                !(after.starts_with(['\'', '\u{2019}']) || name.ends_with("'s") || name.ends_with("\u{2019}s"))
+            }
+            NpWhat::Pronoun(_) => self.strong(&np),
+            _ => false,
+        };
+        fits.then(|| Found { np, cue: noun.s..noun.e, rule: Rule::SpeechNounColon })
+    }
+
     /// A cue later in the quote's sentence: `... "a disaster" for us, she said.`
     fn cue_later(&self, t: &[Tok], i: usize, hi: usize) -> Option<Found> {
         let mut k = i + 1;
@@ -3565,6 +3592,36 @@ fn two_words_unicode(s: &str) -> Option<(&str, &str)> {
     it.next().is_none().then_some(two)
 }
 
+/// A noun for something said, which a colon may open ("made the following
+/// comment:", "had a message for voters:").
+fn is_speech_noun(w: &str) -> bool {
+    is_one_of(
+        w,
+        &[
+            "comment",
+            "comments",
+            "message",
+            "remark",
+            "remarks",
+            "statement",
+            "words",
+            "answer",
+            "response",
+            "reply",
+            "tweet",
+            "post",
+            "warning",
+            "plea",
+            "explanation",
+            "promise",
+            "pledge",
+            "prediction",
+            "advice",
+            "verdict",
+        ],
+    )
+}
+
 /// A noun naming an organisation ("the company", "the newspaper").
 /// Speech nouns a possessor owns: "Trump's claim that ...", "her promise that ...".
 fn is_claim_noun(w: &str) -> bool {
@@ -4040,6 +4097,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                     None
                 };
                 let left = introduced.or_else(|| cx.cue_in_left(t, lo, i));
+                let left = left.or_else(|| if i > lo { cx.speech_noun_colon(t, lo, i - 1) } else { None });
                 let left = left.map(|mut fd| {
                     if i > lo && (t[i - 1].is_p(':') || t[i - 1].is_p(',')) && fd.rule == Rule::CueBefore {
                         fd.rule = Rule::CueBeforeColon;
@@ -4154,7 +4212,8 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
             if last.is_p(':') {
                 let sid = sent_of[t.len() - 1];
                 let lo = sent_start[sid];
-                colon_cue = cx.cue_in_left(t, lo, t.len() - 1).map(|mut fd| {
+                let cue = cx.cue_in_left(t, lo, t.len() - 1).or_else(|| cx.speech_noun_colon(t, lo, t.len() - 1));
+                colon_cue = cue.map(|mut fd| {
                     fd.rule = Rule::PreviousParagraph;
                     fd
                 });

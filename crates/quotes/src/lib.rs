@@ -211,6 +211,9 @@ pub enum Rule {
     HeadlineColon,
     /// A credit line after the quote: `"..." — Jane Smith`.
     DashCredit,
+    /// A speech noun closing the sentence before a colon, the sentence's subject
+    /// its speaker: `Sanders made the following comment: "..."`.
+    SpeechNounColon,
     /// `X said (that) ...` without quotation marks.
     IndirectSaid,
     /// `..., X said.` or `A, X said, B` without quotation marks.
@@ -237,6 +240,7 @@ impl Rule {
             Rule::Transcript => "transcript",
             Rule::HeadlineColon => "headline-colon",
             Rule::DashCredit => "dash-credit",
+            Rule::SpeechNounColon => "speech-noun-colon",
             Rule::IndirectSaid => "indirect-said",
             Rule::IndirectAfter => "indirect-after",
             Rule::Unattributed => "unattributed",

@@ -53,6 +53,10 @@ fn attribution_table() {
         ("Pressure is mounting on the council after chants of \u{201c}Resign now!\u{201d} at the rally.", "Resign now!", None, "unattributed"),
         ("Mayor Ines Roth will appear on \u{201c}Morning Desk,\u{201d} a radio show.", "Morning Desk,", None, "unattributed"),
         ("Monday\u{2019}s vote ended the \u{201c}long winter\u{201d} of the port.", "long winter", None, "unattributed"),
+        // a speech noun before a colon: the sentence's subject speaks, if a person
+        ("With the vote near, Senator Ana Ortiz had a blunt message: \u{201c}Fix the roads.\u{201d}", "Fix the roads.", Some("Ana Ortiz"), "speech-noun-colon"),
+        ("Ana Ortiz spoke last. Later she made the following comment:\n\u{201c}The budget cannot pass.\u{201d}", "The budget cannot pass.", Some("Ana Ortiz"), "previous-paragraph"),
+        ("The report ended with a warning: \u{201c}Prices will rise.\u{201d}", "Prices will rise.", None, "unattributed"),
         // "as X put it" right after the quote names its speaker, whatever cue came before
         ("The union said the offer was unfair, \u{201c}an insult to every worker,\u{201d} as one steward put it.", "an insult to every worker,", Some("one steward"), "cue-after"),
         ("Protest, Ms Ortiz said, is patriotism, from sit-ins to shirts reading \u{201c}Let us vote,\u{201d} as Ana Ruiz, a marcher, said in 1965.", "Let us vote,", Some("Ana Ruiz"), "cue-after"),
