@@ -1609,6 +1609,9 @@ impl<'a> Ctx<'a> {
         if tk.fl & (f::CUE | f::MULTI) == 0 {
             return None;
         }
+        if self.state_adjective(t, k) {
+            return None;
+        }
         // after a determiner or a possessive it is a noun ("the report", "Reilly's
         // plan"); a number after "of" ends a noun phrase ("a mother of three said")
         if k > 0 && t[k - 1].has(f::DET) && !word_is(self.text, &t[k - 1], "that") && !self.numeral_after_of(t, k - 1) {
@@ -2170,7 +2173,7 @@ impl<'a> Ctx<'a> {
         let mut n = 1;
         while j > lo && n < 5 {
             let y = &t[j - 1];
-            if !y.is_word() || y.has(f::CUE) && !y.cap {
+            if !y.is_word() || y.has(f::CUE) && !y.cap && !self.state_adjective(t, j - 1) {
                 break;
             }
             if y.has(f::DET) {
@@ -2738,6 +2741,14 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// Whether t[k] is "state" before a noun or a name, the adjective ("state
+    /// officials", "state Sen. Ortiz"), not the verb, which takes "that", a
+    /// determiner or a pronoun.
+    fn state_adjective(&self, t: &[Tok], k: usize) -> bool {
+        word_is(self.text, &t[k], "state")
+            && t.get(k + 1).is_some_and(|x| x.is_word() && !x.has(f::DET | f::PRON | f::REL))
     }
 
     /// Whether t[i] is a number word after "of", the end of a noun phrase

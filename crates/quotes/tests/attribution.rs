@@ -57,6 +57,9 @@ fn attribution_table() {
         ("With the vote near, Senator Ana Ortiz had a blunt message: \u{201c}Fix the roads.\u{201d}", "Fix the roads.", Some("Ana Ortiz"), "speech-noun-colon"),
         ("Ana Ortiz spoke last. Later she made the following comment:\n\u{201c}The budget cannot pass.\u{201d}", "The budget cannot pass.", Some("Ana Ortiz"), "previous-paragraph"),
         ("The report ended with a warning: \u{201c}Prices will rise.\u{201d}", "Prices will rise.", None, "unattributed"),
+        // "Del." is a title that does not end the sentence; "Correction:" is a label, no name
+        ("\u{201c}We will not wait,\u{201d} said Del. Stacey Marsh, a Democrat.", "We will not wait,", Some("Stacey Marsh"), "cue-after-inverted"),
+        ("Correction: An earlier version of this story misstated when the \u{201c}Green Deal\u{201d} began.", "Green Deal", None, "unattributed"),
         // "as X put it" right after the quote names its speaker, whatever cue came before
         ("The union said the offer was unfair, \u{201c}an insult to every worker,\u{201d} as one steward put it.", "an insult to every worker,", Some("one steward"), "cue-after"),
         ("Protest, Ms Ortiz said, is patriotism, from sit-ins to shirts reading \u{201c}Let us vote,\u{201d} as Ana Ruiz, a marcher, said in 1965.", "Let us vote,", Some("Ana Ruiz"), "cue-after"),
@@ -384,6 +387,10 @@ fn indirect_table() {
         ("Three of the councillors, including Vera Lind, said the levy would hold.", Some("the levy would hold"), "Three of the councillors", "indirect-said"),
         // a prepositional phrase closing the sentence is the cue's circumstances, no content
         ("\u{201c}We are ready,\u{201d} Mayor Ana Ortiz said in a phone interview.", None, "", ""),
+        // "state" before a noun or a name is the adjective, no cue
+        ("The levy will not hold, state officials said.", Some("The levy will not hold"), "state officials", "indirect-after"),
+        ("Port workers joined the march, state Sen. Ana Ortiz among them.", None, "", ""),
+        ("Federal and state inspectors closed the bridge on Monday.", None, "", ""),
     ];
     for (text, want, speaker, rule) in cases {
         let found = Attributor::new().attribute(text, &[]);
