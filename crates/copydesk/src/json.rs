@@ -868,6 +868,17 @@ mod tests {
     }
 
     #[test]
+    fn every_small_offset_writes_as_serde_json_does() {
+        let mut out = Vec::new();
+        for n in 0..100_000 {
+            let span = (n, 99_999 - n);
+            out.clear();
+            write_span(&mut out, span);
+            assert_eq!(out, format!("[{},{}]", span.0, span.1).as_bytes());
+        }
+    }
+
+    #[test]
     fn integers() {
         #[rustfmt::skip]
         let cases: &[(usize, &str)] = &[
