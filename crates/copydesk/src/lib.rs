@@ -582,6 +582,7 @@ type Spans = TinyVec<[Span; 2]>;
 
 /// The text at `r`; empty should the range not be one of `text` (the stages
 /// only give ranges on its char boundaries).
+#[inline(always)]
 fn slice<'t>(text: &'t str, r: &std::ops::Range<usize>) -> &'t str {
     text.get(r.clone()).unwrap_or_default()
 }
@@ -651,24 +652,48 @@ impl Draft<'_> {
                     mentions: e.mentions.as_slice(),
                     uncertain: &e.uncertain,
                 }),
-                quotes: self.quotes.iter().map(|q| json::Quote {
-                    text: slice(text, &q.span),
-                    span: span(&q.span),
-                    kind: q.kind.as_str(),
-                    speaker: q.speaker.as_ref().map(|s| json::Speaker {
-                        name: &s.name,
-                        mention: slice(text, &s.mention),
-                        span: span(&s.mention),
-                        role: s.role.as_deref(),
-                    }),
-                    cue: q.cue.as_ref().map(|c| (slice(text, c), span(c))),
-                    rule: q.rule.as_str(),
-                }),
+                quotes: QuoteViews { text, quotes: self.quotes.iter() },
                 sentences: self.sentences.as_deref(),
                 warnings: &[],
                 error: None,
             },
         );
+    }
+}
+
+/// The attribution's quotes as the writer reads them, their texts sliced
+/// out of the article. The writer walks them twice, to size the line and to
+/// write it; each view is made inline in both walks, and in the sizing one,
+/// which reads the texts' lengths from the spans, the slicing (a check of
+/// both ends' char boundaries for each text) is dead code and goes. Made in
+/// a closure, the view was not inlined: every quote was sliced and its view
+/// written out to memory twice, about 140 instructions each time.
+#[derive(Clone)]
+struct QuoteViews<'t> {
+    text: &'t str,
+    quotes: std::slice::Iter<'t, copydesk_quotes::Quote>,
+}
+
+impl<'t> Iterator for QuoteViews<'t> {
+    type Item = json::Quote<'t>;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<json::Quote<'t>> {
+        let text = self.text;
+        let q = self.quotes.next()?;
+        Some(json::Quote {
+            text: slice(text, &q.span),
+            span: span(&q.span),
+            kind: q.kind.as_str(),
+            speaker: q.speaker.as_ref().map(|s| json::Speaker {
+                name: &s.name,
+                mention: slice(text, &s.mention),
+                span: span(&s.mention),
+                role: s.role.as_deref(),
+            }),
+            cue: q.cue.as_ref().map(|c| (slice(text, c), span(c))),
+            rule: q.rule.as_str(),
+        })
     }
 }
 
@@ -781,7 +806,7 @@ fn merge_people<'a>(
         // exactly one of these spans (an alias: "Organisation of American
         // States" for the gazetteer's "Organization of ...").
         let same = known
-            .get(entities, kind, &person.name)
+            .get(kind, &person.name)
             .or_else(|| added[namesake[p]])
             .or_else(|| matched.find(|&i| entities[i].kind == kind));
         if let Some(i) = same {
@@ -972,42 +997,52 @@ impl SpanIndex {
     }
 }
 
-/// The people and organisations of an article by (type, name), as indices
-/// sorted by name in one list per type, answering by binary search without copying a
-/// name: built once per article, before the inferred people join. Places and
-/// topics, most of the gazetteer's entities, are left out: an inferred name
-/// is only ever looked up as a person or an organisation.
-struct NameIndex {
-    /// The people, then the organisations, each sorted by name: a lookup
-    /// compares names alone, not the type and then the name at each step.
-    people: Vec<usize>,
-    organizations: Vec<usize>,
+/// The people and organisations of an article by (type, name): each name
+/// with its entity's index, sorted in one list per type, answering by
+/// binary search without copying a name. Built once per article, before
+/// the inferred people join (an entity's name never changes after). Places
+/// and topics, most of the gazetteer's entities, are left out: an inferred
+/// name is only ever looked up as a person or an organisation.
+///
+/// The names sit in the lists beside the indices: sorted and searched
+/// through the indices, every comparison went to the entities for two
+/// names, and each list was gathered by a pass of its own over them.
+struct NameIndex<'a> {
+    /// The people, then the organisations, each sorted by name and, among
+    /// namesakes, by index: a lookup compares names alone, not the type and
+    /// then the name at each step.
+    people: Vec<(&'a str, usize)>,
+    organizations: Vec<(&'a str, usize)>,
 }
 
-impl NameIndex {
-    fn new(entities: &[EntityDraft<'_>]) -> NameIndex {
-        let sorted = |kind: &str| {
-            let mut list: Vec<usize> = Vec::with_capacity(entities.len());
-            list.extend((0..entities.len()).filter(|&i| entities[i].kind == kind));
-            // Stable, so that among entities of the same name the last comes
-            // last.
-            list.sort_by(|&a, &b| entities[a].name.cmp(entities[b].name));
-            list
-        };
-        NameIndex { people: sorted("person"), organizations: sorted("organization") }
+impl<'a> NameIndex<'a> {
+    fn new(entities: &[EntityDraft<'a>]) -> NameIndex<'a> {
+        let mut index =
+            NameIndex { people: Vec::with_capacity(entities.len()), organizations: Vec::with_capacity(entities.len()) };
+        for (i, e) in entities.iter().enumerate() {
+            match e.kind {
+                "person" => index.people.push((e.name, i)),
+                "organization" => index.organizations.push((e.name, i)),
+                _ => {}
+            }
+        }
+        // The index breaks ties: among entities of the same name the last
+        // comes last, as a stable sort by name leaves them.
+        index.people.sort_unstable();
+        index.organizations.sort_unstable();
+        index
     }
 
     /// The person or organisation (`kind`) named `name`; the last one,
     /// should several be.
-    fn get(&self, entities: &[EntityDraft<'_>], kind: &str, name: &str) -> Option<usize> {
+    fn get(&self, kind: &str, name: &str) -> Option<usize> {
         let list = match kind {
             "person" => &self.people,
             "organization" => &self.organizations,
             _ => return None,
         };
-        let key = |i: usize| entities.get(i).map(|e| e.name);
-        let after = list.partition_point(|&i| key(i) <= Some(name));
-        after.checked_sub(1).map(|k| list[k]).filter(|&i| key(i) == Some(name))
+        let after = list.partition_point(|&(n, _)| n <= name);
+        after.checked_sub(1).and_then(|k| list.get(k)).filter(|&&(n, _)| n == name).map(|&(_, i)| i)
     }
 }
 
@@ -1309,7 +1344,7 @@ mod tests {
             ("person", "IMF", None),
         ];
         for &(kind, name, want) in cases {
-            assert_eq!(index.get(&entities, kind, name), want, "{kind} {name}");
+            assert_eq!(index.get(kind, name), want, "{kind} {name}");
         }
     }
 
