@@ -2881,8 +2881,20 @@ impl<'a> Ctx<'a> {
             let rule = if word_is(self.text, &t[j], "according") { Rule::AccordingTo } else { Rule::CueAfterInverted };
             return Some(Found { np, cue, rule });
         }
-        // NAME, apposition (however long), cue
-        if let Some((np, mut e)) = self.np_after(t, j, t.len()) {
+        // NAME, apposition (however long), cue; a role may lead the name ("one
+        // resident, Maria Lopes, 67, told")
+        let subject = self.np_after(t, j, t.len()).map(|(np, e)| {
+            if matches!(np.what, NpWhat::Common(_)) && e + 1 < t.len() && t[e].is_p(',') && t[e + 1].cap {
+                if let Some((mut named, e2)) = self.np_after(t, e + 1, t.len()) {
+                    if matches!(named.what, NpWhat::Name(_)) && t.get(e2).is_some_and(|x| x.is_p(',')) {
+                        named.role.get_or_insert(np.mention.clone());
+                        return (named, e2);
+                    }
+                }
+            }
+            (np, e)
+        });
+        if let Some((np, mut e)) = subject {
             if e < t.len() && t[e].is_p('(') {
                 if let Some(m) = (e + 1..(e + 10).min(t.len())).find(|&m| t[m].is_p(')')) {
                     e = m + 1;

@@ -25,6 +25,8 @@ fn attribution_table() {
         ("Ms Ortiz told reporters at the depot: \u{201c}Nobody leaves tonight.\u{201d}", "Nobody leaves tonight.", Some("Ortiz"), "cue-before-colon"),
         // apposition between name and cue
         ("Helen Marsh, minister of transport and a veteran engineer, called it a \u{201c}reckless gamble\u{201d}.", "reckless gamble", Some("Helen Marsh"), "cue-before"),
+        // a role leading the name after the quote, and an age after it
+        ("\u{201c}It is a disaster,\u{201d} one resident, Maria Lopes, 67, told the Courier.", "It is a disaster,", Some("Maria Lopes"), "cue-after"),
         // apposition after the quote
         ("\u{201c}It is a bad deal,\u{201d} Omar Tate, an economist at the Harbor Institute, said on Monday.", "It is a bad deal,", Some("Omar Tate"), "cue-after"),
         // partial quote inside an indirect statement
