@@ -4727,10 +4727,30 @@ fn parenthetical_tail(t: &[Tok], ce: usize, end: usize) -> bool {
 fn said_clause(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> Option<usize> {
     let mut c = ce + 1;
     if word_is(cx.text, &t[k], "told") || word_is(cx.text, &t[k], "tells") {
-        let mut n = 0;
-        while c < end && n < 4 && (t[c].is_word() || t[c].kind == TK::Quote) && !word_is(cx.text, &t[c], "that") {
+        // the hearer: a few words, up to "that" or to where a clause visibly
+        // starts ("told the Herald they would ...", "told her supporters the
+        // fight ...", "told reporters Ortiz had ..."): a subject pronoun, a
+        // determiner, a capitalised word after a lower-case one that is no
+        // function word ("told a meeting of Pacific leaders that"), or an
+        // infinitive or a question ("told his aides to ...", "told them what
+        // to say")
+        let hearer = c;
+        while c < end
+            && c - hearer < 6
+            && (t[c].is_word() || t[c].kind == TK::Quote)
+            && !word_is(cx.text, &t[c], "that")
+        {
+            let x = &t[c];
+            let clause = c > hearer
+                && x.is_word()
+                && (x.has(f::PRON | f::PRON_1)
+                    || x.has(f::DET) && !x.cap
+                    || x.cap && t[c - 1].is_word() && !t[c - 1].cap && !t[c - 1].has(f::DET | f::STOP)
+                    || is_one_of(word(cx.text, x), &["to", "what", "how", "why", "whether", "where", "if"]));
+            if clause {
+                break;
+            }
             c += 1;
-            n += 1;
         }
     }
     while c < end && (t[c].has(f::TIME) || t[c].is_p(',')) {
@@ -4753,7 +4773,10 @@ fn said_clause(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> Opti
         let w = word(cx.text, &t[c]);
         if let Some(m) = (c..(c + 8).min(end)).find(|&m| word_eq(cx.text, &t[m], "that")) {
             c = m + 1;
-        } else if w == "with" || w == "about" || w == "of" || w == "to" && word(cx.text, &t[k]).starts_with(['s', 't'])
+        } else if w == "with"
+            || w == "about"
+            || w == "of"
+            || w == "to" && c == ce + 1 && word(cx.text, &t[k]).starts_with(['s', 't'])
         {
             return None;
         } else if is_one_of(w, &["when", "while", "after", "before"])

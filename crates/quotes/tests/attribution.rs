@@ -389,6 +389,12 @@ fn indirect_table() {
         ("Three of the councillors, including Vera Lind, said the levy would hold.", Some("the levy would hold"), "Three of the councillors", "indirect-said"),
         // a prepositional phrase closing the sentence is the cue's circumstances, no content
         ("\u{201c}We are ready,\u{201d} Mayor Ana Ortiz said in a phone interview.", None, "", ""),
+        // after "told", the hearer ends where the clause visibly starts
+        ("Residents told the Herald they would fight the closure in court.", Some("they would fight the closure in court"), "Residents", "indirect-said"),
+        ("Ana Reis told her supporters the fight was not over.", Some("the fight was not over"), "Ana Reis", "indirect-said"),
+        ("Ana Reis told reporters Lima had lied about the costs.", Some("Lima had lied about the costs"), "Ana Reis", "indirect-said"),
+        ("Ana Reis told her aides to find the money by Friday.", Some("to find the money by Friday"), "Ana Reis", "indirect-said"),
+        ("Ana Reis told a meeting of Harbour Board members that the port would close.", Some("the port would close"), "Ana Reis", "indirect-said"),
         // "state" before a noun or a name is the adjective, no cue
         ("The levy will not hold, state officials said.", Some("The levy will not hold"), "state officials", "indirect-after"),
         ("Port workers joined the march, state Sen. Ana Ortiz among them.", None, "", ""),
