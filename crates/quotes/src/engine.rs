@@ -2337,6 +2337,12 @@ impl<'a> Ctx<'a> {
                 if e > s && y.cap && y.has(f::STOP) && !t[e - 1].cap {
                     break;
                 }
+                // an auxiliary or an adverb after the noun starts the predicate ("the
+                // health minister has denied", "the board also said"); after a
+                // determiner it modifies the noun ("the first lady")
+                if e > s && !y.cap && y.has(f::ADV) && !y.has(f::DET) && !t[e - 1].has(f::DET) {
+                    break;
+                }
                 // a past tense after a noun is the verb: "The fact-checkers published
                 // the results" (after a determiner, an -ly adverb or a possessive it
                 // is an adjective: "the embattled", "the newly appointed", "the
@@ -2884,10 +2890,17 @@ impl<'a> Ctx<'a> {
         // NAME, apposition (however long), cue; a role may lead the name ("one
         // resident, Maria Lopes, 67, told")
         let subject = self.np_after(t, j, t.len()).map(|(np, e)| {
-            if matches!(np.what, NpWhat::Common(_)) && e + 1 < t.len() && t[e].is_p(',') && t[e + 1].cap {
-                if let Some((mut named, e2)) = self.np_after(t, e + 1, t.len()) {
+            // the role's complement: "a spokeswoman for the agency, NAME,"
+            let comma = if t.get(e).is_some_and(|x| x.is_word() && !x.cap && is_preposition(word(self.text, x))) {
+                (e + 1..(e + 8).min(t.len())).find(|&m| !(t[m].is_word() || t[m].is_p('.'))).unwrap_or(e)
+            } else {
+                e
+            };
+            let role = np.mention.start..t[comma - 1].e;
+            if matches!(np.what, NpWhat::Common(_)) && comma + 1 < t.len() && t[comma].is_p(',') && t[comma + 1].cap {
+                if let Some((mut named, e2)) = self.np_after(t, comma + 1, t.len()) {
                     if matches!(named.what, NpWhat::Name(_)) && t.get(e2).is_some_and(|x| x.is_p(',')) {
-                        named.role.get_or_insert(np.mention.clone());
+                        named.role.get_or_insert(role);
                         return (named, e2);
                     }
                 }

@@ -27,6 +27,10 @@ fn attribution_table() {
         ("Helen Marsh, minister of transport and a veteran engineer, called it a \u{201c}reckless gamble\u{201d}.", "reckless gamble", Some("Helen Marsh"), "cue-before"),
         // a role leading the name after the quote, and an age after it
         ("\u{201c}It is a disaster,\u{201d} one resident, Maria Lopes, 67, told the Courier.", "It is a disaster,", Some("Maria Lopes"), "cue-after"),
+        // ... and a role with its complement
+        ("\u{201c}We are monitoring the situation,\u{201d} a spokeswoman for the World Health Organization, Clara Voss, said.", "We are monitoring the situation,", Some("Clara Voss"), "cue-after"),
+        // an auxiliary after the subject's noun is no part of it
+        ("The health minister has denied the figures, calling them \u{201c}fabricated by the opposition\u{201d}.", "fabricated by the opposition", Some("The health minister"), "sentence-subject"),
         // apposition after the quote
         ("\u{201c}It is a bad deal,\u{201d} Omar Tate, an economist at the Harbor Institute, said on Monday.", "It is a bad deal,", Some("Omar Tate"), "cue-after"),
         // partial quote inside an indirect statement
