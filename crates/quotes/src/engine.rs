@@ -2157,6 +2157,22 @@ impl<'a> Ctx<'a> {
                 if let Some(m) = self.group_before_preposition(t, s, lo) {
                     return Some(Np::common(t[m].s..x.e));
                 }
+                // "Senator Maria Alvarez of New Mexico said", "Ana Ruiz from
+                // Reuters said": the place or the employer is the named
+                // person's, who speaks (not a title's: "Secretary of State NAME")
+                if depth < 2
+                    && s >= lo + 2
+                    && t[s - 2].is_word()
+                    && t[s - 2].cap
+                    && !t[s - 2].has(f::TITLE)
+                    && is_one_of(word(self.text, &t[s - 1]), &["of", "from"])
+                {
+                    if let Some(np) = self.np_before(t, s - 1, lo, depth + 1) {
+                        if matches!(np.what, NpWhat::Name(_)) {
+                            return Some(np);
+                        }
+                    }
+                }
                 if s + 1 == k {
                     // "of Republican claims": an adjective before a noun, not a subject
                     return None;
@@ -2408,7 +2424,7 @@ impl<'a> Ctx<'a> {
     /// Subject of the sentence starting at `lo`: skips opening phrases (up to three) each up to a
     /// comma when the sentence starts with a function word.
     fn sentence_subject(&self, t: &[Tok], lo: usize, hi: usize) -> Option<Np> {
-        let mut s = lo;
+        let mut s = self.after_dateline(t, lo, hi);
         let opener = |x: &Tok| {
             x.is_word()
                 && (x.has(f::STOP) && !x.has(f::PRON | f::DET)
@@ -2747,6 +2763,31 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// Where a sentence opening at `lo` starts after its dateline, if it has
+    /// one ("WASHINGTON (Reuters) - ...", "LOS ANGELES, Sept. 28 (UPI) — ..."):
+    /// a word in capitals, then only capitalised words, numbers, commas, full
+    /// stops and a parenthesis up to a dash. Else `lo`.
+    fn after_dateline(&self, t: &[Tok], lo: usize, hi: usize) -> usize {
+        let upper = |x: &Tok| {
+            x.is_word() && x.e - x.s >= 2 && self.text.get(x.s..x.e).is_some_and(|w| !w.chars().any(char::is_lowercase))
+        };
+        if lo >= hi || !upper(&t[lo]) {
+            return lo;
+        }
+        for m in lo + 1..(lo + 12).min(hi) {
+            let x = &t[m];
+            if x.is_dash() {
+                return m + 1;
+            }
+            let dateline = x.is_word() && (x.cap || x.c.is_ascii_digit())
+                || x.kind == TK::Punct && matches!(x.c, ',' | '.' | '(' | ')');
+            if !dateline {
+                break;
+            }
+        }
+        lo
     }
 
     /// Whether t[k] is "state" before a noun or a name, the adjective ("state

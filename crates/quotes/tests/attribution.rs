@@ -29,6 +29,9 @@ fn attribution_table() {
         ("\u{201c}It is a disaster,\u{201d} one resident, Maria Lopes, 67, told the Courier.", "It is a disaster,", Some("Maria Lopes"), "cue-after"),
         // ... and a role with its complement
         ("\u{201c}We are monitoring the situation,\u{201d} a spokeswoman for the World Health Organization, Clara Voss, said.", "We are monitoring the situation,", Some("Clara Voss"), "cue-after"),
+        // a place or an employer after "of"/"from" is the person's, who speaks; a title's is not
+        ("Senator Maria Alvarez of New Mexico said Haines was \u{201c}protecting his friends\u{201d}.", "protecting his friends", Some("Maria Alvarez"), "cue-before"),
+        ("Secretary of State Ana Ruiz called the vote \u{201c}a disgrace\u{201d}.", "a disgrace", Some("Ana Ruiz"), "cue-before"),
         // an auxiliary after the subject's noun is no part of it
         ("The health minister has denied the figures, calling them \u{201c}fabricated by the opposition\u{201d}.", "fabricated by the opposition", Some("The health minister"), "sentence-subject"),
         // apposition after the quote
@@ -128,8 +131,8 @@ fn attribution_table() {
         ("Mayor Ines Roth was at the depot. After saying her knee was \u{201c}too swollen to walk,\u{201d} she was taken to a clinic.", "too swollen to walk,", Some("Ines Roth"), "sentence-subject"),
         // ... but not when the quote comes after that subject
         ("Speaking at a rally in Novi, Valdera, Mayor Tom Reilly says he is making \u{201c}a demand\u{201d} of the board.", "a demand", Some("Tom Reilly"), "cue-before"),
-        // a heading in capitals before a dash is no name
-        ("THE BOARD HAS QUESTIONED HIM \u{2014} Reilly appeared at a hearing for saying that the tea was a \u{201c}miracle cure\u{201d} for all.", "miracle cure", None, "unattributed"),
+        // a heading in capitals before a dash is no name: the subject comes after it
+        ("THE BOARD HAS QUESTIONED HIM \u{2014} Reilly appeared at a hearing for saying that the tea was a \u{201c}miracle cure\u{201d} for all.", "miracle cure", Some("Reilly"), "sentence-subject"),
         // a past tense after a noun is the verb, not part of the subject
         ("The fact-checkers published their review by announcing that the claim was \u{201c}mostly false.\u{201d}", "mostly false.", Some("The fact-checkers"), "sentence-subject"),
     ];
@@ -393,6 +396,8 @@ fn indirect_table() {
         ("Three of the councillors, including Vera Lind, said the levy would hold.", Some("the levy would hold"), "Three of the councillors", "indirect-said"),
         // a prepositional phrase closing the sentence is the cue's circumstances, no content
         ("\u{201c}We are ready,\u{201d} Mayor Ana Ortiz said in a phone interview.", None, "", ""),
+        // a dateline opens the sentence, not its subject
+        ("LISBON (Reuters) - Prime Minister Rui Costa left the palace on Tuesday, saying the matter was closed.", Some("the matter was closed"), "Rui Costa", "indirect-said"),
         // after "told", the hearer ends where the clause visibly starts
         ("Residents told the Herald they would fight the closure in court.", Some("they would fight the closure in court"), "Residents", "indirect-said"),
         ("Ana Reis told her supporters the fight was not over.", Some("the fight was not over"), "Ana Reis", "indirect-said"),
