@@ -1,9 +1,10 @@
 //! What `copydesk batch` does per record, on a JSONL corpus read at run
 //! time: every article's `text` through `Pipeline::analyze_json` into a fresh
-//! buffer, on one thread, after the pipeline is built. Prints the bytes, the
-//! JSON bytes and MB/s. With `--owned`, through `Pipeline::analyze` and
-//! `Analysis::write_json` instead (the same bytes), which is what the
-//! `pipeline-1-thread` bench times.
+//! buffer, on one thread, after the pipeline is built: what the
+//! `pipeline-1-thread` bench times. Prints the bytes, the JSON bytes and
+//! MB/s. With `--owned`, through `Pipeline::analyze` and
+//! `Analysis::write_json` instead (the same bytes), the path of a library
+//! user who keeps the record.
 //!
 //! Meant for instruction counts, which a shared machine does not blur:
 //! `valgrind --tool=callgrind --toggle-collect='copydesk::Pipeline::analyze*'
