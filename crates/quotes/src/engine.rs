@@ -4740,6 +4740,12 @@ fn closing_phrase(cx: &Ctx<'_>, t: &[Tok], e: usize, end: usize) -> bool {
     if !x.is_word() || x.cap || !is_preposition(word(cx.text, x)) {
         return false;
     }
+    phrase_closes(t, e, end)
+}
+
+/// Whether the phrase opened by t[e] is a few words up to a comma or `end`,
+/// none of them a verb, a pronoun or a relative: no clause in it.
+fn phrase_closes(t: &[Tok], e: usize, end: usize) -> bool {
     let stop = (e + 1..end).find(|&j| t[j].is_p(',')).unwrap_or(end);
     stop - e <= 8
         && stop > e + 1
@@ -4841,12 +4847,13 @@ fn said_clause(cx: &Ctx<'_>, t: &[Tok], k: usize, ce: usize, end: usize) -> Opti
             // "said when asked about the cost": a clause without a subject says
             // when, not what
             return None;
-        } else if is_one_of(w, &["in", "on", "at", "during", "via"])
-            && closing_phrase(cx, t, c, end)
+        } else if (is_one_of(w, &["in", "on", "at", "during", "via"]) && closing_phrase(cx, t, c, end)
+            || is_one_of(w, &["after", "before"]) && phrase_closes(t, c, end))
             && !t[c..end].iter().any(|x| x.is_p(','))
         {
-            // "said in a phone interview.": a prepositional phrase closing the
-            // sentence is the cue's circumstances, with no clause after it
+            // "said in a phone interview.", "said after the meeting.": a
+            // prepositional phrase closing the sentence is the cue's
+            // circumstances, with no clause after it
             // (not "to" or "for": "urged him to stay", "pleaded for his life"
             // report what was asked)
             return None;

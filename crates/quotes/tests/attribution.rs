@@ -396,6 +396,7 @@ fn indirect_table() {
         ("Three of the councillors, including Vera Lind, said the levy would hold.", Some("the levy would hold"), "Three of the councillors", "indirect-said"),
         // a prepositional phrase closing the sentence is the cue's circumstances, no content
         ("\u{201c}We are ready,\u{201d} Mayor Ana Ortiz said in a phone interview.", None, "", ""),
+        ("\u{201c}We have a deal,\u{201d} Prime Minister Anna Berg said after the meeting.", None, "", ""),
         // a dateline opens the sentence, not its subject
         ("LISBON (Reuters) - Prime Minister Rui Costa left the palace on Tuesday, saying the matter was closed.", Some("the matter was closed"), "Rui Costa", "indirect-said"),
         // after "told", the hearer ends where the clause visibly starts
