@@ -461,14 +461,7 @@ fn write_span(out: &mut Vec<u8>, span: Span) {
     const FIXED: usize = 16;
     if span.0 < 100_000 && span.1 < 100_000 {
         let mut buf = [0u8; 2 * FIXED];
-        let mut at = FIXED - 1;
-        buf[at] = b']';
-        at = digits_before(&mut buf, at, span.1);
-        at -= 1;
-        buf[at] = b',';
-        at = digits_before(&mut buf, at, span.0);
-        at -= 1;
-        buf[at] = b'[';
+        let at = span_before(&mut buf, FIXED, span);
         if let Some(fixed) = buf.get(at..at + FIXED).and_then(|b| <&[u8; FIXED]>::try_from(b).ok()) {
             let len = out.len();
             out.extend_from_slice(fixed);
@@ -483,15 +476,23 @@ fn write_span(out: &mut Vec<u8>, span: Span) {
 #[inline(never)]
 fn write_long_span(out: &mut Vec<u8>, span: Span) {
     let mut buf = [0u8; 43];
-    let mut at = buf.len() - 1;
+    let at = span_before(&mut buf, 43, span);
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// Writes `[start,end]` into `buf` so that it ends just before `end`, and
+/// returns where it starts.
+#[inline]
+fn span_before(buf: &mut [u8], end: usize, span: Span) -> usize {
+    let mut at = end - 1;
     buf[at] = b']';
-    at = digits_before(&mut buf, at, span.1);
+    at = digits_before(buf, at, span.1);
     at -= 1;
     buf[at] = b',';
-    at = digits_before(&mut buf, at, span.0);
+    at = digits_before(buf, at, span.0);
     at -= 1;
     buf[at] = b'[';
-    out.extend_from_slice(&buf[at..]);
+    at
 }
 
 /// A decimal integer, as serde_json (itoa) writes it.
