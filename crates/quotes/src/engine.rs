@@ -617,6 +617,9 @@ struct PersonRec {
     mentions: Vec<Range<usize>>,
     known: Option<String>,
     plural: bool,
+    /// A common noun phrase for one person ("a witness", "the spokeswoman"),
+    /// whom a pronoun right after may mean.
+    one_person: bool,
     /// The [`Ctx::role_referent`] question (its number, see `Registry::asked`)
     /// this person last failed: a person mentioned again in the window is not
     /// asked again. 0: never asked.
@@ -1349,6 +1352,7 @@ impl Registry {
                     mentions: Vec::with_capacity(4),
                     known: known.map(str::to_string),
                     plural: false,
+                    one_person: false,
                     asked: 0,
                     last_pos: 0,
                 };
@@ -1391,7 +1395,7 @@ impl Registry {
     }
 
     /// A common noun phrase or group as a "person" (one per distinct text).
-    fn register_common(&mut self, text: &str, span: Range<usize>, plural: bool) -> usize {
+    fn register_common(&mut self, text: &str, span: Range<usize>, plural: bool, one_person: bool) -> usize {
         // the key is the text lower-cased: an ASCII text (nearly all) as it
         // stands, hashed as its lower case (keys compare ignoring ASCII case),
         // any other lower-cased into the reused buffer
@@ -1420,6 +1424,7 @@ impl Registry {
                 mentions: Vec::with_capacity(2),
                 known: None,
                 plural,
+                one_person,
                 asked: 0,
                 last_pos: 0,
             });
@@ -1431,8 +1436,8 @@ impl Registry {
         id
     }
 
-    /// The nearest person mentioned before `pos` fitting the pronoun.
-    fn resolve(&self, pos: usize, pron: u32) -> Option<usize> {
+    /// The nearest person mentioned before `pos` in `text` fitting the pronoun.
+    fn resolve(&self, text: &str, pos: usize, pron: u32) -> Option<usize> {
         let at = self.mentions.partition_point(|&(p, _)| p < pos);
         // a person whose gender is known to fit, among the recent mentions, first
         let want = if pron & f::PRON_M != 0 {
@@ -1444,8 +1449,19 @@ impl Registry {
         };
         if want.is_some() {
             let mut first_person = true;
-            for &(_, id) in self.mentions[..at].iter().rev().take(GENDER_WINDOW) {
+            for &(named_at, id) in self.mentions[..at].iter().rev().take(GENDER_WINDOW) {
                 let p = &self.people[id];
+                // a speaker a common noun names ("a witness told the BBC"), the
+                // last person mentioned, of no other gender, and in an earlier
+                // sentence: in its own ("A source said he could not ...") the
+                // pronoun is mostly someone else
+                if first_person
+                    && p.one_person
+                    && (p.gender.is_none() || p.gender == want)
+                    && text.get(named_at..pos).is_some_and(|between| between.contains(['.', '?', '!', '\n']))
+                {
+                    return Some(id);
+                }
                 if p.kind != MentionKind::Person {
                     continue;
                 }
@@ -2824,7 +2840,7 @@ impl<'a> Ctx<'a> {
     fn strong(&self, np: &Np) -> bool {
         match &np.what {
             NpWhat::Name(_) | NpWhat::FirstPerson => true,
-            NpWhat::Pronoun(p) => self.reg.resolve(np.mention.start, *p).is_some(),
+            NpWhat::Pronoun(p) => self.reg.resolve(self.text, np.mention.start, *p).is_some(),
             NpWhat::Relative(a) => a.is_some(),
             NpWhat::Common(_) => false,
         }
@@ -3123,7 +3139,7 @@ impl<'a> Ctx<'a> {
         match &np.what {
             NpWhat::FirstPerson => None,
             NpWhat::Pronoun(p) => {
-                let id = self.reg.resolve(np.mention.start, *p)?;
+                let id = self.reg.resolve(self.text, np.mention.start, *p)?;
                 let g = if p & f::PRON_M != 0 {
                     Some(Gender::Male)
                 } else if p & f::PRON_F != 0 {
@@ -3152,7 +3168,20 @@ impl<'a> Ctx<'a> {
                 }
                 let s = text.get(r.clone())?;
                 let plural = s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("'s") && !s.ends_with("\u{2019}s");
-                let id = self.reg.register_common(s, r.clone(), plural);
+                // "a witness", "the spokeswoman": one person, whom a pronoun may mean
+                let head = s.rsplit(' ').next().unwrap_or(s);
+                let fl = self.lx.flags(head.as_bytes());
+                let one_person = !plural && fl & f::PERSON != 0;
+                let id = self.reg.register_common(s, r.clone(), plural, one_person);
+                if one_person && self.reg.people[id].gender.is_none() {
+                    self.reg.people[id].gender = if fl & f::PERSON_M != 0 {
+                        Some(Gender::Male)
+                    } else if fl & f::PERSON_F != 0 {
+                        Some(Gender::Female)
+                    } else {
+                        None
+                    };
+                }
                 Some((id, np.mention.clone(), None))
             }
         }
@@ -5464,8 +5493,8 @@ mod tests {
             let mut reg = Registry::with_capacity();
             // a name under the same letters is another entity
             reg.by_key.push_ascii("ortiz", 7);
-            let x = reg.register_common(a, 0..a.len(), false);
-            let y = reg.register_common(b, 100..100 + b.len(), false);
+            let x = reg.register_common(a, 0..a.len(), false, false);
+            let y = reg.register_common(b, 100..100 + b.len(), false, false);
             assert_eq!(x == y, same, "{a:?} {b:?}");
             assert_eq!(reg.by_key.last("ortiz"), Some(7));
         }

@@ -35,6 +35,11 @@ pub(crate) mod f {
     /// A form of "be".
     pub const BE: u32 = 1 << 25;
     pub const GROUP: u32 = 1 << 26;
+    /// A singular noun for one person who speaks in the news ("a witness"),
+    /// of either gender or of the one `PERSON_M` or `PERSON_F` gives.
+    pub const PERSON: u32 = 1 << 27;
+    pub const PERSON_M: u32 = 1 << 28;
+    pub const PERSON_F: u32 = 1 << 29;
 
     pub const CUE: u32 = CUE_S | CUE_B | CUE_E;
     pub const HON: u32 = HON_M | HON_F | HON_N;
@@ -554,6 +559,9 @@ impl Lexicon {
                 Some("particle") => f::PARTICLE,
                 Some("org") => f::ORG,
                 Some("group") => f::GROUP,
+                Some("person") => f::PERSON,
+                Some("person-m") => f::PERSON | f::PERSON_M,
+                Some("person-f") => f::PERSON | f::PERSON_F,
                 _ => continue,
             };
             for w in it {

@@ -171,6 +171,11 @@ fn role_nouns_and_appositions() {
         // a number after "of" ends the subject's noun phrase, and the verb after it is a cue
         ("Ana Lind said the plan was fair, and when pressed on costs, the mother of three replied, \u{201c}It pays for itself.\u{201d}", "It pays for itself.", Some("the mother of three")),
         ("The father of two told reporters he was \u{201c}angry\u{201d}.", "angry", Some("The father of two")),
+        // a pronoun after a speaker a common noun names goes back to it, in a later sentence
+        ("Inspector Sarah Quinn spoke first. A witness told the radio she heard bangs.\n\u{201c}It was terrifying,\u{201d} she said.", "It was terrifying,", Some("A witness")),
+        ("Ana Ruiz left the room. Her husband told reporters he was proud.\n\u{201c}She fought hard,\u{201d} he said.", "She fought hard,", Some("Her husband")),
+        // ... not against its gender
+        ("Tomas Varga arrived late. His wife told reporters the town was angry.\n\u{201c}We lost everything,\u{201d} he said.", "We lost everything,", Some("Tomas Varga")),
         // an organisation in a person's role is not the person: only the role's head is
         ("\u{201c}We are ready,\u{201d} said the agency\u{2019}s director, Marta Sousa.\nThe union said the offer was \u{201c}an insult\u{201d}.", "an insult", Some("The union")),
         ("Ivo Brandt, a spokesman for the ministry, left early. The ministry said the talks were \u{201c}stalled\u{201d}.", "stalled", Some("The ministry")),
