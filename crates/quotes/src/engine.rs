@@ -4536,10 +4536,30 @@ fn indirect_sentence(cx: &mut Ctx<'_>, t: &[Tok], lo: usize, hi: usize, cues: &[
         let according = word_is(cx.text, &t[k], "according");
         // subject and content
         let (np, content, rule) = if according {
-            let Some((np, e)) = cx.np_after(t, ce + 1, end) else {
+            let Some((mut np, mut e)) = cx.np_after(t, ce + 1, end) else {
                 k = ce + 1;
                 continue;
             };
+            // "According to a person familiar with the talks, ...": opening the
+            // sentence, the source runs on to the comma (a few words, no verb)
+            if k == lo && !(e < end && t[e].is_p(',')) && matches!(np.what, NpWhat::Common(_)) {
+                // a participle after a noun modifies it ("officials briefed on the
+                // plan"); a cue word after a determiner is a noun ("the plan")
+                let participle = |m: usize| {
+                    m > ce + 1 && t[m - 1].is_word() && (t[m - 1].has(f::DET) || word(cx.text, &t[m]).ends_with("ed"))
+                };
+                let comma = (e..end.min(e + 10))
+                    .take_while(|&m| {
+                        t[m].is_p(',')
+                            || t[m].is_p('.')
+                            || t[m].is_word() && !t[m].has(f::BE) && (!t[m].has(f::CUE) || participle(m))
+                    })
+                    .find(|&m| t[m].is_p(','));
+                if let Some(m) = comma {
+                    np = Np::common(np.mention.start..t[m - 1].e);
+                    e = m;
+                }
+            }
             let after = e < end && t[e].is_p(',') && e + 1 < end;
             let comma_before = k >= lo + 2 && t[k - 1].is_p(',');
             let before = k > lo + 2 && comma_before;

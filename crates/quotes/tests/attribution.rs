@@ -404,6 +404,9 @@ fn indirect_table() {
         ("\u{201c}We have a deal,\u{201d} Prime Minister Anna Berg said after the meeting.", None, "", ""),
         // a dateline opens the sentence, not its subject
         ("LISBON (Reuters) - Prime Minister Rui Costa left the palace on Tuesday, saying the matter was closed.", Some("the matter was closed"), "Rui Costa", "indirect-said"),
+        // "according to" opening the sentence: the source runs on to the comma
+        ("According to a person familiar with the talks, the sticking point is pensions.", Some("the sticking point is pensions"), "a person familiar with the talks", "according-to"),
+        ("According to two officials briefed on the plan, the army will withdraw.", Some("the army will withdraw"), "two officials briefed on the plan", "according-to"),
         // after "told", the hearer ends where the clause visibly starts
         ("Residents told the Herald they would fight the closure in court.", Some("they would fight the closure in court"), "Residents", "indirect-said"),
         ("Ana Reis told her supporters the fight was not over.", Some("the fight was not over"), "Ana Reis", "indirect-said"),
