@@ -2602,9 +2602,9 @@ impl<'a> Ctx<'a> {
     /// the same paragraph that reports speech and holds no quote, is that
     /// sentence's speaker's (`Lind called the plan a gamble. "It will sink us."`).
     /// Only a name or a pronoun that resolves counts.
-    /// `sent_of`, `sent_start`: see [`sentences`].
-    fn previous_sentence(&self, t: &[Tok], sent_of: &[usize], sent_start: &[usize], lo: usize) -> Option<Found> {
-        let sid = sent_of[lo - 1];
+    /// `sent_start`: see [`sentences`].
+    fn previous_sentence(&self, t: &[Tok], sent_start: &[usize], lo: usize) -> Option<Found> {
+        let sid = sentence_of(sent_start, lo - 1);
         let plo = sent_start[sid].max(lo.saturating_sub(LEFT_WINDOW));
         if t[plo..lo].iter().any(|x| x.kind == TK::Quote) {
             return None;
@@ -3335,11 +3335,16 @@ impl<'a> Ctx<'a> {
     /// Registers the people a paragraph names by shape: titled names, names that
     /// a cue's subject or an inverted cue gives, names the caller knows, names
     /// matching someone already known.
-    /// `cap_at` lists the positions of the capitalised words, where runs start.
-    fn register_paragraph(&mut self, t: &[Tok], sent_of: &[usize], cap_at: &[usize]) {
+    /// `cap_at` lists the positions of the capitalised words, where runs start;
+    /// `sent_start` the first token of each sentence (see [`sentences`]).
+    fn register_paragraph(&mut self, t: &[Tok], sent_start: &[usize], cap_at: &[usize]) {
         self.named.clear();
         // the first token not yet read as part of a run
         let mut next = 0;
+        // the start of the sentence of the run read last and of the next one
+        // (runs come in text order; `sent_start` ends with `t.len()`)
+        let mut starts = sent_start.iter().copied().skip(1);
+        let (mut this_start, mut next_start) = (0, starts.next().unwrap_or(usize::MAX));
         for &k in cap_at {
             if k < next {
                 continue;
@@ -3414,7 +3419,11 @@ impl<'a> Ctx<'a> {
             }
             let titled = (s..name).any(|j| t[j].has(f::TITLE | f::HON));
             let r = t[name].s..t[e - 1].e;
-            let sentence_start = s == 0 || sent_of[s] != sent_of[s - 1];
+            while next_start <= s {
+                this_start = next_start;
+                next_start = starts.next().unwrap_or(usize::MAX);
+            }
+            let sentence_start = this_start == s;
             // the last word's name key, hashed once from its bytes: for the index
             // lookup below and for `register_name`, which would hash it again
             let last = &t[e - 1];
@@ -3655,36 +3664,32 @@ fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
     false
 }
 
-/// Sentence index of every token of a paragraph. `may_end` lists the tokens
-/// after which a sentence may end (terminators and quotations, in order): a
-/// word or another mark ends none, so [`ends_sentence`] is asked about those
-/// only, and the ids are filled in between. `starts` gets the first token of
-/// every sentence and then `t.len()`: sentence `sid` is tokens
-/// `starts[sid]..starts[sid + 1]`, read off once a paragraph where each
-/// quotation and each cue's sentence was two binary searches of `out`.
-fn sentences(
-    text: &str,
-    t: &[Tok],
-    quotes: &[Quotation],
-    may_end: &[usize],
-    out: &mut Vec<usize>,
-    starts: &mut Vec<usize>,
-) {
-    out.clear();
+/// Where the sentences of a paragraph start. `may_end` lists the tokens after
+/// which a sentence may end (terminators and quotations, in order): a word or
+/// another mark ends none, so [`ends_sentence`] is asked about those only.
+/// `starts` gets the first token of every sentence and then `t.len()`:
+/// sentence `sid` is tokens `starts[sid]..starts[sid + 1]`. No sentence id is
+/// written for each token: the passes over a paragraph read its tokens in
+/// order and step a cursor along `starts` (a paragraph has a sentence or
+/// two), where filling the ids cost more than every look-up of them.
+fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], may_end: &[usize], starts: &mut Vec<usize>) {
     starts.clear();
     starts.push(0);
-    let mut sid = 0;
     for &m in may_end {
-        // increasing, so each boundary lies past the ids filled so far (and
-        // a boundary has a token after it: no sentence is empty)
+        // increasing, and a boundary has a token after it: no sentence is empty
         if ends_sentence(text, t, quotes, m + 1) {
-            out.extend(std::iter::repeat(sid).take((m + 1).saturating_sub(out.len())));
-            sid += 1;
             starts.push(m + 1);
         }
     }
-    out.extend(std::iter::repeat(sid).take(t.len().saturating_sub(out.len())));
     starts.push(t.len());
+}
+
+/// The sentence of token `i` (of a paragraph whose sentences start at
+/// `starts`, see [`sentences`]): the last one starting at or before it. For a
+/// token here and there; the passes that read tokens in order keep their own
+/// cursor into `starts`.
+fn sentence_of(starts: &[usize], i: usize) -> usize {
+    starts.partition_point(|&s| s <= i).saturating_sub(1)
 }
 
 /// Whether the mark or quotation at token `k - 1` ends a sentence, so that a
@@ -3899,8 +3904,7 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
 /// capacity: every buffer is emptied before use.
 struct Scratch {
     toks: Vec<Tok>,
-    /// Sentence of each token, first token of each sentence (see [`sentences`]).
-    sent_of: Vec<usize>,
+    /// First token of each sentence (see [`sentences`]).
     sent_start: Vec<usize>,
     /// Positions of a paragraph's quotation tokens, capitalised words and
     /// words that may be cues.
@@ -3932,20 +3936,18 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     };
     // reused paragraph to paragraph and (per thread) article to article; room
     // for a long news paragraph from the start
-    let Scratch { toks, mut sent_of, mut sent_start, quote_at, cap_at, cue_at, may_end, reg } =
-        match SCRATCH.with(Cell::take) {
-            Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
-            None => Scratch {
-                toks: Vec::with_capacity(256),
-                sent_of: Vec::with_capacity(256),
-                sent_start: Vec::with_capacity(16),
-                quote_at: Vec::new(),
-                cap_at: Vec::with_capacity(64),
-                cue_at: Vec::with_capacity(16),
-                may_end: Vec::with_capacity(16),
-                reg: Registry::with_capacity(),
-            },
-        };
+    let Scratch { toks, mut sent_start, quote_at, cap_at, cue_at, may_end, reg } = match SCRATCH.with(Cell::take) {
+        Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
+        None => Scratch {
+            toks: Vec::with_capacity(256),
+            sent_start: Vec::with_capacity(16),
+            quote_at: Vec::new(),
+            cap_at: Vec::with_capacity(64),
+            cue_at: Vec::with_capacity(16),
+            may_end: Vec::with_capacity(16),
+            reg: Registry::with_capacity(),
+        },
+    };
     let mut cx = Ctx {
         headline: false,
         scratch: String::new(),
@@ -3977,15 +3979,20 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         let ParaTokens { toks, quote_at, cap_at, cue_at, may_end, words } = &para_toks;
         let (words, caps) = (*words, cap_at.len());
         let t = &toks[..];
-        sentences(text, t, &quotes, may_end, &mut sent_of, &mut sent_start);
+        sentences(text, t, &quotes, may_end, &mut sent_start);
         let headline = words >= 3 && caps * 10 >= words * 7;
         cx.headline = headline;
-        cx.register_paragraph(t, &sent_of, cap_at);
+        cx.register_paragraph(t, &sent_start, cap_at);
         let prev_colon = colon_cue.take();
+        // the sentence of the quotation token read last (they come in order)
+        let mut sid = 0;
         for &i in quote_at {
             let k = t[i].q;
             let q = &quotes[k];
-            let sid = sent_of[i];
+            while sent_start[sid + 1] <= i {
+                sid += 1;
+            }
+            debug_assert_eq!(sid, sentence_of(&sent_start, i));
             let (lo, hi) = (sent_start[sid], sent_start[sid + 1]);
             let first_piece = q.first_paragraph == pi && t[i].s == q.span.start;
             let last_piece = q.last_paragraph == pi;
@@ -4060,7 +4067,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 });
                 let chosen = chosen.or_else(|| {
                     if i == lo && lo > 0 && st[k].starts_sentence && !st[k].partial && !st[k].title {
-                        cx.previous_sentence(t, &sent_of, &sent_start, lo)
+                        cx.previous_sentence(t, &sent_start, lo)
                     } else {
                         None
                     }
@@ -4108,12 +4115,13 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
         // indirect quotes: sentences without quotation marks
         if with_indirect {
-            indirect_in(&mut cx, t, (&sent_of, &sent_start), (cue_at, quote_at), &mut indirect);
+            indirect_in(&mut cx, t, &sent_start, (cue_at, quote_at), &mut indirect);
         }
         // a paragraph ending in a colon after a cue introduces the next one
         if let Some(last) = t.last() {
             if last.is_p(':') {
-                let sid = sent_of[t.len() - 1];
+                // the paragraph's last sentence
+                let sid = sent_start.len() - 2;
                 let lo = sent_start[sid];
                 colon_cue = cx.cue_in_left(t, lo, t.len() - 1).map(|mut fd| {
                     fd.rule = Rule::PreviousParagraph;
@@ -4138,7 +4146,6 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     let ParaTokens { toks, quote_at, cap_at, cue_at, may_end, .. } = para_toks;
     if [
         toks.capacity(),
-        sent_of.capacity(),
         sent_start.capacity(),
         quote_at.capacity(),
         cap_at.capacity(),
@@ -4149,9 +4156,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     .all(|&n| n <= SCRATCH_KEEP)
         && cx.reg.small()
     {
-        SCRATCH.with(|c| {
-            c.set(Some(Scratch { toks, sent_of, sent_start, quote_at, cap_at, cue_at, may_end, reg: cx.reg }))
-        });
+        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_start, quote_at, cap_at, cue_at, may_end, reg: cx.reg })));
     }
     out
 }
@@ -4215,17 +4220,21 @@ fn title_case(w: &str) -> String {
 
 /// `cue_at` lists the positions of the words that may be cues (a cue flag):
 /// only the sentences holding one are read; `quote_at` those of the
-/// quotation tokens. `sent_of`, `sent_start`: see [`sentences`].
+/// quotation tokens. `sent_start`: see [`sentences`].
 fn indirect_in(
     cx: &mut Ctx<'_>,
     t: &[Tok],
-    (sent_of, sent_start): (&[usize], &[usize]),
+    sent_start: &[usize],
     (cue_at, quote_at): (&[usize], &[usize]),
     out: &mut Vec<Quote>,
 ) {
     let mut i = 0;
+    // the sentence of the cue word read last (they come in order)
+    let mut sid = 0;
     while i < cue_at.len() {
-        let sid = sent_of[cue_at[i]];
+        while sent_start[sid + 1] <= cue_at[i] {
+            sid += 1;
+        }
         let (lo, hi) = (sent_start[sid], sent_start[sid + 1]);
         let cues = &cue_at[i..i + cue_at[i..].partition_point(|&c| c < hi)];
         i += cues.len().max(1);
