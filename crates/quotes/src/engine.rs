@@ -1366,6 +1366,11 @@ impl Registry {
         id
     }
 
+    // inlined (as the five helpers of the name and cue passes marked so below):
+    // called tens of thousands of times an article batch from a few places,
+    // where the call and the arguments' moves cost more than the body's work
+    // and the caller's context lets the body fold (callgrind, bench corpus)
+    #[inline(always)]
     fn add_mention(&mut self, id: usize, span: Range<usize>) {
         let p = &mut self.people[id];
         if p.mentions.last().is_some_and(|m| m.start == span.start) {
@@ -1702,6 +1707,8 @@ impl<'a> Ctx<'a> {
 
     /// Capitalised name run ending just before `end` (exclusive), not before `lo`.
     /// Returns (start of run incl. titles, start of the name proper, gender).
+    /// Inlined: see [`Registry::add_mention`] (2 M instructions on the bench corpus).
+    #[inline(always)]
     fn name_run_before(&self, t: &[Tok], end: usize, lo: usize) -> Option<(usize, usize)> {
         let mut j = end;
         while j > lo {
@@ -1817,7 +1824,9 @@ impl<'a> Ctx<'a> {
     /// lexicon has it ("CONGRESS HAS INVESTIGATED HIM --", "THE LATEST ON
     /// THE STORM"). Acronyms lose their function-word flags when tokenized
     /// ("The WHO said"), so the words are looked up again as written; only
-    /// runs of three capitalised words get that far.
+    /// runs of three capitalised words get that far. Inlined: asked of
+    /// nearly every name run, most of them too short for it to read a token.
+    #[inline(always)]
     fn shouted(&self, t: &[Tok], s: usize, end: usize) -> bool {
         let b = self.text.as_bytes();
         let upper = |x: &Tok| x.is_word() && b.get(x.s..x.e).is_some_and(|w| w.iter().all(|c| !c.is_ascii_lowercase()));
@@ -1866,6 +1875,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Builds a name NP from a run [s, name) titles + [name, end) name.
+    /// Inlined: see [`Registry::add_mention`].
+    #[inline(always)]
     fn name_np(&self, t: &[Tok], s: usize, name: usize, end: usize, role_lo: usize) -> Np {
         // a plural noun for a group of people, capitalised because it opens the
         // sentence ("Economists said", "Officials expect"): a group, not a name
@@ -3041,6 +3052,8 @@ impl<'a> Ctx<'a> {
 
     /// A role set off by commas next to the name run t[s..e): "a Commission
     /// spokesman, NAME," or "NAME, a spokesman for the Commission,".
+    /// Inlined: see [`Registry::add_mention`].
+    #[inline(always)]
     fn apposition_role(&self, t: &[Tok], s: usize, e: usize) -> Option<Range<usize>> {
         if e + 1 < t.len() && t[e].is_p(',') && t[e + 1].has(f::DET) && !t[e + 1].cap {
             let mut m = e + 1;
@@ -4533,7 +4546,9 @@ fn inverted_shape(t: &[Tok], lo: usize, k: usize, class: u32) -> bool {
     k >= lo + 3 && t[k - 1].is_p(',') && class & f::CUE_S != 0 && class & f::PARTICIPLE == 0
 }
 
+// inlined: see `Registry::add_mention`
 #[allow(clippy::too_many_arguments)]
+#[inline(always)]
 fn inverted_close(
     cx: &Ctx<'_>,
     t: &[Tok],
