@@ -1094,6 +1094,8 @@ fn key_of(w: &str) -> String {
 }
 
 /// [`key_of`] written into `out` (cleared first): no allocation for ASCII words.
+/// Inlined: see [`Registry::add_mention`].
+#[inline(always)]
 fn key_into(w: &str, out: &mut String) {
     out.clear();
     let w = possessive_stem(w);
@@ -1369,10 +1371,14 @@ impl Registry {
         id
     }
 
-    // inlined (as the five helpers of the name and cue passes marked so below):
-    // called tens of thousands of times an article batch from a few places,
-    // where the call and the arguments' moves cost more than the body's work
-    // and the caller's context lets the body fold (callgrind, bench corpus)
+    // inlined (as the other helpers of the name, cue and registry passes
+    // marked so): called thousands of times an article batch from a few
+    // places, where the call and the arguments' moves cost more than the
+    // body's work and the caller's context lets the body fold. Each was kept
+    // only if forcing it cut the count of the release build (fat LTO,
+    // callgrind, bench corpus); forcing `cue_word_at`, `np_after`,
+    // `push_at`, `cue_in_left` or `apposition_role` raised it
+    // (`apposition_role` by 0.2 M, the others by 0.2 to 2.3 M)
     #[inline(always)]
     fn add_mention(&mut self, id: usize, span: Range<usize>) {
         let p = &mut self.people[id];
@@ -1440,6 +1446,8 @@ impl Registry {
     }
 
     /// The nearest person mentioned before `pos` fitting the pronoun.
+    /// Inlined: see [`Registry::add_mention`].
+    #[inline(always)]
     fn resolve(&self, pos: usize, pron: u32) -> Option<usize> {
         let at = self.mentions.partition_point(|&(p, _)| p < pos);
         // a person whose gender is known to fit, among the recent mentions, first
@@ -1587,7 +1595,9 @@ fn honorific_gender(t: &Tok) -> Option<Gender> {
 
 impl<'a> Ctx<'a> {
     /// The `by_key` entry of `word` lower-cased char by char (as [`lower_into`]
-    /// does); ASCII words are compared without being copied.
+    /// does); ASCII words are compared without being copied. Inlined: see
+    /// [`Registry::add_mention`].
+    #[inline(always)]
     fn key_entry(&mut self, word: &str) -> Option<usize> {
         if word.is_ascii() {
             return self.reg.by_key.entry_ascii(word);
@@ -2664,6 +2674,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Cues starting in t[from..hi); subjects may reach back to `lo`.
+    /// Inlined, with [`Ctx::cue_candidate`]: see [`Registry::add_mention`].
+    #[inline(always)]
     fn cue_in_span(&self, t: &[Tok], lo: usize, from: usize, hi: usize) -> Option<Found> {
         let mut nearest: Option<Found> = None;
         let mut said_by_common: Option<(usize, Found)> = None;
@@ -2773,7 +2785,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The subject of the cue at t[k..=ce].
+    /// The subject of the cue at t[k..=ce]. Inlined: see [`Registry::add_mention`].
+    #[inline(always)]
     fn cue_candidate(&self, t: &[Tok], lo: usize, k: usize, ce: usize, class: u32, hi: usize) -> Option<Found> {
         let cue = t[k].s..t[ce].e;
         if word_is(self.text, &t[k], "according") {
@@ -3055,8 +3068,6 @@ impl<'a> Ctx<'a> {
 
     /// A role set off by commas next to the name run t[s..e): "a Commission
     /// spokesman, NAME," or "NAME, a spokesman for the Commission,".
-    /// Inlined: see [`Registry::add_mention`].
-    #[inline(always)]
     fn apposition_role(&self, t: &[Tok], s: usize, e: usize) -> Option<Range<usize>> {
         if e + 1 < t.len() && t[e].is_p(',') && t[e + 1].has(f::DET) && !t[e + 1].cap {
             let mut m = e + 1;
@@ -4848,6 +4859,8 @@ fn known_fuller(p: &PersonRec, k: &str) -> bool {
 /// The output record of a person. Its name is the fullest form the text
 /// gives; the caller's canonical name only for an organisation or place the
 /// text names by one word ("the Fund"). Moved out of the record, not copied.
+/// Inlined: see [`Registry::add_mention`].
+#[inline(always)]
 fn person_out(p: PersonRec) -> Person {
     let name = match p.known {
         Some(k) if known_fuller(&p, &k) => k,
