@@ -1097,6 +1097,8 @@ fn key_of(w: &str) -> String {
 }
 
 /// [`key_of`] written into `out` (cleared first): no allocation for ASCII words.
+/// Inlined: see [`Registry::add_mention`].
+#[inline(always)]
 fn key_into(w: &str, out: &mut String) {
     out.clear();
     let w = possessive_stem(w);
@@ -1227,7 +1229,10 @@ impl Registry {
     /// `last_key`: the key of the last word as the caller already looked it up;
     /// `joined`: `words` joined by single spaces, when the caller has that text.
     // the name's facts one by one: a struct for them would be built at each call for one use
+    // inlined into its one hot caller, `Ctx::register_name` (about 19,000
+    // calls on the bench corpus), which hands it eight arguments
     #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
     fn register(
         &mut self,
         words: &[&str],
@@ -1370,6 +1375,15 @@ impl Registry {
         id
     }
 
+    // inlined (as the other helpers of the name, cue and registry passes
+    // marked so): called thousands of times an article batch from a few
+    // places, where the call and the arguments' moves cost more than the
+    // body's work and the caller's context lets the body fold. Each was kept
+    // only if forcing it cut the count of the release build (fat LTO,
+    // callgrind, bench corpus); forcing `cue_word_at`, `np_after`,
+    // `push_at`, `cue_in_left` or `apposition_role` raised it
+    // (`apposition_role` by 0.2 M, the others by 0.2 to 2.3 M)
+    #[inline(always)]
     fn add_mention(&mut self, id: usize, span: Range<usize>) {
         let p = &mut self.people[id];
         if p.mentions.last().is_some_and(|m| m.start == span.start) {
@@ -1437,6 +1451,8 @@ impl Registry {
     }
 
     /// The nearest person mentioned before `pos` in `text` fitting the pronoun.
+    /// Inlined: see [`Registry::add_mention`].
+    #[inline(always)]
     fn resolve(&self, text: &str, pos: usize, pron: u32) -> Option<usize> {
         let at = self.mentions.partition_point(|&(p, _)| p < pos);
         // a person whose gender is known to fit, among the recent mentions, first
@@ -1595,7 +1611,9 @@ fn honorific_gender(t: &Tok) -> Option<Gender> {
 
 impl<'a> Ctx<'a> {
     /// The `by_key` entry of `word` lower-cased char by char (as [`lower_into`]
-    /// does); ASCII words are compared without being copied.
+    /// does); ASCII words are compared without being copied. Inlined: see
+    /// [`Registry::add_mention`].
+    #[inline(always)]
     fn key_entry(&mut self, word: &str) -> Option<usize> {
         if word.is_ascii() {
             return self.reg.by_key.entry_ascii(word);
@@ -1722,6 +1740,8 @@ impl<'a> Ctx<'a> {
 
     /// Capitalised name run ending just before `end` (exclusive), not before `lo`.
     /// Returns (start of run incl. titles, start of the name proper, gender).
+    /// Inlined: see [`Registry::add_mention`] (2 M instructions on the bench corpus).
+    #[inline(always)]
     fn name_run_before(&self, t: &[Tok], end: usize, lo: usize) -> Option<(usize, usize)> {
         let mut j = end;
         while j > lo {
@@ -1837,7 +1857,9 @@ impl<'a> Ctx<'a> {
     /// lexicon has it ("CONGRESS HAS INVESTIGATED HIM --", "THE LATEST ON
     /// THE STORM"). Acronyms lose their function-word flags when tokenized
     /// ("The WHO said"), so the words are looked up again as written; only
-    /// runs of three capitalised words get that far.
+    /// runs of three capitalised words get that far. Inlined: asked of
+    /// nearly every name run, most of them too short for it to read a token.
+    #[inline(always)]
     fn shouted(&self, t: &[Tok], s: usize, end: usize) -> bool {
         let b = self.text.as_bytes();
         let upper = |x: &Tok| x.is_word() && b.get(x.s..x.e).is_some_and(|w| w.iter().all(|c| !c.is_ascii_lowercase()));
@@ -1886,6 +1908,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Builds a name NP from a run [s, name) titles + [name, end) name.
+    /// Inlined: see [`Registry::add_mention`].
+    #[inline(always)]
     fn name_np(&self, t: &[Tok], s: usize, name: usize, end: usize, role_lo: usize) -> Np {
         // a plural noun for a group of people, capitalised because it opens the
         // sentence ("Economists said", "Officials expect"): a group, not a name
@@ -2645,9 +2669,9 @@ impl<'a> Ctx<'a> {
     /// the same paragraph that reports speech and holds no quote, is that
     /// sentence's speaker's (`Lind called the plan a gamble. "It will sink us."`).
     /// Only a name or a pronoun that resolves counts.
-    /// `sent_of`, `sent_start`: see [`sentences`].
-    fn previous_sentence(&self, t: &[Tok], sent_of: &[usize], sent_start: &[usize], lo: usize) -> Option<Found> {
-        let sid = sent_of[lo - 1];
+    /// `sent_start`: see [`sentences`].
+    fn previous_sentence(&self, t: &[Tok], sent_start: &[usize], lo: usize) -> Option<Found> {
+        let sid = sentence_of(sent_start, lo - 1);
         let plo = sent_start[sid].max(lo.saturating_sub(LEFT_WINDOW));
         if t[plo..lo].iter().any(|x| x.kind == TK::Quote) {
             return None;
@@ -2693,6 +2717,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Cues starting in t[from..hi); subjects may reach back to `lo`.
+    /// Inlined, with [`Ctx::cue_candidate`]: see [`Registry::add_mention`].
+    #[inline(always)]
     fn cue_in_span(&self, t: &[Tok], lo: usize, from: usize, hi: usize) -> Option<Found> {
         let mut nearest: Option<Found> = None;
         let mut said_by_common: Option<(usize, Found)> = None;
@@ -2846,7 +2872,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The subject of the cue at t[k..=ce].
+    /// The subject of the cue at t[k..=ce]. Inlined: see [`Registry::add_mention`].
+    #[inline(always)]
     fn cue_candidate(&self, t: &[Tok], lo: usize, k: usize, ce: usize, class: u32, hi: usize) -> Option<Found> {
         let cue = t[k].s..t[ce].e;
         if word_is(self.text, &t[k], "according") {
@@ -3483,11 +3510,16 @@ impl<'a> Ctx<'a> {
     /// Registers the people a paragraph names by shape: titled names, names that
     /// a cue's subject or an inverted cue gives, names the caller knows, names
     /// matching someone already known.
-    /// `cap_at` lists the positions of the capitalised words, where runs start.
-    fn register_paragraph(&mut self, t: &[Tok], sent_of: &[usize], cap_at: &[usize]) {
+    /// `cap_at` lists the positions of the capitalised words, where runs start;
+    /// `sent_start` the first token of each sentence (see [`sentences`]).
+    fn register_paragraph(&mut self, t: &[Tok], sent_start: &[usize], cap_at: &[usize]) {
         self.named.clear();
         // the first token not yet read as part of a run
         let mut next = 0;
+        // the start of the sentence of the run read last and of the next one
+        // (runs come in text order; `sent_start` ends with `t.len()`)
+        let mut starts = sent_start.iter().copied().skip(1);
+        let (mut this_start, mut next_start) = (0, starts.next().unwrap_or(usize::MAX));
         for &k in cap_at {
             if k < next {
                 continue;
@@ -3562,7 +3594,11 @@ impl<'a> Ctx<'a> {
             }
             let titled = (s..name).any(|j| t[j].has(f::TITLE | f::HON));
             let r = t[name].s..t[e - 1].e;
-            let sentence_start = s == 0 || sent_of[s] != sent_of[s - 1];
+            while next_start <= s {
+                this_start = next_start;
+                next_start = starts.next().unwrap_or(usize::MAX);
+            }
+            let sentence_start = this_start == s;
             // the last word's name key, hashed once from its bytes: for the index
             // lookup below and for `register_name`, which would hash it again
             let last = &t[e - 1];
@@ -3857,41 +3893,39 @@ fn org_head(text: &str, t: &[Tok], j: usize) -> bool {
     false
 }
 
-/// Sentence index of every token of a paragraph. `may_end` lists the tokens
-/// after which a sentence may end (terminators and quotations, in order): a
-/// word or another mark ends none, so [`ends_sentence`] is asked about those
-/// only, and the ids are filled in between. `starts` gets the first token of
-/// every sentence and then `t.len()`: sentence `sid` is tokens
-/// `starts[sid]..starts[sid + 1]`, read off once a paragraph where each
-/// quotation and each cue's sentence was two binary searches of `out`.
-fn sentences(
-    text: &str,
-    t: &[Tok],
-    quotes: &[Quotation],
-    may_end: &[usize],
-    out: &mut Vec<usize>,
-    starts: &mut Vec<usize>,
-) {
-    out.clear();
+/// Where the sentences of a paragraph start. `may_end` lists the tokens after
+/// which a sentence may end (terminators and quotations, in order): a word or
+/// another mark ends none, so [`ends_sentence`] is asked about those only.
+/// `starts` gets the first token of every sentence and then `t.len()`:
+/// sentence `sid` is tokens `starts[sid]..starts[sid + 1]`. No sentence id is
+/// written for each token: the passes over a paragraph read its tokens in
+/// order and step a cursor along `starts` (a paragraph has a sentence or
+/// two), where filling the ids cost more than every look-up of them.
+fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], may_end: &[usize], starts: &mut Vec<usize>) {
     starts.clear();
     starts.push(0);
-    let mut sid = 0;
     for &m in may_end {
-        // increasing, so each boundary lies past the ids filled so far (and
-        // a boundary has a token after it: no sentence is empty)
+        // increasing, and a boundary has a token after it: no sentence is empty
         if ends_sentence(text, t, quotes, m + 1) {
-            out.extend(std::iter::repeat(sid).take((m + 1).saturating_sub(out.len())));
-            sid += 1;
             starts.push(m + 1);
         }
     }
-    out.extend(std::iter::repeat(sid).take(t.len().saturating_sub(out.len())));
     starts.push(t.len());
+}
+
+/// The sentence of token `i` (of a paragraph whose sentences start at
+/// `starts`, see [`sentences`]): the last one starting at or before it. For a
+/// token here and there; the passes that read tokens in order keep their own
+/// cursor into `starts`.
+fn sentence_of(starts: &[usize], i: usize) -> usize {
+    starts.partition_point(|&s| s <= i).saturating_sub(1)
 }
 
 /// Whether the mark or quotation at token `k - 1` ends a sentence, so that a
 /// new one starts at token `k` (false after a word, or for `k` out of range).
-#[inline(never)]
+/// Left to the compiler to inline into [`sentences`], its one caller: kept out
+/// of line, the fat-LTO release build ran 0.65 M instructions more on the
+/// bench corpus.
 fn ends_sentence(text: &str, t: &[Tok], quotes: &[Quotation], k: usize) -> bool {
     let (Some(p), Some(x)) = (t.get(k.wrapping_sub(1)), t.get(k)) else { return false };
     let next_starts = |x: &Tok| x.is_word() && (x.cap || x.c.is_ascii_digit()) || x.kind == TK::Quote;
@@ -4101,8 +4135,7 @@ fn transcript_label(text: &str, q: &Quotation) -> Option<Range<usize>> {
 /// capacity: every buffer is emptied before use.
 struct Scratch {
     toks: Vec<Tok>,
-    /// Sentence of each token, first token of each sentence (see [`sentences`]).
-    sent_of: Vec<usize>,
+    /// First token of each sentence (see [`sentences`]).
     sent_start: Vec<usize>,
     /// Positions of a paragraph's quotation tokens, capitalised words and
     /// words that may be cues.
@@ -4134,20 +4167,18 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     };
     // reused paragraph to paragraph and (per thread) article to article; room
     // for a long news paragraph from the start
-    let Scratch { toks, mut sent_of, mut sent_start, quote_at, cap_at, cue_at, may_end, reg } =
-        match SCRATCH.with(Cell::take) {
-            Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
-            None => Scratch {
-                toks: Vec::with_capacity(256),
-                sent_of: Vec::with_capacity(256),
-                sent_start: Vec::with_capacity(16),
-                quote_at: Vec::new(),
-                cap_at: Vec::with_capacity(64),
-                cue_at: Vec::with_capacity(16),
-                may_end: Vec::with_capacity(16),
-                reg: Registry::with_capacity(),
-            },
-        };
+    let Scratch { toks, mut sent_start, quote_at, cap_at, cue_at, may_end, reg } = match SCRATCH.with(Cell::take) {
+        Some(sc) => Scratch { reg: sc.reg.emptied(), ..sc },
+        None => Scratch {
+            toks: Vec::with_capacity(256),
+            sent_start: Vec::with_capacity(16),
+            quote_at: Vec::new(),
+            cap_at: Vec::with_capacity(64),
+            cue_at: Vec::with_capacity(16),
+            may_end: Vec::with_capacity(16),
+            reg: Registry::with_capacity(),
+        },
+    };
     let mut cx = Ctx {
         headline: false,
         scratch: String::new(),
@@ -4179,15 +4210,20 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         let ParaTokens { toks, quote_at, cap_at, cue_at, may_end, words } = &para_toks;
         let (words, caps) = (*words, cap_at.len());
         let t = &toks[..];
-        sentences(text, t, &quotes, may_end, &mut sent_of, &mut sent_start);
+        sentences(text, t, &quotes, may_end, &mut sent_start);
         let headline = words >= 3 && caps * 10 >= words * 7;
         cx.headline = headline;
-        cx.register_paragraph(t, &sent_of, cap_at);
+        cx.register_paragraph(t, &sent_start, cap_at);
         let prev_colon = colon_cue.take();
+        // the sentence of the quotation token read last (they come in order)
+        let mut sid = 0;
         for &i in quote_at {
             let k = t[i].q;
             let q = &quotes[k];
-            let sid = sent_of[i];
+            while sent_start[sid + 1] <= i {
+                sid += 1;
+            }
+            debug_assert_eq!(sid, sentence_of(&sent_start, i));
             let (lo, hi) = (sent_start[sid], sent_start[sid + 1]);
             let first_piece = q.first_paragraph == pi && t[i].s == q.span.start;
             let last_piece = q.last_paragraph == pi;
@@ -4263,7 +4299,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
                 });
                 let chosen = chosen.or_else(|| {
                     if i == lo && lo > 0 && st[k].starts_sentence && !st[k].partial && !st[k].title {
-                        cx.previous_sentence(t, &sent_of, &sent_start, lo)
+                        cx.previous_sentence(t, &sent_start, lo)
                     } else {
                         None
                     }
@@ -4311,12 +4347,13 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         }
         // indirect quotes: sentences without quotation marks
         if with_indirect {
-            indirect_in(&mut cx, t, (&sent_of, &sent_start), (cue_at, quote_at), &mut indirect);
+            indirect_in(&mut cx, t, &sent_start, (cue_at, quote_at), &mut indirect);
         }
         // a paragraph ending in a colon after a cue introduces the next one
         if let Some(last) = t.last() {
             if last.is_p(':') {
-                let sid = sent_of[t.len() - 1];
+                // the paragraph's last sentence
+                let sid = sent_start.len() - 2;
                 let lo = sent_start[sid];
                 let cue = cx.cue_in_left(t, lo, t.len() - 1).or_else(|| cx.speech_noun_colon(t, lo, t.len() - 1));
                 colon_cue = cue.map(|mut fd| {
@@ -4342,7 +4379,6 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     let ParaTokens { toks, quote_at, cap_at, cue_at, may_end, .. } = para_toks;
     if [
         toks.capacity(),
-        sent_of.capacity(),
         sent_start.capacity(),
         quote_at.capacity(),
         cap_at.capacity(),
@@ -4353,9 +4389,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
     .all(|&n| n <= SCRATCH_KEEP)
         && cx.reg.small()
     {
-        SCRATCH.with(|c| {
-            c.set(Some(Scratch { toks, sent_of, sent_start, quote_at, cap_at, cue_at, may_end, reg: cx.reg }))
-        });
+        SCRATCH.with(|c| c.set(Some(Scratch { toks, sent_start, quote_at, cap_at, cue_at, may_end, reg: cx.reg })));
     }
     out
 }
@@ -4419,17 +4453,21 @@ fn title_case(w: &str) -> String {
 
 /// `cue_at` lists the positions of the words that may be cues (a cue flag):
 /// only the sentences holding one are read; `quote_at` those of the
-/// quotation tokens. `sent_of`, `sent_start`: see [`sentences`].
+/// quotation tokens. `sent_start`: see [`sentences`].
 fn indirect_in(
     cx: &mut Ctx<'_>,
     t: &[Tok],
-    (sent_of, sent_start): (&[usize], &[usize]),
+    sent_start: &[usize],
     (cue_at, quote_at): (&[usize], &[usize]),
     out: &mut Vec<Quote>,
 ) {
     let mut i = 0;
+    // the sentence of the cue word read last (they come in order)
+    let mut sid = 0;
     while i < cue_at.len() {
-        let sid = sent_of[cue_at[i]];
+        while sent_start[sid + 1] <= cue_at[i] {
+            sid += 1;
+        }
         let (lo, hi) = (sent_start[sid], sent_start[sid + 1]);
         let cues = &cue_at[i..i + cue_at[i..].partition_point(|&c| c < hi)];
         i += cues.len().max(1);
@@ -4748,7 +4786,9 @@ fn inverted_shape(t: &[Tok], lo: usize, k: usize, class: u32) -> bool {
     k >= lo + 3 && t[k - 1].is_p(',') && class & f::CUE_S != 0 && class & f::PARTICIPLE == 0
 }
 
+// inlined: see `Registry::add_mention`
 #[allow(clippy::too_many_arguments)]
+#[inline(always)]
 fn inverted_close(
     cx: &Ctx<'_>,
     t: &[Tok],
@@ -5075,6 +5115,8 @@ fn known_fuller(p: &PersonRec, k: &str) -> bool {
 /// The output record of a person. Its name is the fullest form the text
 /// gives; the caller's canonical name only for an organisation or place the
 /// text names by one word ("the Fund"). Moved out of the record, not copied.
+/// Inlined: see [`Registry::add_mention`].
+#[inline(always)]
 fn person_out(p: PersonRec) -> Person {
     let name = match p.known {
         Some(k) if known_fuller(&p, &k) => k,
