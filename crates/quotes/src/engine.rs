@@ -3084,7 +3084,7 @@ impl<'a> Ctx<'a> {
             NpWhat::Pronoun(_) => self.strong(&np),
             _ => false,
         };
-        fits.then(|| Found { np, cue: noun.s..noun.e, rule: Rule::SpeechNounColon })
+        fits.then_some(Found { np, cue: noun.s..noun.e, rule: Rule::SpeechNounColon })
     }
 
     /// A cue later in the quote's sentence: `... "a disaster" for us, she said.`
