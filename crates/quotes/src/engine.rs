@@ -1648,7 +1648,12 @@ impl<'a> Ctx<'a> {
         }
         // after a determiner or a possessive it is a noun ("the report", "Reilly's
         // plan"); a number after "of" ends a noun phrase ("a mother of three said")
-        if k > 0 && t[k - 1].has(f::DET) && !word_is(self.text, &t[k - 1], "that") && !self.numeral_after_of(t, k - 1) {
+        if k > 0
+            && t[k - 1].has(f::DET)
+            && !word_is(self.text, &t[k - 1], "that")
+            && !self.numeral_after_of(t, k - 1)
+            && !self.floating_quantifier(t, k - 1)
+        {
             return None;
         }
         if k > 0 && possessive(self.text, &t[k - 1]) {
@@ -2028,6 +2033,13 @@ impl<'a> Ctx<'a> {
                 skipped += 1;
                 continue;
             }
+            // a floating quantifier after its subject: "X and Y both said",
+            // "they all said" (not a determiner: a cue after one is a noun)
+            if x.is_word() && !x.cap && k == c && k - 1 > lo && self.floating_quantifier(t, k - 1) {
+                k -= 1;
+                skipped += 1;
+                continue;
+            }
             if x.is_word() && x.c.is_ascii_digit() && k - 1 > lo && word_eq(self.text, &t[k - 2], "in") {
                 k -= 2; // "who in 2010 said"
                 skipped += 1;
@@ -2093,6 +2105,20 @@ impl<'a> Ctx<'a> {
                 if matches!(np.what, NpWhat::Name(_)) && e < k - 1 && t[e].is_p(',') {
                     let mut np = np;
                     np.role = self.role_between(t, e + 1, k - 1).or(np.role);
+                    return Some(np);
+                }
+                // "The protesters, mostly students, said": a noun phrase opening
+                // the sentence and a short aside without a verb or a name (a
+                // name there is the subject: "The chairman, Phil Lovas, said")
+                if matches!(np.what, NpWhat::Common(_))
+                    && (t[lo].has(f::DET) || t[lo].has(f::GROUP))
+                    && e + 1 < k - 1
+                    && k - 1 - e <= 7
+                    && t[e].is_p(',')
+                    && t[e + 1..k - 1]
+                        .iter()
+                        .all(|y| y.is_word() && !y.cap && !y.has(f::CUE | f::BE | f::PRON | f::REL))
+                {
                     return Some(np);
                 }
             }
@@ -2838,6 +2864,16 @@ impl<'a> Ctx<'a> {
     fn state_adjective(&self, t: &[Tok], k: usize) -> bool {
         word_is(self.text, &t[k], "state")
             && t.get(k + 1).is_some_and(|x| x.is_word() && !x.has(f::DET | f::PRON | f::REL))
+    }
+
+    /// Whether t[i] is "both" or "all" after its subject ("the unions both
+    /// said", "they all said"): a name, a pronoun or a plural noun before it.
+    fn floating_quantifier(&self, t: &[Tok], i: usize) -> bool {
+        i > 0
+            && is_one_of(word(self.text, &t[i]), &["both", "all"])
+            && t[i - 1].is_word()
+            && (t[i - 1].cap || t[i - 1].has(f::PRON) || word(self.text, &t[i - 1]).ends_with('s'))
+            && !t[i - 1].has(f::STOP | f::DET)
     }
 
     /// Whether t[i] is a number word after "of", the end of a noun phrase

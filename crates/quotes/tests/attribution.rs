@@ -404,6 +404,11 @@ fn indirect_table() {
         ("\u{201c}We have a deal,\u{201d} Prime Minister Anna Berg said after the meeting.", None, "", ""),
         // a dateline opens the sentence, not its subject
         ("LISBON (Reuters) - Prime Minister Rui Costa left the palace on Tuesday, saying the matter was closed.", Some("the matter was closed"), "Rui Costa", "indirect-said"),
+        // a floating quantifier after the subject, and a short aside after a noun phrase
+        ("The unions both said the deal was dead.", Some("the deal was dead"), "The unions", "indirect-said"),
+        ("Officials all said the port would reopen.", Some("the port would reopen"), "Officials", "indirect-said"),
+        ("The protesters, mostly students, said they would return on Saturday.", Some("they would return on Saturday"), "The protesters", "indirect-said"),
+        ("The state\u{2019}s campaign chairman, Phil Lovas, said the count was fair.", Some("the count was fair"), "Phil Lovas", "indirect-said"),
         // "according to" opening the sentence: the source runs on to the comma
         ("According to a person familiar with the talks, the sticking point is pensions.", Some("the sticking point is pensions"), "a person familiar with the talks", "according-to"),
         ("According to two officials briefed on the plan, the army will withdraw.", Some("the army will withdraw"), "two officials briefed on the plan", "according-to"),
