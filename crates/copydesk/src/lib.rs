@@ -758,13 +758,14 @@ fn merge_people<'a>(
         if dropped {
             // The entities left with no mention go, and the others' indices
             // move down past them.
+            let held = |e: &EntityDraft<'_>| !e.mentions.is_empty() || !e.uncertain.is_empty();
             let mut new_index = Vec::with_capacity(entities.len());
             let mut kept = 0;
             for e in entities.iter() {
                 new_index.push(kept);
-                kept += usize::from(!e.mentions.is_empty() || !e.uncertain.is_empty());
+                kept += usize::from(held(e));
             }
-            entities.retain(|e| !e.mentions.is_empty() || !e.uncertain.is_empty());
+            entities.retain(held);
             for (_, i) in &mut matched {
                 *i = new_index[*i];
             }

@@ -1409,7 +1409,15 @@ impl Registry {
     }
 
     /// A common noun phrase or group as a "person" (one per distinct text).
-    fn register_common(&mut self, text: &str, span: Range<usize>, plural: bool, one_person: bool) -> usize {
+    /// `one_person` and `gender`: see [`PersonRec`]; for a new one only.
+    fn register_common(
+        &mut self,
+        text: &str,
+        span: Range<usize>,
+        plural: bool,
+        one_person: bool,
+        gender: Option<Gender>,
+    ) -> usize {
         // the key is the text lower-cased: an ASCII text (nearly all) as it
         // stands, hashed as its lower case (keys compare ignoring ASCII case),
         // any other lower-cased into the reused buffer
@@ -1432,7 +1440,7 @@ impl Registry {
                 name: text.to_string(),
                 nwords: 1,
                 kind: MentionKind::Other,
-                gender: None,
+                gender,
                 role: None,
                 // room for its first mentions, without a trip through `Vec`'s growth path
                 mentions: Vec::with_capacity(2),
@@ -2594,8 +2602,7 @@ impl<'a> Ctx<'a> {
                 // a lone capitalised word opening the sentence must be a name the
                 // article already uses ("Pressure is building ..." is no name)
                 let name = self.text.get(r.clone())?;
-                let after = self.text.get(np.mention.end..).unwrap_or("");
-                if after.starts_with(['\'', '\u{2019}']) || name.ends_with("'s") || name.ends_with("\u{2019}s") {
+                if self.possessor(&np, name) {
                     return None;
                 }
                 let mut words = name.split_whitespace();
@@ -3096,6 +3103,13 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Whether the name `name` of `np` is a possessor ("Monday's debate",
+    /// "Davis' column"), not a subject.
+    fn possessor(&self, np: &Np, name: &str) -> bool {
+        let after = self.text.get(np.mention.end..).unwrap_or("");
+        after.starts_with(['\'', '\u{2019}']) || name.ends_with("'s") || name.ends_with("\u{2019}s")
+    }
+
     /// A sentence that ends with a speech noun and a colon at t[colon] and
     /// has a person for its subject: that person speaks what the colon
     /// introduces ("Sanders made the following comment:", "the president
@@ -3112,11 +3126,7 @@ impl<'a> Ctx<'a> {
         }
         let np = self.sentence_subject(t, lo, colon - 1)?;
         let fits = match &np.what {
-            NpWhat::Name(r) => {
-                let name = self.text.get(r.clone())?;
-                let after = self.text.get(np.mention.end..).unwrap_or("");
-                !(after.starts_with(['\'', '\u{2019}']) || name.ends_with("'s") || name.ends_with("\u{2019}s"))
-            }
+            NpWhat::Name(r) => !self.possessor(&np, self.text.get(r.clone())?),
             NpWhat::Pronoun(_) => self.strong(&np),
             _ => false,
         };
@@ -3235,16 +3245,16 @@ impl<'a> Ctx<'a> {
                 let head = s.rsplit(' ').next().unwrap_or(s);
                 let fl = self.lx.flags(head.as_bytes());
                 let one_person = !plural && fl & f::PERSON != 0;
-                let id = self.reg.register_common(s, r.clone(), plural, one_person);
-                if one_person && self.reg.people[id].gender.is_none() {
-                    self.reg.people[id].gender = if fl & f::PERSON_M != 0 {
-                        Some(Gender::Male)
-                    } else if fl & f::PERSON_F != 0 {
-                        Some(Gender::Female)
-                    } else {
-                        None
-                    };
-                }
+                let gender = if !one_person {
+                    None
+                } else if fl & f::PERSON_M != 0 {
+                    Some(Gender::Male)
+                } else if fl & f::PERSON_F != 0 {
+                    Some(Gender::Female)
+                } else {
+                    None
+                };
+                let id = self.reg.register_common(s, r.clone(), plural, one_person, gender);
                 Some((id, np.mention.clone(), None))
             }
         }
@@ -3446,7 +3456,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // the caller's tokens of a plain name, when they are its words one to
-        // one (see [`tokens_are_words`]): their flags are the lexicon's of the
+        // one (see [`token_words`]): their flags are the lexicon's of the
         // words, not looked up again, and their spans are the words, not cut
         // from the name again
         let mut toks = toks.filter(|x| plain.is_some_and(|(_, n)| n == x.len()) && token_words(s, x, &r, &mut words));
@@ -3553,7 +3563,8 @@ impl<'a> Ctx<'a> {
         // the first token not yet read as part of a run
         let mut next = 0;
         // the start of the sentence of the run read last and of the next one
-        // (runs come in text order; `sent_start` ends with `t.len()`)
+        // (runs come in text order; `sent_start` ends with `t.len()`): a
+        // cursor of two starts, cheaper here than [`sentence_from`]'s index
         let mut starts = sent_start.iter().copied().skip(1);
         let (mut this_start, mut next_start) = (0, starts.next().unwrap_or(usize::MAX));
         for &k in cap_at {
@@ -3951,10 +3962,20 @@ fn sentences(text: &str, t: &[Tok], quotes: &[Quotation], may_end: &[usize], sta
 
 /// The sentence of token `i` (of a paragraph whose sentences start at
 /// `starts`, see [`sentences`]): the last one starting at or before it. For a
-/// token here and there; the passes that read tokens in order keep their own
-/// cursor into `starts`.
+/// token here and there; the passes that read tokens in order step on with
+/// [`sentence_from`].
 fn sentence_of(starts: &[usize], i: usize) -> usize {
     starts.partition_point(|&s| s <= i).saturating_sub(1)
+}
+
+/// [`sentence_of`] for the passes that read a paragraph's tokens in order:
+/// the sentence of token `i`, stepping on from `sid`, the sentence of a token
+/// before it.
+fn sentence_from(starts: &[usize], mut sid: usize, i: usize) -> usize {
+    while starts[sid + 1] <= i {
+        sid += 1;
+    }
+    sid
 }
 
 /// Whether the mark or quotation at token `k - 1` ends a sentence, so that a
@@ -4256,9 +4277,7 @@ pub(crate) fn run(lx: &Lexicon, with_indirect: bool, text: &str, known: &[KnownM
         for &i in quote_at {
             let k = t[i].q;
             let q = &quotes[k];
-            while sent_start[sid + 1] <= i {
-                sid += 1;
-            }
+            sid = sentence_from(&sent_start, sid, i);
             debug_assert_eq!(sid, sentence_of(&sent_start, i));
             let (lo, hi) = (sent_start[sid], sent_start[sid + 1]);
             let first_piece = q.first_paragraph == pi && t[i].s == q.span.start;
@@ -4501,9 +4520,7 @@ fn indirect_in(
     // the sentence of the cue word read last (they come in order)
     let mut sid = 0;
     while i < cue_at.len() {
-        while sent_start[sid + 1] <= cue_at[i] {
-            sid += 1;
-        }
+        sid = sentence_from(sent_start, sid, cue_at[i]);
         let (lo, hi) = (sent_start[sid], sent_start[sid + 1]);
         let cues = &cue_at[i..i + cue_at[i..].partition_point(|&c| c < hi)];
         i += cues.len().max(1);
@@ -5591,8 +5608,8 @@ mod tests {
             let mut reg = Registry::with_capacity();
             // a name under the same letters is another entity
             reg.by_key.push_ascii("ortiz", 7);
-            let x = reg.register_common(a, 0..a.len(), false, false);
-            let y = reg.register_common(b, 100..100 + b.len(), false, false);
+            let x = reg.register_common(a, 0..a.len(), false, false, None);
+            let y = reg.register_common(b, 100..100 + b.len(), false, false, None);
             assert_eq!(x == y, same, "{a:?} {b:?}");
             assert_eq!(reg.by_key.last("ortiz"), Some(7));
         }
